@@ -13,7 +13,7 @@ from eventlake.text import Derived, identity, map_chars
 
 # One definition of each character class; patterns elsewhere are built from these.
 TASHKEEL = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0656", "\u0657"}
-QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06E5", "\u06E6"}
+QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
 TATWEEL = "\u0640"
 INVISIBLE = frozenset({"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"})
 ALEF_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
@@ -23,6 +23,7 @@ KAF_VARIANTS = {"ک": "ك"}
 ARABIC_INDIC_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 PERSIAN_DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)}
 PRESENTATION_FORMS = (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)
+QUOTES = frozenset("\"“”„«»‹›'‘’`")
 ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("ٱپچژکگی")
 
 
@@ -76,6 +77,16 @@ def digits_to_ascii(ch: str) -> str:
     return ARABIC_INDIC_DIGITS.get(ch) or PERSIAN_DIGITS.get(ch) or ch
 
 
+def unify_space(ch: str) -> str:
+    """Any horizontal space (NBSP, thin space, tab) becomes one plain space; newlines stay."""
+    return " " if ch != "\n" and ch.isspace() else ch
+
+
+def strip_quotes(ch: str) -> str:
+    """Quotes around names (تنظيم “داعش”) must not block a match."""
+    return "" if ch in QUOTES else ch
+
+
 def fold_case(ch: str) -> str:
     return ch.lower() if ch.isascii() else ch
 
@@ -90,6 +101,8 @@ MATCHING_STEPS = (
     unify_ta_marbuta,
     unify_kaf,
     digits_to_ascii,
+    unify_space,
+    strip_quotes,
     fold_case,
 )
 

@@ -1,10 +1,10 @@
 """Every error eventlake raises, grouped by what the caller can do about it.
 
-    EventlakeError
-    ├── InputError          unreadable or unusable article (no text, bad encoding, bad date) -> rejects
-    ├── LexiconError        malformed data file (lexicon, gazetteer)
-    ├── OffsetError         span outside its text, empty, or not matching evidence_text
-    └── ExpectationsFailed  a critical Great Expectations check failed; carries the expectation names
+EventlakeError
+├── InputError          unreadable or unusable article (no text, bad encoding, bad date) -> rejects
+├── LexiconError        malformed data file (lexicon, gazetteer)
+├── OffsetError         span outside its text, empty, or not matching evidence_text
+└── ExpectationsFailed  a critical Great Expectations check failed; carries the expectation names
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ matcher applies to article text, so a lexicon written with tashkeel or hamza sti
 
 from __future__ import annotations
 
+import csv
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +17,34 @@ import yaml
 
 from eventlake.arabic import normalize_key
 from eventlake.errors import LexiconError
+from eventlake.matcher import Entry, Matcher
+from eventlake.schema import SUB_EVENT_TO_TYPE
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_DIR = DATA_DIR / "lexicons"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
+
+
+CUE_NAMES = (
+    "air_context",
+    "ied_context",
+    "hedge",
+    "unknown",
+    "habitual",
+    "total",
+    "statement",
+    "anaphora",
+    "same_time",
+    "control",
+    "target",
+    "agent",
+    "near",
+    "countryside",
+    "place_type",
+    "source",
+)
+CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual")
+CONTEXT_TRIGGERS = ("@attack", "@explosion")
 
 
 @dataclass(frozen=True)
@@ -57,3 +84,242 @@ def _string_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
     if dupes:
         raise LexiconError(f"duplicate entries {dupes}", path=str(path), entry=key)
     return tuple(keys)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor; `home` decides when state forces count as external (inter 8)."""
+
+    name: str
+    inter: int
+    home: str
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger group: the sub-event type it names (or @attack/@explosion) and its priority."""
+
+    sub_event_type: str
+    priority: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place; admin units and countries are places too (kind admin1/country)."""
+
+    geonameid: int | None
+    name: str
+    iso: str
+    admin1_code: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str
+
+    @property
+    def rank(self) -> int:
+        """How specific the place is: 0 a town or site, 1 an admin unit, 2 a country."""
+        return {"admin1": 1, "country": 2}.get(self.kind, 0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything extraction reads from data/, compiled into one matcher."""
+
+    matcher: Matcher
+    weekday_needs_cue: frozenset[str]
+    admin1_places: dict[tuple[str, str], Place]
+    country_places: dict[str, Place]
+    version: str
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Read every lexicon and gazetteer file under `data_dir` and compile one matcher."""
+    lex, gaz = data_dir / "lexicons", data_dir / "gazetteer"
+    admin1 = dict(_admin1_places(gaz / "admin1.csv"))
+    countries = dict(_country_places(gaz / "countries.csv"))
+    stop = _stoplist(gaz / "stoplist.txt")
+    entries: list[Entry] = []
+    entries += _actor_entries(lex / "actors.yaml")
+    entries += _trigger_entries(lex / "events.yaml")
+    entries += _named_lists(lex / "cues.yaml", CUE_NAMES, "cue")
+    entries += _named_lists(lex / "casualties.yaml", CASUALTY_NAMES, "cas")
+    date_entries, needs_cue = _date_entries(lex / "dates.yaml")
+    entries += date_entries
+    for path in (gaz / "places.csv", gaz / "supplement.csv"):
+        entries += _place_entries(path, admin1, stop)
+    entries += [Entry("place", n, p) for p, names in admin1.values() for n in names]
+    entries += [Entry("place", n, p) for p, names in countries.values() for n in names]
+    files = sorted(lex.glob("*.yaml")) + sorted(gaz.glob("*.csv")) + sorted(gaz.glob("*.txt"))
+    return Lexicon(
+        matcher=Matcher(entries),
+        weekday_needs_cue=needs_cue,
+        admin1_places={k: p for k, (p, _) in admin1.items()},
+        country_places={k: p for k, (p, _) in countries.items()},
+        version=_digest(files),
+    )
+
+
+def load_actors(path: Path = LEXICON_DIR / "actors.yaml") -> list[Actor]:
+    """The actor dictionary, checked: unique names, inter codes 1-8."""
+    return [entry.value for entry in _actor_entries(path) if entry.phrase == entry.value.name]
+
+
+def load_triggers(path: Path = LEXICON_DIR / "events.yaml") -> list[Trigger]:
+    """The trigger groups, checked: every sub_event_type is ACLED's or a context kind."""
+    return sorted({e.value for e in _trigger_entries(path)}, key=lambda t: -t.priority)
+
+
+def _actor_entries(path: Path) -> list[Entry]:
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise LexiconError("expected a list of actors", path=str(path))
+    entries, seen = [], set()
+    for item in data:
+        name = _require(item, "name", str, path)
+        inter = _require(item, "inter", int, path, entry=name)
+        if name in seen:
+            raise LexiconError("duplicate actor name", path=str(path), entry=name)
+        if not 1 <= inter <= 8:
+            raise LexiconError(f"inter must be 1-8, got {inter}", path=str(path), entry=name)
+        seen.add(name)
+        actor = Actor(name, inter, str(item.get("home") or ""), bool(item.get("generic")))
+        entries.append(Entry("actor", name, actor))  # the English name, for load_actors
+        aliases = _require(item, "aliases", list, path, entry=name)
+        entries += [Entry("actor", str(a), actor) for a in aliases]
+    return entries
+
+
+def _trigger_entries(path: Path) -> list[Entry]:
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise LexiconError("expected a list of trigger groups", path=str(path))
+    entries = []
+    for item in data:
+        sub = _require(item, "sub_event_type", str, path)
+        if sub not in SUB_EVENT_TO_TYPE and sub not in CONTEXT_TRIGGERS:
+            known = ", ".join(sorted(SUB_EVENT_TO_TYPE))
+            raise LexiconError(f"unknown sub_event_type; use one of: {known}", path=str(path), entry=sub)
+        trigger = Trigger(sub, _require(item, "priority", int, path, entry=sub))
+        entries += [Entry("trigger", str(p), trigger) for p in _require(item, "phrases", list, path, entry=sub)]
+    return entries
+
+
+def _named_lists(path: Path, names: tuple[str, ...], prefix: str) -> list[Entry]:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError("expected a mapping of lists", path=str(path))
+    unknown = sorted(set(data) - set(names))
+    if unknown:
+        raise LexiconError(f"unknown list(s) {unknown}; expected {list(names)}", path=str(path))
+    return [Entry(f"{prefix}:{name}", str(p)) for name in names for p in _list(data, name, path)]
+
+
+def _date_entries(path: Path) -> tuple[list[Entry], frozenset[str]]:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError("expected a mapping", path=str(path))
+    entries = []
+    for phrase, value in (data.get("relative") or {}).items():
+        if not (isinstance(value, list) and len(value) == 2 and value[1] in (1, 2, 3)):
+            raise LexiconError("expected [days_before, time_precision]", path=str(path), entry=phrase)
+        entries.append(Entry("date:relative", phrase, (int(value[0]), int(value[1]))))
+    for kind in ("weekdays", "months"):
+        for phrase, number in (data.get(kind) or {}).items():
+            entries.append(Entry(f"date:{kind[:-1]}", phrase, int(number)))
+    entries += [Entry("date:weekday_past", p) for p in _list(data, "weekday_past", path)]
+    entries += [Entry("date:weekday_lead", p) for p in _list(data, "weekday_lead", path)]
+    needs_cue = frozenset(normalize_key(p) for p in _list(data, "weekday_needs_cue", path))
+    return entries, needs_cue
+
+
+def _place_entries(path: Path, admin1: dict, stop: frozenset[str]) -> Iterator[Entry]:
+    if not path.exists():
+        return
+    for row in _csv_rows(path, ("geonameid", "name", "iso", "admin1_code", "lat", "lon", "names_ar")):
+        known = admin1.get((row["iso"], row["admin1_code"]))
+        place = Place(
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            name=row["name"],
+            iso=row["iso"],
+            admin1_code=row["admin1_code"],
+            admin1=known[0].admin1 if known else row.get("admin1", ""),
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            population=int(row.get("population") or 0),
+            kind=row.get("kind") or "town",
+        )
+        for name in filter(None, row["names_ar"].split("|")):
+            if normalize_key(name) not in stop:
+                yield Entry("place", name, place)
+
+
+def _admin1_places(path: Path) -> Iterator[tuple[tuple[str, str], tuple[Place, list[str]]]]:
+    for row in _csv_rows(path, ("iso", "admin1_code", "admin1", "names_ar", "lat", "lon")):
+        place = Place(
+            None,
+            row["admin1"],
+            row["iso"],
+            row["admin1_code"],
+            row["admin1"],
+            _float(row["lat"]),
+            _float(row["lon"]),
+            0,
+            "admin1",
+        )
+        yield (row["iso"], row["admin1_code"]), (place, row["names_ar"].split("|"))
+
+
+def _country_places(path: Path) -> Iterator[tuple[str, tuple[Place, list[str]]]]:
+    for row in _csv_rows(path, ("iso", "name", "names_ar", "lat", "lon")):
+        place = Place(None, row["name"], row["iso"], "", "", _float(row["lat"]), _float(row["lon"]), 0, "country")
+        yield row["iso"], (place, row["names_ar"].split("|"))
+
+
+def _stoplist(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_key(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise LexiconError(f"missing column(s) {missing}", path=str(path))
+            for number, row in enumerate(reader, start=2):
+                if any(row.get(c) is None for c in required):
+                    raise LexiconError("row has too few fields", path=str(path), entry=f"line {number}")
+                yield row
+    except OSError as exc:
+        raise LexiconError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+
+
+def _require(item: Any, key: str, kind: type, path: Path, *, entry: str | None = None) -> Any:
+    if not isinstance(item, dict) or not isinstance(item.get(key), kind):
+        raise LexiconError(f"field {key!r} must be a {kind.__name__}", path=str(path), entry=entry)
+    return item[key]
+
+
+def _list(data: dict, key: str, path: Path) -> list[str]:
+    values = data.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
+        raise LexiconError(f"{key} must be a list of strings", path=str(path), entry=key)
+    return [str(v) for v in values]
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value not in ("", None) else None
+
+
+def _digest(paths: list[Path]) -> str:
+    sha = hashlib.sha256()
+    for path in paths:
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:12]

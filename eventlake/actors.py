@@ -1,0 +1,90 @@
+"""Actors: who acted (actor1) and who was hit (actor2) in a sentence, and how sure the source is.
+
+Roles come from the words around each actor name: "طيران التحالف" or "شنّت قوات X" make the
+actor the one who acted; "مواقع لـ", "عناصر", "استهداف" make it the target; an actor after a
+hedge ("يُعتقد أنها تعود للتحالف") is a suspect, not a reported perpetrator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventlake.lexicons import Actor
+from eventlake.matcher import Hit
+from eventlake.sentence import SentenceHits
+
+AGENT_ALIAS_WORDS = frozenset({"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات"})
+UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: Actor | None
+    actor2: Actor | None
+    attribution: str  # reported | suspected | unknown
+
+
+def assign_roles(sentence: SentenceHits, trigger: Hit) -> Roles:
+    """Pick actor1/actor2 among the sentence's actor mentions and set the attribution."""
+    mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
+    hedge = _first(sentence, "cue:hedge")
+    agents, targets, others = [], [], []
+    for hit in mentions:
+        if _is_agent(sentence, hit):
+            agents.append(hit)
+        elif _is_target(sentence, hit):
+            targets.append(hit)
+        elif hedge is not None and hit.start > hedge.start:
+            agents.append(hit)
+        else:
+            others.append(hit)
+    actor1_hit = _pick(agents) or _pick([h for h in others if h.start < trigger.start and not _generic(h)])
+    actor2_hit = _pick([h for h in targets + others if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
+    actor1 = actor1_hit.entry.value if actor1_hit else None
+    actor2 = actor2_hit.entry.value if actor2_hit else None
+    if actor1 is None:
+        return Roles(None, actor2, "unknown")
+    suspected = hedge is not None and actor1_hit.start > hedge.start
+    return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def inter_code(actor: Actor | None, iso: str | None) -> int | None:
+    """ACLED inter code; a state's forces acting outside their own country are external (8)."""
+    if actor is None:
+        return None
+    if actor.inter == 1 and actor.home and iso and actor.home != iso:
+        return 8
+    return actor.inter
+
+
+def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
+    """Actors named as an area's ruler (مناطق سيطرة النظام) or as a source take no part."""
+    return bool(sentence.preceded_by(hit, "cue:control", within=1) or sentence.preceded_by(hit, "cue:source", within=1))
+
+
+def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
+    return sentence.preceded_by(hit, "cue:target", within=3) is not None or (
+        sentence.preceded_by(hit, "cas:killed", within=2) is not None
+    )
+
+
+def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
+    """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
+    if sentence.preceded_by(hit, "cue:agent", within=1) is not None:
+        return True
+    first_word = sentence.derived.text[hit.start : hit.end].split()[0]
+    return first_word in AGENT_ALIAS_WORDS
+
+
+def _generic(hit: Hit) -> bool:
+    return hit.entry.value.generic
+
+
+def _pick(hits: list[Hit]) -> Hit | None:
+    named = [h for h in hits if not _generic(h)]
+    return (named or hits or [None])[0]
+
+
+def _first(sentence: SentenceHits, kind: str) -> Hit | None:
+    hits = sentence.of(kind)
+    return hits[0] if hits else None

@@ -1,0 +1,116 @@
+"""Casualty counts: killed and injured figures read next to casualty words in a sentence.
+
+A figure is a number in digits or words, a dual noun (عنصرين = 2) or a singular person noun
+(مقتل عنصر = 1). Vague counts (عدد من, عشرات) give None, never a guess; an explicit
+"no casualties" gives 0; figures after a running-total cue belong to no event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyarabic import araby
+from pyarabic import number as arabic_number
+
+from eventlake.matcher import Hit
+from eventlake.sentence import SentenceHits
+
+_VAGUE = object()
+
+
+@dataclass(frozen=True)
+class Casualties:
+    fatalities: int | None
+    injuries: int | None
+
+
+def count_casualties(sentence: SentenceHits) -> Casualties:
+    """Killed and injured in the sentence; None where it gives no exact figure."""
+    limit = _first_start(sentence, "cue:total")
+    killed = _total(sentence, "cas:killed", limit)
+    injured = _total(sentence, "cas:injured", limit)
+    if sentence.has("cas:zero"):
+        killed = 0 if killed is None else killed
+        injured = 0 if injured is None else injured
+    return Casualties(killed, injured)
+
+
+def _total(sentence: SentenceHits, kind: str, limit: int) -> int | None:
+    figures = [_figure(sentence, h) for h in sentence.of(kind) if h.start < limit]
+    exact = [f for f in figures if isinstance(f, int)]
+    if not exact:
+        return None
+    return sum(exact)
+
+
+def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
+    """The count attached to one casualty word: after it, before it, or in the word itself."""
+    if _kind_at(sentence, hit.start, "cas:dual"):
+        return 2
+    after = sentence.words_after(hit.end, 3)
+    before = sentence.words_before(hit.start, 2)
+    readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
+    if _kind_at(sentence, hit.start, "cas:count_before"):
+        readers.reverse()
+    for read in readers:
+        candidate = read()
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | object | None:
+    """A count that starts the word list (مقتل 3 / مقتل ثلاثة عناصر / مقتل عنصرين / مقتل عدد من)."""
+    if not words:
+        return None
+    text = sentence.derived.text
+    tokens = [text[a:b] for a, b in words]
+    if _digits(tokens[0]) is not None:
+        return _digits(tokens[0])
+    if _kind_at(sentence, words[0][0], "cas:vague"):
+        return _VAGUE
+    if _kind_at(sentence, words[0][0], "cas:dual"):
+        return 2
+    value = _number_words([sentence.source_word(a, b) for a, b in words])
+    if value:
+        return value
+    if _kind_at(sentence, words[0][0], "cas:singular"):
+        return 1
+    return None
+
+
+def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | None:
+    """A count right before a plural casualty noun (3 قتلى / ثلاثة جرحى)."""
+    if not words:
+        return None
+    text = sentence.derived.text
+    nearest = _digits(text[words[0][0] : words[0][1]])
+    if nearest is not None:
+        return nearest
+    value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)])
+    return value or None
+
+
+def _number_words(tokens: list[str]) -> int | None:
+    """The value of a number phrase at the start (or, before a noun, the end) of `tokens`."""
+    tokens = [araby.strip_diacritics(t) for t in tokens]
+    for start, end in arabic_number.detect_number_phrases_position(tokens):
+        if start == 0 or end == len(tokens) - 1:
+            value = int(arabic_number.text2number(" ".join(tokens[start : end + 1])))
+            return value or None
+    return None
+
+
+def _digits(token: str) -> int | None:
+    """A figure in digits, with a conjunction glued on (و٧ جرحى) allowed."""
+    token = token[1:] if token[:1] in ("و", "ف") else token
+    return int(token) if token.isdigit() else None
+
+
+def _kind_at(sentence: SentenceHits, pos: int, kind: str) -> bool:
+    return any(h.kind == kind and h.start <= pos < h.end for h in sentence.hits)
+
+
+def _first_start(sentence: SentenceHits, kind: str) -> int:
+    starts = [h.start for h in sentence.of(kind)]
+    return min(starts) if starts else sentence.end

@@ -1,0 +1,92 @@
+"""Event dates: date phrases in a sentence, resolved against the publication date.
+
+The reference day is the publication date in the region's time (UTC+3 covers Syria, Iraq,
+Yemen, Lebanon in summer, Sudan, Libya within an hour), so "أمس" in an article published at
+01:00 local time means the local yesterday, not the UTC one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from eventlake.matcher import Hit
+from eventlake.sentence import SentenceHits
+
+REGION_TZ = timezone(timedelta(hours=3))
+_DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?$")
+_YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A resolved date and its ACLED time precision (1 day, 2 week or range, 3 month)."""
+
+    day: date
+    precision: int
+    explicit: bool  # found in the sentence, not inherited or defaulted
+
+
+def reference_day(published_at: datetime) -> date:
+    """The publication day in the region's local time."""
+    if published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=UTC)
+    return published_at.astimezone(REGION_TZ).date()
+
+
+def find_date(sentence: SentenceHits, published: date, *, needs_cue: frozenset[str]) -> EventDate | None:
+    """The first date the sentence states, or None when it states none."""
+    numeric = _NUMERIC.search(sentence.text)
+    found = [d for d in (_numeric_date(numeric), *_hit_dates(sentence, published, needs_cue)) if d]
+    valid = [d for d in found if d.day <= published]
+    return valid[0] if valid else None
+
+
+def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):
+    for hit in sentence.hits:
+        if hit.kind == "date:relative":
+            days, precision = hit.entry.value
+            yield EventDate(published - timedelta(days=days), precision, True)
+        elif hit.kind == "date:month":
+            yield _month_date(sentence, hit, published)
+        elif hit.kind == "date:weekday":
+            yield _weekday_date(sentence, hit, published, needs_cue)
+
+
+def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:
+    text = sentence.derived.text
+    day_m = _DAY_BEFORE.search(text, max(sentence.start, hit.start - 12), hit.start)
+    year_m = _YEAR_AFTER.search(text[hit.end : min(sentence.end, hit.end + 14)])
+    month = hit.entry.value
+    year = int(year_m.group(1)) if year_m else published.year
+    day = int(day_m.group(1)) if day_m else 1
+    try:
+        resolved = date(year, month, day)
+        if not year_m and resolved > published:
+            resolved = date(year - 1, month, day)
+    except ValueError:
+        return None
+    return EventDate(resolved, 1 if day_m else 3, True)
+
+
+def _weekday_date(sentence: SentenceHits, hit: Hit, published: date, needs_cue: frozenset[str]) -> EventDate | None:
+    past = sentence.followed_by(hit, "date:weekday_past", within=0)
+    lead = sentence.preceded_by(hit, "date:weekday_lead", within=0)
+    if sentence.derived.text[hit.start : hit.end] in needs_cue and not (past or lead):
+        return None
+    back = (published.weekday() - hit.entry.value) % 7
+    if back == 0 and past:
+        back = 7
+    return EventDate(published - timedelta(days=back), 1, True)
+
+
+def _numeric_date(match: re.Match | None) -> EventDate | None:
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return EventDate(date(year, month, day), 1, True)
+    except ValueError:
+        return None

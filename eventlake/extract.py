@@ -1,0 +1,310 @@
+"""Extract stage: segmented articles -> ACLED-style event rows, each tied to its evidence sentence.
+
+Per article: one matcher pass over the matching form, a view of each sentence's hits, one
+candidate per (trigger, location) in every sentence that reports a discrete event, then a merge
+of candidates that tell the same event (title, lead and body) into one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pyarrow as pa
+
+from eventlake.actors import UNIDENTIFIED, Roles, assign_roles, inter_code
+from eventlake.arabic import to_matching_form
+from eventlake.casualties import Casualties, count_casualties
+from eventlake.dates import EventDate, find_date, reference_day
+from eventlake.lexicons import Actor, Lexicon, Place
+from eventlake.matcher import Hit, drop_contained
+from eventlake.places import ArticlePlaces, Location
+from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
+from eventlake.segment import sentence_spans
+from eventlake.sentence import SentenceHits
+from eventlake.text import Derived, Span
+
+ENTITY_KINDS = frozenset({"actor", "place", "trigger"})
+LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
+CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
+PROTESTERS = Actor("Protesters", 6, "", generic=True)
+PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One event as one sentence tells it, before same-event candidates are merged."""
+
+    sentence: SentenceHits
+    sub_event_type: str
+    inferred: bool  # type read from context (explosions + aircraft heard), not named
+    location: Location | None
+    date: EventDate
+    roles: Roles
+    casualties: Casualties
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        """Lower is more specific: a town over a province, the body over the title, in over near."""
+        loc = self.location
+        rank = loc.place.rank if loc else 3
+        return (rank, int(self.sentence.is_title), loc.precision if loc else 3)
+
+
+def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:
+    """Events of a whole batch of cleaned articles (needs article_id, text, title, published_at)."""
+    rows: list[dict] = []
+    for article in articles.to_pylist():
+        rows.extend(extract_article(article, lexicon=lexicon, run_id=run_id, version=version))
+    return pa.Table.from_pylist(rows, schema=EVENTS)
+
+
+def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, version: str) -> list[dict]:
+    """Event rows of one article (a dict with the articles table's columns)."""
+    text = article["text"] or ""
+    derived = to_matching_form(text)
+    sentences = sentence_views(text, derived, article.get("title") or "", lexicon)
+    published = reference_day(article["published_at"])
+    places = ArticlePlaces(sentences, countries=lexicon.country_places)
+    candidates: list[Candidate] = []
+    for sentence in sentences:
+        candidates += _sentence_candidates(sentence, candidates, places, published, lexicon)
+    events = _merge(candidates)
+    return [_row(c, text, article, places, run_id, version) for c in events]
+
+
+def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) -> list[SentenceHits]:
+    """Every sentence of `text` with the lexicon hits inside it (the title flagged as such)."""
+    hits = lexicon.matcher.find(derived)
+    for layer in (*LAYERS, CAS_KINDS):
+        hits = drop_contained(hits, layer)
+    views = []
+    has_title = bool(title.strip()) and text.startswith(title.strip())
+    last_paragraph = -1
+    for index, (span, paragraph) in enumerate(sentence_spans(text)):
+        lo, hi = derived.derived_index(span.start), derived.derived_index(span.end)
+        inside = [h for h in hits if lo <= h.start and h.end <= hi]
+        views.append(
+            SentenceHits(
+                text,
+                derived,
+                lo,
+                hi,
+                span,
+                paragraph,
+                index,
+                inside,
+                is_title=has_title and paragraph == 0,
+                paragraph_start=paragraph != last_paragraph,
+            )
+        )
+        last_paragraph = paragraph
+    return views
+
+
+def _sentence_candidates(
+    sentence: SentenceHits, earlier: list[Candidate], places: ArticlePlaces, published: date, lexicon: Lexicon
+) -> list[Candidate]:
+    triggers = [t for t in sentence.of("trigger") if not sentence.preceded_by(t, "cue:anaphora", within=0)]
+    if not triggers or sentence.has("cue:habitual"):
+        return []
+    primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
+    if _reported_speech(sentence, primary):
+        return []
+    roles = assign_roles(sentence, primary)
+    sub, inferred = _resolve_type(sentence, primary, roles)
+    if sub is None:
+        return []
+    roles = _roles_for(sub, roles, inferred)
+    when = _event_date(sentence, earlier, published, lexicon)
+    locations = places.locate(sentence) or _inherited_location(sentence, earlier)
+    casualties = count_casualties(sentence)
+    if len(locations) > 1:
+        casualties = Casualties(None, None)
+    return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in (locations or [None])]
+
+
+def _reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
+    """Threats, denials and statistics that come before the trigger are not an event."""
+    return any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total"))
+
+
+def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[str | None, bool]:
+    """The sub-event type: named by the trigger, or read from context for @attack/@explosion."""
+    sub = trigger.entry.value.sub_event_type
+    if sub == "@explosion":
+        if sentence.has("cue:air_context"):
+            return "Air/drone strike", True
+        return "Remote explosive/landmine/IED", not sentence.has("cue:ied_context")
+    if sub == "@attack":
+        return _resolve_attack(sentence, roles)
+    if sub == "Non-state actor overtakes territory" and roles.actor1 and roles.actor1.inter == 1:
+        return "Government regains territory", False
+    return sub, False
+
+
+def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
+    if roles.actor2 is not None and roles.actor2.inter == 7:
+        return "Attack", False
+    if sentence.has("cue:air_context"):
+        return "Air/drone strike", True
+    if roles.actor2 is not None:
+        return "Armed clash", False
+    if sentence.has("cas:killed"):
+        return ("Armed clash" if roles.actor1 else "Attack"), False
+    return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _roles_for(sub: str, roles: Roles, inferred: bool) -> Roles:
+    """Role conventions of particular event types (protesters are actor1 of a protest)."""
+    if sub in PROTEST_TYPES:
+        state = roles.actor1 if roles.actor1 is not None and roles.actor1.inter != 6 else roles.actor2
+        return Roles(PROTESTERS, state, "reported")
+    if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
+        return Roles(UNIDENTIFIED, roles.actor2, "unknown")
+    if inferred and roles.attribution == "reported":
+        return replace(roles, attribution="suspected")
+    if inferred and roles.actor1 is None:
+        return replace(roles, attribution="suspected")
+    return roles
+
+
+def _event_date(sentence: SentenceHits, earlier: list[Candidate], published: date, lexicon: Lexicon) -> EventDate:
+    """The sentence's own date; else the previous event's when it says "at that time"; else publication."""
+    stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue)
+    if stated is not None:
+        return stated
+    if earlier and sentence.has("cue:same_time"):
+        return EventDate(earlier[-1].date.day, 2, False)
+    same_paragraph = [c for c in earlier if c.sentence.paragraph == sentence.paragraph and c.date.explicit]
+    if same_paragraph:
+        return replace(same_paragraph[-1].date, explicit=False)
+    return EventDate(published, 2, False)
+
+
+def _inherited_location(sentence: SentenceHits, earlier: list[Candidate]) -> list[Location]:
+    """A sentence that names no place continues its paragraph's place (the lead, the title's)."""
+    located = [c for c in earlier if c.location is not None]
+    for c in reversed(located):
+        if c.sentence.paragraph == sentence.paragraph:
+            return [c.location]
+    titles = [c for c in located if c.sentence.is_title]
+    return [titles[0].location] if titles and sentence.paragraph <= 1 else []
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold candidates that tell the same event into the most specific telling."""
+    groups: list[list[Candidate]] = []
+    for cand in candidates:
+        for group in groups:
+            if all(_same_event(cand, other) for other in group):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    return [_fold(group) for group in groups]
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.sub_event_type != b.sub_event_type or not _same_day(a, b):
+        return False
+    if a.location is None or b.location is None:
+        return True
+    pa_, pb = a.location.place, b.location.place
+    if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1):
+        return False
+    return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """A headline rarely dates its event, so its default date yields to the body's."""
+    if a.date.day == b.date.day:
+        return True
+    return any(c.sentence.is_title and not c.date.explicit for c in (a, b))
+
+
+def _fold(group: list[Candidate]) -> Candidate:
+    best = min(group, key=lambda c: c.specificity)
+    dated = [c for c in group if c.date.explicit]
+    if dated and not best.date.explicit:
+        best = replace(best, date=dated[0].date)
+    with_actor = sorted((c for c in group if c.roles.actor1 is not None), key=lambda c: c.specificity)
+    roles = best.roles
+    if with_actor and (roles.actor1 is None or roles.actor1.generic):
+        roles = with_actor[0].roles
+    if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None:
+        roles = replace(roles, attribution="suspected")
+    if roles.actor2 is None:
+        roles = replace(roles, actor2=next((c.roles.actor2 for c in group if c.roles.actor2), None))
+    fatalities = _first_known([best, *group], "fatalities")
+    injuries = _first_known([best, *group], "injuries")
+    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries))
+
+
+def _first_known(group: list[Candidate], field: str) -> int | None:
+    values = [getattr(c.casualties, field) for c in group]
+    return next((v for v in values if v is not None), None)
+
+
+def _row(c: Candidate, text: str, article: dict, places: ArticlePlaces, run_id: str | None, version: str) -> dict:
+    place, precision, loc_span = _place_of(c, places)
+    span = c.sentence.span
+    sub = c.sub_event_type
+    iso = place.iso if place else None
+    location = place.name if place else None
+    return {
+        "event_id": _digest(article["article_id"], span.start, span.end, sub, location),
+        "article_id": article["article_id"],
+        "event_date": c.date.day,
+        "time_precision": c.date.precision,
+        "event_type": SUB_EVENT_TO_TYPE[sub],
+        "sub_event_type": sub,
+        "actor1": c.roles.actor1.name if c.roles.actor1 else None,
+        "actor2": c.roles.actor2.name if c.roles.actor2 else None,
+        "inter1": inter_code(c.roles.actor1, iso),
+        "inter2": inter_code(c.roles.actor2, iso),
+        "attribution": c.roles.attribution,
+        "iso": iso,
+        "admin1": (place.admin1 or None) if place else None,
+        "admin2": None,
+        "location": location,
+        "location_text": loc_span.slice(text) if loc_span else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": precision,
+        "geonameid": place.geonameid if place else None,
+        "fatalities": c.casualties.fatalities,
+        "injuries": c.casualties.injuries,
+        "source": article.get("source"),
+        "source_url": article.get("source_url"),
+        "published_at": article["published_at"],
+        "evidence_text": span.slice(text),
+        "evidence_start": span.start,
+        "evidence_end": span.end,
+        "confidence": _confidence(c),
+        "extractor_version": version,
+        "run_id": run_id,
+        "cluster_id": _digest(sub, iso, place.admin1 if place else None, location, c.date.day.isoformat()),
+    }
+
+
+def _place_of(c: Candidate, places: ArticlePlaces) -> tuple[Place | None, int, Span | None]:
+    if c.location is not None:
+        return c.location.place, c.location.precision, c.location.span
+    country = places.country()
+    return country, 3, None
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.55
+    score += 0.15 if not c.inferred else -0.05
+    score += 0.1 if c.location is not None and c.location.place.rank == 0 else 0.0
+    score += 0.1 if c.date.explicit else 0.0
+    score -= 0.1 if c.roles.attribution == "unknown" else 0.0
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _digest(*parts: object) -> str:
+    joined = "|".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]

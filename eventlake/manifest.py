@@ -1,0 +1,78 @@
+"""The run manifest: what one run read, kept, rejected and wrote, how long each stage took."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from eventlake import EXTRACTOR_VERSION
+
+PACKAGES = ("eventlake", "prefect", "great_expectations", "pyarrow", "pandas", "pyahocorasick")
+
+
+class RunLog:
+    """Collects counts, stage timings and validation summaries while a run goes on."""
+
+    def __init__(self, run_id: str, started: datetime, *, inputs: list[str], lake: Path):
+        self.run_id = run_id
+        self.started = started
+        self.inputs = [str(i) for i in inputs]
+        self.lake = lake
+        self.counts: Counter = Counter()
+        self.seconds: Counter = Counter()
+        self.validation: list[dict] = []
+        self.docs_index: Path | None = None
+
+    def timed(self, stage: str, func: Callable, *args: Any) -> Any:
+        """Call `func(*args)`, adding its wall time to `stage`."""
+        start = time.perf_counter()
+        try:
+            return func(*args)
+        finally:
+            self.seconds[stage] += time.perf_counter() - start
+
+    def count(self, **counts: int) -> None:
+        self.counts.update(counts)
+
+    def batch(self, articles, events, checked_articles, checked_events) -> None:
+        """Record one batch's stage counts and validation summaries."""
+        self.count(
+            cleaned=articles.num_rows,
+            extracted=events.num_rows,
+            articles_quarantined=checked_articles.quarantine.num_rows,
+            events_quarantined=checked_events.quarantine.num_rows,
+        )
+        self.validation.append({"articles": checked_articles.summary, "events": checked_events.summary})
+
+    def manifest(self, lexicon_version: str) -> dict:
+        """The JSON-ready manifest written to LAKE/runs/<run_id>.json."""
+        finished = datetime.now(UTC)
+        return {
+            "run_id": self.run_id,
+            "started_at": self.started.isoformat(),
+            "finished_at": finished.isoformat(),
+            "wall_seconds": round((finished - self.started).total_seconds(), 3),
+            "inputs": self.inputs,
+            "lake": str(self.lake),
+            "counts": dict(self.counts),
+            "stage_seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "validation": self.validation,
+            "docs_index": str(self.docs_index) if self.docs_index else None,
+            "versions": {**package_versions(), "extractor": EXTRACTOR_VERSION, "lexicon": lexicon_version},
+        }
+
+
+def package_versions() -> dict[str, str]:
+    """Installed versions of the packages a result depends on (read without importing them)."""
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out

@@ -1,0 +1,164 @@
+"""Places: which gazetteer entry a mention means, and where in a sentence an event happened.
+
+Names repeat across the region (المنصورة is in Syria, Egypt and Yemen), so each mention is
+resolved with the article's own context: the countries and provinces it names elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from eventlake.lexicons import Place
+from eventlake.matcher import Hit
+from eventlake.sentence import SentenceHits
+from eventlake.text import Span
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where one event happened: the place, ACLED geo precision, and the words that named it."""
+
+    place: Place
+    precision: int
+    span: Span  # location_text in the cleaned text
+    start: int  # matching-form position, for ordering
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place name in a sentence, with every gazetteer entry it could mean."""
+
+    hit: Hit
+    candidates: tuple[Place, ...]
+
+
+class ArticlePlaces:
+    """Place mentions of one article and the country/province context that disambiguates them."""
+
+    def __init__(self, sentences: list[SentenceHits], *, countries: dict[str, Place]):
+        self._countries = countries
+        self._mentions = {s.index: _mentions(s) for s in sentences}
+        self.iso = _vote_iso(self._mentions.values())
+        self._admin1 = _vote_admin1(self._mentions.values(), self.iso)
+
+    def locate(self, sentence: SentenceHits) -> list[Location]:
+        """The event locations a sentence names: the most specific place, plus conjoined ones."""
+        resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
+        towns = [(m, p) for m, p in resolved if p.rank == 0]
+        if towns:
+            return self._town_locations(sentence, towns)
+        for rank in (1, 2):
+            for mention, place in resolved:
+                if place.rank == rank:
+                    return [Location(place, 3, mention.hit.span, mention.hit.start)]
+        return []
+
+    def country(self) -> Place | None:
+        """The article's country, for events it places nowhere more precise (no coordinates)."""
+        place = self._countries.get(self.iso or "")
+        return replace(place, lat=None, lon=None) if place else None
+
+    def _town_locations(self, sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[Location]:
+        first, place = towns[0]
+        out = [self._town_location(sentence, first, place)]
+        seen = {place}
+        for mention, other in towns[1:]:
+            if other in seen or not _conjoined(sentence, mention.hit):
+                continue
+            seen.add(other)
+            out.append(self._town_location(sentence, mention, other))
+        return out
+
+    def _town_location(self, sentence: SentenceHits, mention: Mention, place: Place) -> Location:
+        near = _before(sentence, mention.hit, ("cue:near", "cue:countryside"), within=2)
+        return Location(place, 2 if near else 1, mention.hit.span, mention.hit.start)
+
+    def _resolve(self, sentence: SentenceHits, mention: Mention) -> Place:
+        wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _preceded_by_word(
+            sentence, mention.hit, "محافظه"
+        )
+
+        def score(p: Place) -> float:
+            s = 4.0 if p.iso == self.iso else 0.0
+            s += 2.0 * self._admin1.get((p.iso, p.admin1), 0.0)
+            if p.kind == "admin1":
+                s += 3.0 if wants_admin else 0.0
+            elif p.rank == 0:
+                s += 0.0 if wants_admin else 1.0
+            return s + min(math.log10(p.population + 1) / 10, 0.7)
+
+        return max(mention.candidates, key=lambda p: (score(p), -(p.geonameid or 0)))
+
+
+def _mentions(sentence: SentenceHits) -> list[Mention]:
+    groups: dict[tuple[int, int], list[Place]] = {}
+    anchor: dict[tuple[int, int], Hit] = {}
+    for hit in sentence.of("place"):
+        if _excluded(sentence, hit):
+            continue
+        key = (hit.start, hit.end)
+        anchor.setdefault(key, hit)
+        if hit.entry.value not in groups.setdefault(key, []):
+            groups[key].append(hit.entry.value)
+    return [Mention(anchor[k], tuple(v)) for k, v in sorted(groups.items())]
+
+
+def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
+    """Outlet names (شبكة الرقة تذبح بصمت) and datelines (الموصل - ...) are not event places."""
+    if sentence.preceded_by(hit, "cue:source", within=0):
+        return True
+    if hit.start != sentence.start or not sentence.paragraph_start:
+        return False
+    return sentence.derived.text[hit.end : hit.end + 3].strip()[:1] in ("(", "-", "–", "—", ":")
+
+
+def _vote_iso(mentions_by_sentence) -> str | None:
+    votes: Counter[str] = Counter()
+    for mentions in mentions_by_sentence:
+        for m in mentions:
+            isos = {p.iso for p in m.candidates}
+            weight = 2.0 if any(p.kind == "country" for p in m.candidates) else 1.0
+            for iso in isos:
+                votes[iso] += weight / len(isos)
+    if not votes:
+        return None
+    ranked = votes.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None  # a tie: no country context
+    return ranked[0][0]
+
+
+def _vote_admin1(mentions_by_sentence, iso: str | None) -> dict[tuple[str, str], float]:
+    votes: Counter[tuple[str, str]] = Counter()
+    for mentions in mentions_by_sentence:
+        for m in mentions:
+            units = {(p.iso, p.admin1) for p in m.candidates if p.iso == iso and p.admin1}
+            for unit in units:
+                votes[unit] += 1 / len(units)
+    total = sum(votes.values()) or 1.0
+    return {k: v / total for k, v in votes.items()}
+
+
+def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within: int) -> bool:
+    """A cue of `kinds` before the hit, allowing place-type words (بلدة, محافظة) in between."""
+    for kind in kinds:
+        cue = sentence.preceded_by(hit, kind, within=within)
+        if cue is not None:
+            return True
+    return False
+
+
+def _preceded_by_word(sentence: SentenceHits, hit: Hit, word: str) -> bool:
+    words = sentence.words_before(hit.start, 1)
+    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]].endswith(word)
+
+
+def _conjoined(sentence: SentenceHits, hit: Hit) -> bool:
+    """A second place joined by و (بلدتي كفرنبل وحاس) is a second event location."""
+    text = sentence.derived.text
+    if hit.start > 1 and text[hit.start - 1] == "و" and not text[hit.start - 2].isalnum():
+        return True
+    words = sentence.words_before(hit.start, 1)
+    return bool(words) and text[words[0][0] : words[0][1]] == "و"

@@ -1,0 +1,1 @@
+"""Prefect tasks: thin wrappers over eventlake/ that add retries, logging and batching."""

@@ -1,0 +1,201 @@
+"""Extraction rules, one family per test, on short articles written for these tests."""
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from eventlake.extract import extract_events
+from eventlake.schema import EVENTS
+from eventlake.text import Span, check_span
+
+# Published Thursday 7 March 2024, 09:00 local time (see conftest.events_of).
+PUBLISHED = date(2024, 3, 7)
+
+
+def only(events):
+    assert len(events) == 1, [(e["sub_event_type"], e["location"], e["evidence_text"]) for e in events]
+    return events[0]
+
+
+# --- the seed article: the annotation's required events ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_events(events_of, seed_text):
+    title, _, body = seed_text.partition("\n\n")
+    return events_of(body, title=title, published="2021-06-14T10:00:00+03:00")
+
+
+def test_seed_air_strike_near_mansurah_is_one_row_with_title(seed_events):
+    strikes = [e for e in seed_events if e["geonameid"] == 8559276 and e["event_date"] == date(2021, 6, 14)]
+    e = only(strikes)
+    assert (e["sub_event_type"], e["admin1"], e["geo_precision"], e["attribution"]) == (
+        "Air/drone strike",
+        "Ar-Raqqah",
+        2,
+        "suspected",
+    )
+    assert e["actor1"] == "Global Coalition Against Daesh"
+    assert e["actor2"] == "Iranian-backed militias"
+    assert e["fatalities"] is None
+    assert e["evidence_text"].startswith("وافادت عدّة شبكات محلية")
+
+
+def test_seed_day_before_yesterday_explosions(seed_events):
+    e = only([x for x in seed_events if x["event_date"] == date(2021, 6, 12) and x["geonameid"] == 8559276])
+    assert (e["sub_event_type"], e["time_precision"], e["attribution"]) == ("Air/drone strike", 1, "suspected")
+
+
+def test_seed_tabqa_explosions_same_day(seed_events):
+    e = only([x for x in seed_events if x["geonameid"] == 172374])
+    assert (e["sub_event_type"], e["event_date"], e["geo_precision"]) == ("Air/drone strike", date(2021, 6, 12), 2)
+
+
+def test_seed_liwa_al_quds_attack(seed_events):
+    e = only([x for x in seed_events if x["actor2"] == "Liwa al-Quds"])
+    assert (e["event_type"], e["admin1"], e["geo_precision"], e["fatalities"]) == ("Battles", "Deir ez-Zor", 3, None)
+
+
+def test_seed_habitual_sentence_is_not_an_event(seed_events):
+    assert not [e for e in seed_events if "بين حين وآخر" in e["evidence_text"]]
+
+
+def test_seed_evidence_offsets_slice_back(seed_events, seed_text):
+    for e in seed_events:
+        check_span(seed_text, Span(e["evidence_start"], e["evidence_end"]), e["evidence_text"])
+
+
+# --- places and clitics -------------------------------------------------------------------
+
+
+def test_place_with_clitic_prefix(events_of):
+    e = only(events_of("قُتل مدنيان اثنان بقصف مدفعي استهدف أطراف مدينة أريحا وبكفرنبل أمس."))
+    assert e["location"] in ("Ariha", "Kafranbel")
+
+
+def test_two_towns_in_one_sentence_are_two_events(events_of):
+    events = events_of("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل وجسر الشغور جنوبي إدلب صباح أمس.")
+    assert sorted(e["location"] for e in events) == ["Jisr ash Shughur", "Kafranbel"]
+
+
+def test_dateline_city_is_not_the_event_place(events_of):
+    body = "الموصل - خاص:\n\nانفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء تلعفر أمس، ما أدى إلى مقتل جنديين."
+    e = only(events_of(body))
+    assert e["location"] == "Tall Afar"
+
+
+def test_countryside_of_a_province_capital_is_the_province(events_of):
+    e = only(events_of("قتل ثلاثة عناصر من قسد بهجوم لخلايا داعش في ريف دير الزور الشرقي أمس."))
+    assert (e["location"], e["geo_precision"], e["geonameid"]) == ("Deir ez-Zor", 3, None)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "precision"),
+    [
+        ("أمس", date(2024, 3, 6), 1),
+        ("أمس الأول", date(2024, 3, 5), 1),
+        ("فجر اليوم", date(2024, 3, 7), 1),
+        ("الليلة الماضية", date(2024, 3, 6), 1),
+        ("يوم الثلاثاء الماضي", date(2024, 3, 5), 1),
+        ("في 2 آذار 2024", date(2024, 3, 2), 1),
+        ("في ٢٨ شباط", date(2024, 2, 28), 1),
+        ("في 1 مارس", date(2024, 3, 1), 1),
+    ],
+)
+def test_relative_and_explicit_dates(events_of, phrase, expected, precision):
+    e = only(events_of(f"استهدفت طائرة مسيّرة تركية سيارة لقسد قرب منبج {phrase}."))
+    assert (e["event_date"], e["time_precision"]) == (expected, precision)
+
+
+def test_no_date_gives_publication_day_with_week_precision(events_of):
+    e = only(events_of("استهدفت طائرة مسيّرة تركية سيارة لقسد قرب منبج."))
+    assert (e["event_date"], e["time_precision"]) == (PUBLISHED, 2)
+
+
+# --- casualties ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("ما أسفر عن مقتل ثلاثة عناصر وإصابة خمسة آخرين", 3, 5),
+        ("ما أسفر عن سقوط قتيلين", 2, None),
+        ("ما أدى إلى مقتل عنصرين", 2, None),
+        ("وأسفر القصف عن ٤ قتلى و٧ جرحى", 4, 7),
+        ("دون وقوع إصابات", 0, 0),
+        ("ما أدى إلى مقتل عدد من العناصر", None, None),
+        ("وسط أنباء عن قتلى وجرحى", None, None),
+        ("دون معلومات عن حجم الخسائر", None, None),
+    ],
+)
+def test_casualty_figures(events_of, sentence, killed, injured):
+    e = only(events_of(f"قصفت قوات النظام بالمدفعية بلدة نوى في ريف درعا أمس، {sentence}."))
+    assert (e["fatalities"], e["injuries"]) == (killed, injured)
+
+
+def test_running_total_is_nobodys_fatalities(events_of):
+    body = "قتل مدني بقصف مدفعي على بلدة نوى أمس، ليرتفع عدد القتلى منذ بداية الحملة إلى 120 شخصاً."
+    assert only(events_of(body))["fatalities"] == 1
+
+
+# --- actors and attribution ----------------------------------------------------------------
+
+
+def test_named_attacker_is_reported(events_of):
+    e = only(events_of("شنّ الطيران الروسي غارات جوية على أطراف مدينة أريحا أمس."))
+    assert (e["actor1"], e["attribution"], e["inter1"]) == ("Military Forces of Russia", "reported", 8)
+
+
+def test_hedged_attacker_is_suspected(events_of):
+    body = "استهدفت غارات جوية مجهولة مواقع لحزب الله قرب بنت جبيل أمس، يرجح أنها للطيران الإسرائيلي."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == ("Military Forces of Israel", "Hezbollah", "suspected")
+
+
+def test_unidentified_aircraft_give_no_actor(events_of):
+    e = only(events_of("قصفت طائرات مجهولة الهوية مواقع قرب البوكمال فجر اليوم."))
+    assert (e["actor1"], e["attribution"]) == (None, "unknown")
+
+
+def test_civilian_victims_make_violence_against_civilians(events_of):
+    e = only(events_of("أقدم مسلحون مجهولون على قتل مدني برصاص مباشر في مدينة الباب أمس."))
+    assert (e["event_type"], e["sub_event_type"], e["actor2"]) == ("Violence against civilians", "Attack", "Civilians")
+
+
+# --- what is not an event ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتتعرض قرى ريف إدلب الجنوبي لقصف مدفعي بين الحين والآخر.",
+        "وثّق المرصد 45 هجوماً بطائرات مسيرة خلال شهر شباط في ريف حلب.",
+        "وهدد قائد الفصيل بشن هجوم واسع على مواقع قسد في منبج.",
+        "وارتفعت أسعار المحروقات في درعا بنسبة عشرين بالمئة.",
+    ],
+)
+def test_not_an_event(events_of, sentence):
+    assert events_of(sentence) == []
+
+
+def test_title_and_lead_are_one_event(events_of):
+    title = "مقتل جنديين بانفجار عبوة ناسفة في تلعفر"
+    body = "قتل جنديان من الجيش العراقي أمس بانفجار عبوة ناسفة استهدفت دوريتهما في قضاء تلعفر غربي الموصل."
+    e = only(events_of(body, title=title))
+    assert (e["sub_event_type"], e["location"]) == ("Remote explosive/landmine/IED", "Tall Afar")
+    assert e["evidence_text"] == body
+
+
+def test_batch_output_has_the_contract_schema(lexicon, seed_text):
+    from datetime import UTC, datetime
+
+    articles = pa.Table.from_pylist(
+        [{"article_id": "s", "text": seed_text, "title": "", "published_at": datetime(2021, 6, 14, tzinfo=UTC)}]
+    )
+    events = extract_events(articles, lexicon=lexicon, run_id="r", version="v")
+    assert events.schema.equals(EVENTS)
+    assert events.num_rows >= 4

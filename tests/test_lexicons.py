@@ -1,0 +1,46 @@
+import pytest
+
+from eventlake.errors import LexiconError
+from eventlake.lexicons import load_actors, load_boilerplate, load_lexicon, load_triggers
+
+
+def test_real_lexicon_loads_and_compiles(lexicon):
+    assert len(lexicon.matcher) > 1000
+    assert len(lexicon.version) == 12
+
+
+def test_actor_inter_codes_in_range():
+    assert all(1 <= a.inter <= 8 for a in load_actors())
+
+
+def test_duplicate_actor_name_is_named_in_the_error(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- {name: A, inter: 1, aliases: [أ]}\n- {name: A, inter: 2, aliases: [ب]}\n")
+    with pytest.raises(LexiconError, match="actors.yaml.*'A'.*duplicate"):
+        load_actors(path)
+
+
+def test_bad_inter_code_rejected(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- {name: A, inter: 9, aliases: [أ]}\n")
+    with pytest.raises(LexiconError, match="inter must be 1-8"):
+        load_actors(path)
+
+
+def test_invalid_yaml_names_the_file(tmp_path):
+    path = tmp_path / "boilerplate.yaml"
+    path.write_text("cut_from: [unclosed\n")
+    with pytest.raises(LexiconError, match="boilerplate.yaml: not valid YAML"):
+        load_boilerplate(path)
+
+
+def test_unknown_sub_event_type_lists_the_valid_ones(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text("- {sub_event_type: Air raid, priority: 1, phrases: [غارة]}\n")
+    with pytest.raises(LexiconError, match="Air raid.*Air/drone strike"):
+        load_triggers(path)
+
+
+def test_missing_gazetteer_file_is_named(tmp_path):
+    with pytest.raises(LexiconError, match="admin1.csv: cannot read"):
+        load_lexicon(tmp_path)

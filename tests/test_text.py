@@ -1,0 +1,57 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventlake.arabic import to_matching_form
+from eventlake.errors import OffsetError
+from eventlake.text import Span, check_span, identity, map_chars
+
+ARABIC_ISH = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآءؤئ ًٌٍَُِّْـ٠١٢٣ \n.،؟ﻻAb1")),
+    max_size=80,
+)
+
+
+def test_identity_maps_each_char_to_itself():
+    d = identity("abc")
+    assert d.to_source == (0, 1, 2)
+
+
+def test_map_chars_keeps_map_through_deletion():
+    d = map_chars(identity("aXbXc"), lambda ch: "" if ch == "X" else ch)
+    assert d.text == "abc"
+    assert d.source_span(1, 3) == Span(2, 5)
+
+
+def test_map_chars_one_to_many_points_both_chars_at_source():
+    d = map_chars(identity("ﻻب"), lambda ch: "لا" if ch == "ﻻ" else ch)
+    assert d.text == "لاب"
+    assert d.to_source == (0, 0, 1)
+
+
+def test_source_span_rejects_empty_range():
+    with pytest.raises(OffsetError):
+        identity("abc").source_span(2, 2)
+
+
+def test_check_span_names_the_article():
+    with pytest.raises(OffsetError, match="article a7"):
+        check_span("abc", Span(1, 9), article_id="a7")
+
+
+def test_check_span_rejects_text_mismatch():
+    with pytest.raises(OffsetError, match="does not slice"):
+        check_span("abcdef", Span(0, 3), "abd")
+
+
+@given(ARABIC_ISH, st.data())
+def test_every_derived_range_maps_back_inside_the_source(text, data):
+    d = to_matching_form(text)
+    if not d.text:
+        return
+    start = data.draw(st.integers(0, len(d.text) - 1))
+    end = data.draw(st.integers(start + 1, len(d.text)))
+    span = d.source_span(start, end)
+    assert 0 <= span.start < span.end <= len(text)
+    # folding the source slice again covers the derived slice (a ligature may add one letter)
+    assert d.text[start:end] in to_matching_form(span.slice(text)).text
