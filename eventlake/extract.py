@@ -25,7 +25,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "place", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "place", "place_cued", "trigger"})
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 PROTESTERS = Actor("Protesters", 6, "", generic=True)

@@ -140,7 +140,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     lex, gaz = data_dir / "lexicons", data_dir / "gazetteer"
     admin1 = dict(_admin1_places(gaz / "admin1.csv"))
     countries = dict(_country_places(gaz / "countries.csv"))
-    stop = _stoplist(gaz / "stoplist.txt")
+    stop = _word_list(gaz / "stoplist.txt")
+    cue_only = _word_list(gaz / "cue_only.txt")
     entries: list[Entry] = []
     entries += _actor_entries(lex / "actors.yaml")
     entries += _trigger_entries(lex / "events.yaml")
@@ -149,9 +150,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     date_entries, needs_cue = _date_entries(lex / "dates.yaml")
     entries += date_entries
     for path in (gaz / "places.csv", gaz / "supplement.csv"):
-        entries += _place_entries(path, admin1, stop)
-    entries += [Entry("place", n, p) for p, names in admin1.values() for n in names]
-    entries += [Entry("place", n, p) for p, names in countries.values() for n in names]
+        entries += _place_entries(path, admin1, stop, cue_only)
+    units = [(p, n) for p, names in (*admin1.values(), *countries.values()) for n in names if n]
+    entries += [_place_entry(n, p, stop, cue_only) for p, n in units if normalize_key(n) not in stop]
     files = sorted(lex.glob("*.yaml")) + sorted(gaz.glob("*.csv")) + sorted(gaz.glob("*.txt"))
     return Lexicon(
         matcher=Matcher(entries),
@@ -235,7 +236,12 @@ def _date_entries(path: Path) -> tuple[list[Entry], frozenset[str]]:
     return entries, needs_cue
 
 
-def _place_entries(path: Path, admin1: dict, stop: frozenset[str]) -> Iterator[Entry]:
+def _place_entry(name: str, place: Place, stop: frozenset[str], cue_only: frozenset[str]) -> Entry:
+    """A place name; one that is also a common word (الباب) must follow a place cue (kind place_cued)."""
+    return Entry("place_cued" if normalize_key(name) in cue_only else "place", name, place)
+
+
+def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: frozenset[str]) -> Iterator[Entry]:
     if not path.exists():
         return
     for row in _csv_rows(path, ("geonameid", "name", "iso", "admin1_code", "lat", "lon", "names_ar")):
@@ -253,7 +259,7 @@ def _place_entries(path: Path, admin1: dict, stop: frozenset[str]) -> Iterator[E
         )
         for name in filter(None, row["names_ar"].split("|")):
             if normalize_key(name) not in stop:
-                yield Entry("place", name, place)
+                yield _place_entry(name, place, stop, cue_only)
 
 
 def _admin1_places(path: Path) -> Iterator[tuple[tuple[str, str], tuple[Place, list[str]]]]:
@@ -278,7 +284,7 @@ def _country_places(path: Path) -> Iterator[tuple[str, tuple[Place, list[str]]]]
         yield row["iso"], (place, row["names_ar"].split("|"))
 
 
-def _stoplist(path: Path) -> frozenset[str]:
+def _word_list(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -95,8 +95,8 @@ class ArticlePlaces:
 def _mentions(sentence: SentenceHits) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
-    for hit in sentence.of("place"):
-        if _excluded(sentence, hit):
+    for hit in sentence.hits:
+        if hit.kind not in ("place", "place_cued") or _excluded(sentence, hit):
             continue
         key = (hit.start, hit.end)
         anchor.setdefault(key, hit)
@@ -106,8 +106,12 @@ def _mentions(sentence: SentenceHits) -> list[Mention]:
 
 
 def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
-    """Outlet names (شبكة الرقة تذبح بصمت) and datelines (الموصل - ...) are not event places."""
+    """Outlet names (شبكة الرقة تذبح بصمت), datelines (الموصل - ...) and bare common words are not places."""
     if sentence.preceded_by(hit, "cue:source", within=0):
+        return True
+    if hit.kind == "place_cued" and not any(
+        sentence.preceded_by(hit, cue, within=0) for cue in ("cue:place_type", "cue:countryside", "cue:near")
+    ):
         return True
     if hit.start != sentence.start or not sentence.paragraph_start:
         return False

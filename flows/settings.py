@@ -20,7 +20,6 @@ PREFECT_DEFAULTS = {
     # Tasks receive whole Arrow tables: hashing them for a cache key costs more than the work.
     "PREFECT_TASKS_DEFAULT_NO_CACHE": "true",
     "PREFECT_LOGGING_COLORS": "false",
-    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "WARNING",
     # Dask's distributed logs are INFO walls; warnings still show.
     "DASK_LOGGING__DISTRIBUTED": "warning",
 }
@@ -31,5 +30,9 @@ def apply_prefect_defaults(*, quiet: bool = False) -> None:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     if quiet:
+        # The command line reports failures itself, in one line; Prefect's own run loggers
+        # would print the same error again with a traceback.
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-        os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "ERROR")
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "ERROR")
+        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "CRITICAL")
+        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "CRITICAL")

@@ -75,8 +75,8 @@ def validate_task(validator: Validator, articles: pa.Table, events: pa.Table) ->
 def write_task(lake: Path, articles: Outcome, events: Outcome) -> dict[str, int]:
     ids = articles.valid.column("article_id").to_pylist()
     written = {
-        "articles_written": write.write_articles(articles.valid, lake).rows,
-        "events_written": write.write_events(events.valid, lake, article_ids=ids).rows,
+        "articles_written": write.write_articles(articles.valid, lake).rows_written,
+        "events_written": write.write_events(events.valid, lake, article_ids=ids).rows_written,
     }
     for outcome in (articles, events):
         write.write_quarantine(outcome.quarantine, lake, table_name=outcome.table_name)

@@ -12,7 +12,7 @@ from eventlake.extract import extract_article, sentence_views
 from eventlake.lexicons import Lexicon, load_lexicon
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_DIR = REPO.parent / "shared" / "seeds"
+SEED_FILE = REPO / "tests" / "fixtures" / "ingest" / "000_19fc59f7b783f7d5.txt"
 SAMPLES = REPO / "data" / "samples"
 
 
@@ -56,5 +56,5 @@ def seed_text() -> str:
     from eventlake.clean import clean_text
     from eventlake.lexicons import load_boilerplate
 
-    raw = (SEED_DIR / "000_19fc59f7b783f7d5.txt").read_text(encoding="utf-8")
+    raw = SEED_FILE.read_text(encoding="utf-8")
     return clean_text(raw, boilerplate=load_boilerplate())
