@@ -27,6 +27,8 @@ class Roles:
 def assign_roles(sentence: SentenceHits, trigger: Hit) -> Roles:
     """Pick actor1/actor2 among the sentence's actor mentions and set the attribution."""
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
+    mentions += [h for h in sentence.of("actor_adj") if sentence.preceded_by(h, "trigger", within=2)]
+    mentions.sort(key=lambda h: h.start)
     hedge = _first(sentence, "cue:hedge")
     agents, targets, others = [], [], []
     for hit in mentions:
@@ -64,12 +66,14 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
     return sentence.preceded_by(hit, "cue:target", within=3) is not None or (
-        sentence.preceded_by(hit, "cas:killed", within=2) is not None
+        sentence.preceded_by(hit, "cas:killed", within=5) is not None
     )
 
 
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
+    if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
+        return True
     if sentence.preceded_by(hit, "cue:agent", within=1) is not None:
         return True
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]

@@ -87,5 +87,14 @@ def _summary(manifest: dict, wall: float) -> str:
     return "\n".join(lines)
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules (each imports its heavy parts lazily)."""
+    from eventlake.cli_eval import eval_command
+
+    app.command("eval")(eval_command)
+
+
+_register_commands()
+
 if __name__ == "__main__":
     app()

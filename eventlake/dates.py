@@ -36,23 +36,36 @@ def reference_day(published_at: datetime) -> date:
     return published_at.astimezone(REGION_TZ).date()
 
 
-def find_date(sentence: SentenceHits, published: date, *, needs_cue: frozenset[str]) -> EventDate | None:
-    """The first date the sentence states, or None when it states none."""
+def find_date(
+    sentence: SentenceHits, published: date, *, needs_cue: frozenset[str], near: Hit | None = None
+) -> EventDate | None:
+    """The date the sentence states for the event (the one nearest `near`), or None.
+
+    A date right after a reporting verb ("أعلنت الخلية، صباح اليوم، ...") dates the report, so
+    it is used only when the sentence states no other.
+    """
     numeric = _NUMERIC.search(sentence.text)
-    found = [d for d in (_numeric_date(numeric), *_hit_dates(sentence, published, needs_cue)) if d]
-    valid = [d for d in found if d.day <= published]
-    return valid[0] if valid else None
+    found = [(0, 0, d) for d in [_numeric_date(numeric)] if d]
+    for hit, found_date in _hit_dates(sentence, published, needs_cue):
+        if found_date is None or found_date.day > published:
+            continue
+        reported = sentence.preceded_by(hit, "cue:report", within=4) is not None
+        distance = abs(sentence.tokens_between(near, hit) if near and near.end <= hit.start else 0)
+        if near and hit.end <= near.start:
+            distance = sentence.tokens_between(hit, near)
+        found.append((int(reported), distance, found_date))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):
     for hit in sentence.hits:
         if hit.kind == "date:relative":
             days, precision = hit.entry.value
-            yield EventDate(published - timedelta(days=days), precision, True)
+            yield hit, EventDate(published - timedelta(days=days), precision, True)
         elif hit.kind == "date:month":
-            yield _month_date(sentence, hit, published)
+            yield hit, _month_date(sentence, hit, published)
         elif hit.kind == "date:weekday":
-            yield _weekday_date(sentence, hit, published, needs_cue)
+            yield hit, _weekday_date(sentence, hit, published, needs_cue)
 
 
 def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:

@@ -25,11 +25,14 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "place", "place_cued", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "trigger"})
+# An event dated this long before publication is background retold, not news.
+BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
-PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+RIOTERS = Actor("Rioters", 5, "", generic=True)
+PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,12 @@ def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) ->
 def _sentence_candidates(
     sentence: SentenceHits, earlier: list[Candidate], places: ArticlePlaces, published: date, lexicon: Lexicon
 ) -> list[Candidate]:
-    triggers = [t for t in sentence.of("trigger") if not sentence.preceded_by(t, "cue:anaphora", within=0)]
+    triggers = [
+        t
+        for t in sentence.of("trigger")
+        if not sentence.preceded_by(t, "cue:anaphora", within=0)
+        and not sentence.preceded_by(t, "cue:hypothetical", within=1)
+    ]
     if not triggers or sentence.has("cue:habitual"):
         return []
     primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
@@ -116,9 +124,13 @@ def _sentence_candidates(
     sub, inferred = _resolve_type(sentence, primary, roles)
     if sub is None:
         return []
-    roles = _roles_for(sub, roles, inferred)
-    when = _event_date(sentence, earlier, published, lexicon)
+    roles = _roles_for(sub, roles, inferred, sentence)
+    when = _event_date(sentence, primary, earlier, published, lexicon)
+    if (published - when.day).days > BACKGROUND_DAYS:
+        return []
     locations = places.locate(sentence) or _inherited_location(sentence, earlier)
+    if not locations:
+        return []  # no place at all: nothing an analyst could map
     casualties = count_casualties(sentence)
     if len(locations) > 1:
         casualties = Casualties(None, None)
@@ -141,6 +153,10 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
         return _resolve_attack(sentence, roles)
     if sub == "Non-state actor overtakes territory" and roles.actor1 and roles.actor1.inter == 1:
         return "Government regains territory", False
+    if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
+        return "Excessive force against protesters", False
+    if sub == "Looting/property destruction" and sentence.has("cue:protest"):
+        return "Violent demonstration", False
     return sub, False
 
 
@@ -156,11 +172,17 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
 
 
-def _roles_for(sub: str, roles: Roles, inferred: bool) -> Roles:
-    """Role conventions of particular event types (protesters are actor1 of a protest)."""
+def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -> Roles:
+    """Role conventions of particular event types (protesters are actor1 of a protest, rioters of a riot)."""
+    force = roles.actor1 if roles.actor1 is not None and roles.actor1.inter not in (5, 6, 7) else roles.actor2
+    if force is not None and force.inter in (5, 6, 7):
+        force = None
+    if sub == "Excessive force against protesters":
+        return Roles(force, PROTESTERS, "reported" if force else "unknown")
     if sub in PROTEST_TYPES:
-        state = roles.actor1 if roles.actor1 is not None and roles.actor1.inter != 6 else roles.actor2
-        return Roles(PROTESTERS, state, "reported")
+        return Roles(PROTESTERS, force, "reported")
+    if sub == "Violent demonstration":
+        return Roles(RIOTERS, force, "reported")
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
         return Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if inferred and roles.attribution == "reported":
@@ -170,9 +192,11 @@ def _roles_for(sub: str, roles: Roles, inferred: bool) -> Roles:
     return roles
 
 
-def _event_date(sentence: SentenceHits, earlier: list[Candidate], published: date, lexicon: Lexicon) -> EventDate:
+def _event_date(
+    sentence: SentenceHits, trigger: Hit, earlier: list[Candidate], published: date, lexicon: Lexicon
+) -> EventDate:
     """The sentence's own date; else the previous event's when it says "at that time"; else publication."""
-    stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue)
+    stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue, near=trigger)
     if stated is not None:
         return stated
     if earlier and sentence.has("cue:same_time"):
@@ -209,12 +233,18 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != b.sub_event_type or not _same_day(a, b):
         return False
+    if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1:
+        return False
     if a.location is None or b.location is None:
         return True
     pa_, pb = a.location.place, b.location.place
     if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1):
         return False
     return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title
+
+
+def _named(actor: Actor | None) -> bool:
+    return actor is not None and not actor.generic
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:

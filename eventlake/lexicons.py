@@ -34,6 +34,7 @@ CUE_NAMES = (
     "total",
     "statement",
     "anaphora",
+    "hypothetical",
     "same_time",
     "control",
     "target",
@@ -42,6 +43,9 @@ CUE_NAMES = (
     "countryside",
     "place_type",
     "source",
+    "report",
+    "protest",
+    "lethal",
 )
 CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual")
 CONTEXT_TRIGGERS = ("@attack", "@explosion")
@@ -190,6 +194,7 @@ def _actor_entries(path: Path) -> list[Entry]:
         entries.append(Entry("actor", name, actor))  # the English name, for load_actors
         aliases = _require(item, "aliases", list, path, entry=name)
         entries += [Entry("actor", str(a), actor) for a in aliases]
+        entries += [Entry("actor_adj", str(a), actor) for a in item.get("adjectives") or []]
     return entries
 
 
