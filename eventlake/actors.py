@@ -24,11 +24,15 @@ class Roles:
     attribution: str  # reported | suspected | unknown
 
 
-def assign_roles(sentence: SentenceHits, trigger: Hit) -> Roles:
-    """Pick actor1/actor2 among the sentence's actor mentions and set the attribution."""
+def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None) -> Roles:
+    """Pick actor1/actor2 among the sentence's actor mentions and set the attribution.
+
+    Where one alias names several actors (الجيش الوطني: Syrian or Yemeni), the actor whose home is
+    the event's country `iso` wins.
+    """
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
-    mentions += [h for h in sentence.of("actor_adj") if sentence.preceded_by(h, "trigger", within=2)]
-    mentions.sort(key=lambda h: h.start)
+    mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
+    mentions = _one_per_span(mentions, iso)
     hedge = _first(sentence, "cue:hedge")
     agents, targets, others = [], [], []
     for hit in mentions:
@@ -48,6 +52,19 @@ def assign_roles(sentence: SentenceHits, trigger: Hit) -> Roles:
         return Roles(None, actor2, "unknown")
     suspected = hedge is not None and actor1_hit.start > hedge.start
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
+    """غارة إسرائيلية, طائرات حربية أمريكية, قناص حوثي: the adjective names who acted."""
+    return any(sentence.preceded_by(hit, kind, within=2) for kind in ("trigger", "cue:agent"))
+
+
+def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
+    by_span: dict[tuple[int, int], list[Hit]] = {}
+    for hit in hits:
+        by_span.setdefault((hit.start, hit.end), []).append(hit)
+    chosen = [max(group, key=lambda h: h.entry.value.home == iso) for group in by_span.values()]
+    return sorted(chosen, key=lambda h: h.start)
 
 
 def inter_code(actor: Actor | None, iso: str | None) -> int | None:

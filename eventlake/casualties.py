@@ -87,15 +87,15 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     nearest = _digits(text[words[0][0] : words[0][1]])
     if nearest is not None:
         return nearest
-    value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)])
+    value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)], at_end=True)
     return value or None
 
 
-def _number_words(tokens: list[str]) -> int | None:
-    """The value of a number phrase at the start (or, before a noun, the end) of `tokens`."""
+def _number_words(tokens: list[str], *, at_end: bool = False) -> int | None:
+    """The value of a number phrase that starts `tokens` (or, with `at_end`, that ends them)."""
     tokens = [araby.strip_diacritics(t) for t in tokens]
     for start, end in arabic_number.detect_number_phrases_position(tokens):
-        if start == 0 or end == len(tokens) - 1:
+        if (end == len(tokens) - 1) if at_end else (start == 0):
             value = int(arabic_number.text2number(" ".join(tokens[start : end + 1])))
             return value or None
     return None

@@ -25,13 +25,14 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed", "trigger"})
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
+CIVILIANS = Actor("Civilians", 7, "", generic=True)
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 
 
@@ -120,7 +121,10 @@ def _sentence_candidates(
     primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
     if _reported_speech(sentence, primary):
         return []
-    roles = assign_roles(sentence, primary)
+    locations = places.locate(sentence) or _inherited_location(sentence, earlier)
+    if not locations:
+        return []  # no place at all: nothing an analyst could map
+    roles = assign_roles(sentence, primary, iso=locations[0].place.iso)
     sub, inferred = _resolve_type(sentence, primary, roles)
     if sub is None:
         return []
@@ -128,9 +132,6 @@ def _sentence_candidates(
     when = _event_date(sentence, primary, earlier, published, lexicon)
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
-    locations = places.locate(sentence) or _inherited_location(sentence, earlier)
-    if not locations:
-        return []  # no place at all: nothing an analyst could map
     casualties = count_casualties(sentence)
     if len(locations) > 1:
         casualties = Casualties(None, None)
@@ -151,6 +152,9 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
         return "Remote explosive/landmine/IED", not sentence.has("cue:ied_context")
     if sub == "@attack":
         return _resolve_attack(sentence, roles)
+    if sub == "@assassination":
+        armed_target = roles.actor2 is not None and not roles.actor2.generic and roles.actor2.inter != 7
+        return ("Armed clash" if armed_target else "Attack"), False
     if sub == "Non-state actor overtakes territory" and roles.actor1 and roles.actor1.inter == 1:
         return "Government regains territory", False
     if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
@@ -183,6 +187,8 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         return Roles(PROTESTERS, force, "reported")
     if sub == "Violent demonstration":
         return Roles(RIOTERS, force, "reported")
+    if sub == "Attack" and roles.actor2 is None:
+        roles = replace(roles, actor2=CIVILIANS)
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
         return Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if inferred and roles.attribution == "reported":

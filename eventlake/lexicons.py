@@ -48,7 +48,7 @@ CUE_NAMES = (
     "lethal",
 )
 CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual")
-CONTEXT_TRIGGERS = ("@attack", "@explosion")
+CONTEXT_TRIGGERS = ("@attack", "@explosion", "@assassination")
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     for path in (gaz / "places.csv", gaz / "supplement.csv"):
         entries += _place_entries(path, admin1, stop, cue_only)
     units = [(p, n) for p, names in (*admin1.values(), *countries.values()) for n in names if n]
-    entries += [_place_entry(n, p, stop, cue_only) for p, n in units if normalize_key(n) not in stop]
+    entries += [_place_entry(n, p, stop, cue_only) for p, n in units]
     files = sorted(lex.glob("*.yaml")) + sorted(gaz.glob("*.csv")) + sorted(gaz.glob("*.txt"))
     return Lexicon(
         matcher=Matcher(entries),
@@ -242,8 +242,12 @@ def _date_entries(path: Path) -> tuple[list[Entry], frozenset[str]]:
 
 
 def _place_entry(name: str, place: Place, stop: frozenset[str], cue_only: frozenset[str]) -> Entry:
-    """A place name; one that is also a common word (الباب) must follow a place cue (kind place_cued)."""
-    return Entry("place_cued" if normalize_key(name) in cue_only else "place", name, place)
+    """A place name. One that is also a common word must follow a place cue: a word in the
+    stoplist (الكرامة) only a place-type word (بلدة الكرامة), a cue-only name (الباب) also a
+    direction or countryside word (ريف الباب)."""
+    key = normalize_key(name)
+    kind = "place_typed" if key in stop else "place_cued" if key in cue_only else "place"
+    return Entry(kind, name, place)
 
 
 def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: frozenset[str]) -> Iterator[Entry]:
@@ -263,8 +267,7 @@ def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: fro
             kind=row.get("kind") or "town",
         )
         for name in filter(None, row["names_ar"].split("|")):
-            if normalize_key(name) not in stop:
-                yield _place_entry(name, place, stop, cue_only)
+            yield _place_entry(name, place, stop, cue_only)
 
 
 def _admin1_places(path: Path) -> Iterator[tuple[tuple[str, str], tuple[Place, list[str]]]]:

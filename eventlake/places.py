@@ -7,6 +7,7 @@ resolved with the article's own context: the countries and provinces it names el
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -14,6 +15,15 @@ from eventlake.lexicons import Place
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 from eventlake.text import Span
+
+PLACE_KINDS = ("place", "place_cued", "place_typed")
+CUES_NEEDED = {
+    "place_cued": ("cue:place_type", "cue:countryside", "cue:near"),
+    "place_typed": ("cue:place_type",),
+}
+# A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
+# outlet name and a colon, before the first word of the report.
+_DATELINE = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?[-–—:](?:[^:.،\n]{0,40}:)?")
 
 
 @dataclass(frozen=True)
@@ -41,11 +51,15 @@ class ArticlePlaces:
         self._countries = countries
         self._mentions = {s.index: _mentions(s) for s in sentences}
         self.iso = _vote_iso(self._mentions.values())
+        self._named_countries = {
+            p.iso for ms in self._mentions.values() for m in ms for p in m.candidates if p.kind == "country"
+        }
         self._admin1 = _vote_admin1(self._mentions.values(), self.iso)
 
     def locate(self, sentence: SentenceHits) -> list[Location]:
         """The event locations a sentence names: the most specific place, plus conjoined ones."""
         resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
+        resolved = [(m, p) for m, p in resolved if self._plausible(p)]
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:
             return self._town_locations(sentence, towns)
@@ -91,12 +105,16 @@ class ArticlePlaces:
 
         return max(mention.candidates, key=lambda p: (score(p), -(p.geonameid or 0)))
 
+    def _plausible(self, place: Place) -> bool:
+        """A place abroad counts only when the article names that country (cross-border strikes)."""
+        return self.iso is None or place.iso == self.iso or place.iso in self._named_countries
+
 
 def _mentions(sentence: SentenceHits) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
     for hit in sentence.hits:
-        if hit.kind not in ("place", "place_cued") or _excluded(sentence, hit):
+        if hit.kind not in PLACE_KINDS or _excluded(sentence, hit):
             continue
         key = (hit.start, hit.end)
         anchor.setdefault(key, hit)
@@ -109,13 +127,17 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت), datelines (الموصل - ...) and bare common words are not places."""
     if sentence.preceded_by(hit, "cue:source", within=0):
         return True
-    if hit.kind == "place_cued" and not any(
-        sentence.preceded_by(hit, cue, within=0) for cue in ("cue:place_type", "cue:countryside", "cue:near")
-    ):
+    cues = CUES_NEEDED.get(hit.kind, ())
+    if cues and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues):
         return True
-    if hit.start != sentence.start or not sentence.paragraph_start:
-        return False
-    return sentence.derived.text[hit.end : hit.end + 3].strip()[:1] in ("(", "-", "–", "—", ":")
+    return sentence.paragraph_start and hit.end <= _dateline_end(sentence)
+
+
+def _dateline_end(sentence: SentenceHits) -> int:
+    """End of a paragraph-opening dateline ("الموصل (خاص) –", "مأرب – «شبا بوست»:"), else -1."""
+    head = sentence.derived.text[sentence.start : sentence.start + 60]
+    match = _DATELINE.match(head)
+    return sentence.start + match.end() if match else -1
 
 
 def _vote_iso(mentions_by_sentence) -> str | None:
