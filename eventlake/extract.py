@@ -161,18 +161,23 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
         return "Excessive force against protesters", False
     if sub == "Looting/property destruction" and sentence.has("cue:protest"):
         return "Violent demonstration", False
+    if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4):
+        return "Abduction/forced disappearance", False  # only states arrest; others abduct
     return sub, False
 
 
 def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
+    """An attack is typed by its weapon when the sentence names one, else by who was hit."""
     if roles.actor2 is not None and roles.actor2.inter == 7:
         return "Attack", False
     if sentence.has("cue:air_context"):
         return "Air/drone strike", True
+    if sentence.has("cue:shelling_context"):
+        return "Shelling/artillery/missile attack", True
     if roles.actor2 is not None:
         return "Armed clash", False
     if sentence.has("cas:killed"):
-        return ("Armed clash" if roles.actor1 else "Attack"), False
+        return "Attack", False  # people killed and no armed group named among them: civilians
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
 
 

@@ -27,6 +27,7 @@ GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
 CUE_NAMES = (
     "air_context",
+    "shelling_context",
     "ied_context",
     "hedge",
     "unknown",
