@@ -60,10 +60,15 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
+    """One actor per mention; an alias shared by several (الجيش) needs one at home in `iso`."""
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for hit in hits:
         by_span.setdefault((hit.start, hit.end), []).append(hit)
-    chosen = [max(group, key=lambda h: h.entry.value.home == iso) for group in by_span.values()]
+    chosen = []
+    for group in by_span.values():
+        home = [h for h in group if h.entry.value.home == iso]
+        if len(group) == 1 or home:
+            chosen.append((home or group)[0])
     return sorted(chosen, key=lambda h: h.start)
 
 

@@ -25,7 +25,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "trigger"})
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
@@ -129,7 +129,7 @@ def _sentence_candidates(
     if sub is None:
         return []
     roles = _roles_for(sub, roles, inferred, sentence)
-    when = _event_date(sentence, primary, earlier, published, lexicon)
+    when = _event_date(sentence, primary, sub, earlier, published, lexicon)
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
     casualties = count_casualties(sentence)
@@ -204,7 +204,7 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
 
 
 def _event_date(
-    sentence: SentenceHits, trigger: Hit, earlier: list[Candidate], published: date, lexicon: Lexicon
+    sentence: SentenceHits, trigger: Hit, sub: str, earlier: list[Candidate], published: date, lexicon: Lexicon
 ) -> EventDate:
     """The sentence's own date; else the previous event's when it says "at that time"; else publication."""
     stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue, near=trigger)
@@ -212,6 +212,10 @@ def _event_date(
         return stated
     if earlier and sentence.has("cue:same_time"):
         return EventDate(earlier[-1].date.day, 2, False)
+    if sentence.is_definite(trigger):  # "الاشتباكات أسفرت عن ...": the clashes already told
+        same = [c for c in earlier if c.sub_event_type == sub]
+        if same:
+            return replace(same[-1].date, explicit=False)
     same_paragraph = [c for c in earlier if c.sentence.paragraph == sentence.paragraph and c.date.explicit]
     if same_paragraph:
         return replace(same_paragraph[-1].date, explicit=False)

@@ -20,6 +20,10 @@ from eventlake.text import Derived, Span
 CLITIC_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس"})
 # Before a key that begins with ال, the preposition ل swallows the alef: ل + الرقة -> للرقة.
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+# Common nouns (triggers, cues, casualty words) also take the article: القصف, بالقذائف, للقصف.
+ARTICLE_PREFIXES = CLITIC_PREFIXES | frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال"})
+# Kinds whose names are written in full in the lexicon (their ال included), so take no article.
+NAME_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed"})
 
 
 @dataclass(frozen=True)
@@ -89,13 +93,15 @@ class Matcher:
             prefix = _prefix_before(text, start)
             at_word_end = end == len(text) or not is_word_char(text[end])
             for variant in variants:
-                if not _prefix_ok(prefix, variant.lam_variant):
-                    continue
                 if not (at_word_end or variant.wildcard):
                     continue
                 stop = _word_end(text, end) if variant.wildcard else end
                 span = derived.source_span(start, stop)
-                hits.extend(Hit(e, start, stop, span) for e in variant.entries)
+                hits.extend(
+                    Hit(e, start, stop, span)
+                    for e in variant.entries
+                    if _prefix_ok(prefix, variant.lam_variant, e.kind)
+                )
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -121,15 +127,17 @@ def _add_once(group: list[Entry], entry: Entry) -> None:
 
 def _prefix_before(text: str, start: int) -> str:
     i = start
-    while i > 0 and is_word_char(text[i - 1]) and start - i < 3:
+    while i > 0 and is_word_char(text[i - 1]) and start - i < 4:
         i -= 1
     if i > 0 and is_word_char(text[i - 1]):
         return "\0"  # more than three letters glued on: not a clitic
     return text[i:start]
 
 
-def _prefix_ok(prefix: str, lam_variant: bool) -> bool:
-    return prefix in LAM_PREFIXES if lam_variant else prefix in CLITIC_PREFIXES
+def _prefix_ok(prefix: str, lam_variant: bool, kind: str) -> bool:
+    if lam_variant:
+        return prefix in LAM_PREFIXES
+    return prefix in (CLITIC_PREFIXES if kind in NAME_KINDS else ARTICLE_PREFIXES)
 
 
 def _word_end(text: str, i: int) -> int:

@@ -63,11 +63,10 @@ class ArticlePlaces:
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:
             return self._town_locations(sentence, towns)
-        for rank in (1, 2):
-            for mention, place in resolved:
-                if place.rank == rank:
-                    return [Location(place, 3, mention.hit.span, mention.hit.start)]
-        return []
+        for mention, place in resolved:
+            if place.rank == 1:
+                return [Location(place, 3, mention.hit.span, mention.hit.start)]
+        return []  # a country alone places nothing an analyst can map
 
     def country(self) -> Place | None:
         """The article's country, for events it places nowhere more precise (no coordinates)."""
@@ -75,6 +74,8 @@ class ArticlePlaces:
         return replace(place, lat=None, lon=None) if place else None
 
     def _town_locations(self, sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[Location]:
+        if len(towns) > 1 and _preceded_by_word(sentence, towns[0][0].hit, "حي"):
+            towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
         seen = {place}

@@ -79,6 +79,15 @@ class SentenceHits:
         """The cleaned-text spelling of a matching-form token (number words need ة and أ)."""
         return self.derived.source_span(start, end).slice(self.source)
 
+    def is_definite(self, hit: Hit) -> bool:
+        """The word carries the article (القصف, بالقذائف, للاشتباكات): it often points back."""
+        text = self.derived.text
+        i = hit.start
+        while i > self.start and text[i - 1].isalpha():
+            i -= 1
+        prefix = text[i : hit.start]
+        return prefix.endswith("ال") or prefix.endswith("لل") or text.startswith("ال", hit.start)
+
     def words_after(self, pos: int, count: int) -> list[tuple[int, int]]:
         """Up to `count` token ranges (matching-form indices) starting at or after `pos`."""
         out = []
