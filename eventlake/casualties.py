@@ -16,6 +16,12 @@ from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
 _VAGUE = object()
+# Words that hedge a figure without changing it: مقتل ما لا يقل عن سبعة, إصابة نحو عشرين.
+FILLERS = frozenset({"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي"})
+# Plural nouns for losses that a negation (دون, لم) before them turns into zero.
+LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
+# Person nouns whose dual (stem + ان) is a count of two.
+SINGULAR_STEMS = frozenset({"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب"})
 
 
 @dataclass(frozen=True)
@@ -29,10 +35,18 @@ def count_casualties(sentence: SentenceHits) -> Casualties:
     limit = _first_start(sentence, "cue:total")
     killed = _total(sentence, "cas:killed", limit)
     injured = _total(sentence, "cas:injured", limit)
-    if sentence.has("cas:zero"):
+    if sentence.has("cas:zero") or _negated_losses(sentence):
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured
     return Casualties(killed, injured)
+
+
+def _negated_losses(sentence: SentenceHits) -> bool:
+    """ "من دون أن يسفر الهجوم عن إصابات", "دون تسجيل أي أضرار أو إصابات": none hurt."""
+    if sentence.has("cas:unknown"):
+        return False  # "دون معلومات عن الخسائر" is not "no losses"
+    losses = [h for h in sentence.hits if h.kind in ("cas:injured", "cas:killed") and h.entry.phrase in LOSS_NOUNS]
+    return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 
 def _total(sentence: SentenceHits, kind: str, limit: int) -> int | None:
@@ -60,21 +74,26 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
 
 
 def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | object | None:
-    """A count that starts the word list (مقتل 3 / مقتل ثلاثة عناصر / مقتل عنصرين / مقتل عدد من)."""
+    """A count that starts the word list (مقتل 3 / مقتل ثلاثة عناصر / مقتل عنصرين / مقتل عدد من),
+    after hedging fillers (مقتل ما لا يقل عن سبعة)."""
+    text = sentence.derived.text
+    while words and text[words[0][0] : words[0][1]] in FILLERS:
+        words = words[1:]
     if not words:
         return None
-    text = sentence.derived.text
     tokens = [text[a:b] for a, b in words]
     if _digits(tokens[0]) is not None:
         return _digits(tokens[0])
-    if _kind_at(sentence, words[0][0], "cas:vague"):
+    if _kind_at(sentence, words[0], "cas:vague"):
         return _VAGUE
-    if _kind_at(sentence, words[0][0], "cas:dual"):
+    if _kind_at(sentence, words[0], "cas:dual") or _is_dual(sentence, tokens[0]):
         return 2
     value = _number_words([sentence.source_word(a, b) for a, b in words])
     if value:
         return value
-    if _kind_at(sentence, words[0][0], "cas:singular"):
+    if _kind_at(sentence, words[0], "cas:singular"):
+        if len(words) > 1 and _kind_at(sentence, words[1], "cas:dual"):
+            return 2  # متظاهران اثنان
         return 1
     return None
 
@@ -107,8 +126,19 @@ def _digits(token: str) -> int | None:
     return int(token) if token.isdigit() else None
 
 
-def _kind_at(sentence: SentenceHits, pos: int, kind: str) -> bool:
-    return any(h.kind == kind and h.start <= pos < h.end for h in sentence.hits)
+def _kind_at(sentence: SentenceHits, word: tuple[int, int] | int, kind: str) -> bool:
+    """A hit of `kind` overlaps the word (given as its range, or a position inside it)."""
+    a, b = word if isinstance(word, tuple) else (word, word + 1)
+    return any(h.kind == kind and h.start < b and a < h.end for h in sentence.hits)
+
+
+def _is_dual(sentence: SentenceHits, token: str) -> bool:
+    """A person noun with the nominative dual ending (متظاهران, مدنيان): exactly two."""
+    return token.endswith("ان") and _kind_of_word(sentence, token[:-2], "cas:singular")
+
+
+def _kind_of_word(sentence: SentenceHits, word: str, kind: str) -> bool:
+    return any(h.kind == kind and h.entry.phrase.rstrip("*") == word for h in sentence.hits) or word in SINGULAR_STEMS
 
 
 def _first_start(sentence: SentenceHits, kind: str) -> int:

@@ -8,7 +8,7 @@ Yemen, Lebanon in summer, Sudan, Libya within an hour), so "أمس" in an articl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from eventlake.matcher import Hit
@@ -27,6 +27,7 @@ class EventDate:
     day: date
     precision: int
     explicit: bool  # found in the sentence, not inherited or defaulted
+    reported: bool = False  # the date of a statement about the event ("أعلنت، صباح اليوم، مقتل ...")
 
 
 def reference_day(published_at: datetime) -> date:
@@ -54,7 +55,10 @@ def find_date(
         if near and hit.end <= near.start:
             distance = sentence.tokens_between(hit, near)
         found.append((int(reported), distance, found_date))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    if not found:
+        return None
+    reported, _, best = min(found, key=lambda f: (f[0], f[1]))
+    return replace(best, reported=bool(reported))
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):

@@ -135,6 +135,9 @@ def _sentence_candidates(
     casualties = count_casualties(sentence)
     if len(locations) > 1:
         casualties = Casualties(None, None)
+    elif primary.entry.value.sub_event_type == "@assassination" and casualties.fatalities is None:
+        if not sentence.has("cue:attempt"):
+            casualties = replace(casualties, fatalities=1)  # an assassination kills its one target
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in (locations or [None])]
 
 
@@ -263,16 +266,16 @@ def _named(actor: Actor | None) -> bool:
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
-    """A headline rarely dates its event, so its default date yields to the body's."""
+    """A headline rarely dates its event, and a statement's date is not the event's: both yield."""
     if a.date.day == b.date.day:
         return True
-    return any(c.sentence.is_title and not c.date.explicit for c in (a, b))
+    return any((c.sentence.is_title and not c.date.explicit) or c.date.reported for c in (a, b))
 
 
 def _fold(group: list[Candidate]) -> Candidate:
     best = min(group, key=lambda c: c.specificity)
-    dated = [c for c in group if c.date.explicit]
-    if dated and not best.date.explicit:
+    dated = [c for c in group if c.date.explicit and not c.date.reported]
+    if dated and (best.date.reported or not best.date.explicit):
         best = replace(best, date=dated[0].date)
     with_actor = sorted((c for c in group if c.roles.actor1 is not None), key=lambda c: c.specificity)
     roles = best.roles

@@ -36,6 +36,8 @@ CUE_NAMES = (
     "statement",
     "anaphora",
     "hypothetical",
+    "negation",
+    "attempt",
     "same_time",
     "control",
     "target",
