@@ -132,13 +132,19 @@ def _sentence_candidates(
     when = _event_date(sentence, primary, sub, earlier, published, lexicon)
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
-    casualties = count_casualties(sentence)
-    if len(locations) > 1:
-        casualties = Casualties(None, None)
-    elif primary.entry.value.sub_event_type == "@assassination" and casualties.fatalities is None:
-        if not sentence.has("cue:attempt"):
-            casualties = replace(casualties, fatalities=1)  # an assassination kills its one target
+    casualties = _casualties(sentence, primary, len(locations))
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in (locations or [None])]
+
+
+def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
+    """The sentence's toll; unknown when it is shared by several places."""
+    if n_locations > 1:
+        return Casualties(None, None)
+    casualties = count_casualties(sentence)
+    assassination = trigger.entry.value.sub_event_type == "@assassination" and not sentence.has("cue:attempt")
+    if assassination and casualties.fatalities is None:
+        return replace(casualties, fatalities=1)  # an assassination kills its one target
+    return casualties
 
 
 def _reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
