@@ -33,6 +33,9 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
     mentions = _one_per_span(mentions, iso)
+    sides = _two_sides(sentence, trigger, mentions)
+    if sides:
+        return Roles(sides[0].entry.value, sides[1].entry.value, "reported")
     hedge = _first(sentence, "cue:hedge")
     agents, targets, others = [], [], []
     for hit in mentions:
@@ -52,6 +55,16 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
         return Roles(None, actor2, "unknown")
     suspected = hedge is not None and actor1_hit.start > hedge.start
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:
+    """"اشتباكات بين قوات X ومسلحي Y": the first named side is actor1, the second actor2."""
+    between = sentence.followed_by(trigger, "cue:between", within=3)
+    if between is None:
+        return None
+    named = [h for h in mentions if h.start > between.start and not h.entry.value.generic]
+    distinct = [h for i, h in enumerate(named) if all(h.entry.value != o.entry.value for o in named[:i])]
+    return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
 
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
@@ -96,10 +109,17 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
         return True
-    if sentence.preceded_by(hit, "cue:agent", within=1) is not None:
-        return True
+    cue = sentence.preceded_by(hit, "cue:agent", within=4)
+    if cue is not None and not _roles_between(sentence, cue, hit):
+        return True  # شنّته مجموعة من عناصر عصابات داعش
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _roles_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:
+    """Another actor, trigger or target word between two hits breaks the link between them."""
+    kinds = ("actor", "trigger", "cue:target", "cas:killed")
+    return any(h.kind in kinds and left.end <= h.start and h.end <= right.start for h in sentence.hits)
 
 
 def _generic(hit: Hit) -> bool:

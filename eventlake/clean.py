@@ -26,9 +26,7 @@ from eventlake.lexicons import Boilerplate
 
 _LOG = logging.getLogger(__name__)
 
-CLEANED_ARTICLES = pa.schema(
-    [f for f in schema.ARTICLES if f.name not in ("n_sentences", "ingested_at", "run_id")]
-)
+CLEANED_ARTICLES = pa.schema([f for f in schema.ARTICLES if f.name not in ("n_sentences", "ingested_at", "run_id")])
 PARAGRAPH_SEP = "\n\n"
 # Furniture is short: a longer line is article text even if it starts like furniture.
 MAX_FURNITURE_CHARS = 80

@@ -19,7 +19,7 @@ from eventlake.casualties import Casualties, count_casualties
 from eventlake.dates import EventDate, find_date, reference_day
 from eventlake.lexicons import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained
-from eventlake.places import ArticlePlaces, Location
+from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
 from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
@@ -121,19 +121,22 @@ def _sentence_candidates(
     primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
     if _reported_speech(sentence, primary):
         return []
-    locations = places.locate(sentence) or _inherited_location(sentence, earlier)
-    if not locations:
-        return []  # no place at all: nothing an analyst could map
-    roles = assign_roles(sentence, primary, iso=locations[0].place.iso)
+    own = places.locate(sentence)
+    roles = assign_roles(sentence, primary, iso=own[0].place.iso if own else places.iso)
     sub, inferred = _resolve_type(sentence, primary, roles)
     if sub is None:
         return []
+    locations = own or _inherited_location(sentence, earlier, sub)
+    if not locations:
+        return []  # no place at all: nothing an analyst could map
     roles = _roles_for(sub, roles, inferred, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon)
+    if not own and not when.explicit:
+        when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
     casualties = _casualties(sentence, primary, len(locations))
-    return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in (locations or [None])]
+    return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
 
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
@@ -231,14 +234,25 @@ def _event_date(
     return EventDate(published, 2, False)
 
 
-def _inherited_location(sentence: SentenceHits, earlier: list[Candidate]) -> list[Location]:
+def _date_told_at(location: Location, earlier: list[Candidate], default: EventDate) -> EventDate:
+    """The date of the earlier event at `location`, for a sentence that only adds to it."""
+    told = [c for c in earlier if c.location == location]
+    return told[-1].date if told else default
+
+
+def _inherited_location(sentence: SentenceHits, earlier: list[Candidate], sub: str) -> list[Location]:
     """A sentence that names no place continues its paragraph's place (the lead, the title's)."""
     located = [c for c in earlier if c.location is not None]
     for c in reversed(located):
         if c.sentence.paragraph == sentence.paragraph:
             return [c.location]
     titles = [c for c in located if c.sentence.is_title]
-    return [titles[0].location] if titles and sentence.paragraph <= 1 else []
+    if titles and sentence.paragraph <= 1:
+        return [titles[0].location]
+    body = [c for c in located if not c.sentence.is_title]
+    if body and sub == body[0].sub_event_type and not names_unknown_place(sentence):
+        return [body[0].location]  # more on the lead event: its place
+    return []
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -196,9 +196,7 @@ def _explicit_source(path: Path) -> _Source:
     owner = _sidecar_owner(path)
     if owner is None:
         return _Source(path)
-    return _Source(
-        path, f"{path.name} is the sidecar of {owner.name}, not an article: give {owner.name}"
-    )
+    return _Source(path, f"{path.name} is the sidecar of {owner.name}, not an article: give {owner.name}")
 
 
 def _owner_listed(sidecar: Path, listed: set[str]) -> bool:
@@ -238,9 +236,7 @@ def _sidecar_owner(path: Path) -> Path | None:
 # --- the one per-unit error boundary -------------------------------------------------------
 
 
-def _attempt(
-    rejects: list[dict[str, Any]], where: _Where, fn: Callable[..., T], *args: Any
-) -> T | None:
+def _attempt(rejects: list[dict[str, Any]], where: _Where, fn: Callable[..., T], *args: Any) -> T | None:
     """Run one step for one unit; an InputError (or any bug) becomes a reject row, not a crash."""
     try:
         return fn(*args)
@@ -334,9 +330,7 @@ def _json_units(path: Path, data: bytes, text: str, encoding: str) -> list[_Unit
     if isinstance(parsed, dict):
         return [_Unit(_Where(path, raw=data), "record", parsed, encoding)]
     if not isinstance(parsed, list):
-        raise InputError(
-            f"expected a JSON object or a list of objects, got {_json_type(parsed)}", path=str(path)
-        )
+        raise InputError(f"expected a JSON object or a list of objects, got {_json_type(parsed)}", path=str(path))
     if not parsed:
         raise InputError("empty JSON list: no records", path=str(path))
     return [
@@ -438,17 +432,13 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         text, _ = decode_bytes(sidecar.read_bytes())
         meta = _as_record(_parse_json(text, path=sidecar), sidecar, fields=SIDECAR_FIELDS)
     except OSError as exc:
-        raise InputError(
-            f"sidecar {sidecar.name}: cannot read: {exc.strerror}", path=str(path)
-        ) from exc
+        raise InputError(f"sidecar {sidecar.name}: cannot read: {exc.strerror}", path=str(path)) from exc
     except InputError as exc:
         raise InputError(f"sidecar {sidecar.name}: {exc.reason}", path=str(path)) from exc
     return meta
 
 
-def _pick_date(
-    value: str | None, origin: str, *, path: Path, ctx: _Context
-) -> tuple[datetime, str]:
+def _pick_date(value: str | None, origin: str, *, path: Path, ctx: _Context) -> tuple[datetime, str]:
     """The record's or sidecar's own date, else --published-at, else the file's mtime."""
     if value is not None:
         date = _parse_iso(value, path=path)
@@ -470,8 +460,7 @@ def _parse_iso(value: str, *, path: Path) -> datetime:
         return _as_utc(datetime.fromisoformat(value.strip()))
     except ValueError as exc:
         raise InputError(
-            f"unparseable published_at {value!r} "
-            "(expected ISO 8601, e.g. 2023-10-17T09:30:00+03:00)",
+            f"unparseable published_at {value!r} (expected ISO 8601, e.g. 2023-10-17T09:30:00+03:00)",
             path=str(path),
         ) from exc
 
@@ -503,9 +492,7 @@ def _parse_json(text: str, *, path: Path) -> Any:
         raise InputError("invalid JSON (nested too deeply)", path=str(path)) from exc
 
 
-def _as_record(
-    value: Any, path: Path, *, fields: tuple[str, ...] = RECORD_FIELDS
-) -> dict[str, Any]:
+def _as_record(value: Any, path: Path, *, fields: tuple[str, ...] = RECORD_FIELDS) -> dict[str, Any]:
     """Check a parsed JSON value is a usable record; returns only the known, non-null fields."""
     if not isinstance(value, dict):
         raise InputError(f"expected a JSON object, got {_json_type(value)}", path=str(path))
@@ -514,9 +501,7 @@ def _as_record(
         if key == "id":
             record[key] = _record_id(found, path)
         elif not isinstance(found, str):
-            raise InputError(
-                f"field {key!r} must be a string, got {_json_type(found)}", path=str(path)
-            )
+            raise InputError(f"field {key!r} must be a string, got {_json_type(found)}", path=str(path))
     if "text" in fields and "text" not in record and "html" not in record:
         raise InputError("missing field 'text' or 'html'", path=str(path))
     return record
@@ -524,9 +509,7 @@ def _as_record(
 
 def _record_id(value: Any, path: Path) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InputError(
-            f"field 'id' must be a string or integer, got {_json_type(value)}", path=str(path)
-        )
+        raise InputError(f"field 'id' must be a string or integer, got {_json_type(value)}", path=str(path))
     text = str(value).strip()
     if not text:
         raise InputError("field 'id' is empty", path=str(path))
@@ -535,9 +518,7 @@ def _record_id(value: Any, path: Path) -> str:
 
 def _json_type(value: Any) -> str:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    return names.get(
-        type(value), "number" if isinstance(value, int | float) else type(value).__name__
-    )
+    return names.get(type(value), "number" if isinstance(value, int | float) else type(value).__name__)
 
 
 def _dump(value: Any) -> bytes:
@@ -564,9 +545,7 @@ def _decode_any(data: bytes, *, html: bool) -> tuple[str, str]:
             pass
     best = from_bytes(data, cp_isolation=list(ARABIC_CODECS)).best()
     if best is None:
-        raise InputError(
-            "not text: no Arabic-relevant encoding (UTF-8, UTF-16, cp1256, ISO-8859-6) fits"
-        )
+        raise InputError("not text: no Arabic-relevant encoding (UTF-8, UTF-16, cp1256, ISO-8859-6) fits")
     text, encoding = str(best), codecs.lookup(best.encoding).name
     if encoding.startswith("utf-16") and not _mostly_arabic_or_latin(text):
         # Binary data read two bytes at a time always "decodes"; real UTF-16 here is Arabic/Latin.
@@ -578,9 +557,7 @@ def _decode_strict(data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not text: starts with a {codec} byte-order mark but is not {codec}"
-        ) from exc
+        raise InputError(f"not text: starts with a {codec} byte-order mark but is not {codec}") from exc
 
 
 def _declared_charset(data: bytes) -> str | None:

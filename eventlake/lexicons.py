@@ -36,6 +36,7 @@ CUE_NAMES = (
     "statement",
     "anaphora",
     "hypothetical",
+    "between",
     "negation",
     "attempt",
     "same_time",

@@ -17,6 +17,8 @@ from eventlake.sentence import SentenceHits
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
+# Words that name a settlement (matching form): what follows them is a place name.
+SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
 CUES_NEEDED = {
     "place_cued": ("cue:place_type", "cue:countryside", "cue:near"),
     "place_typed": ("cue:place_type",),
@@ -109,6 +111,18 @@ class ArticlePlaces:
     def _plausible(self, place: Place) -> bool:
         """A place abroad counts only when the article names that country (cross-border strikes)."""
         return self.iso is None or place.iso == self.iso or place.iso in self._named_countries
+
+
+def names_unknown_place(sentence: SentenceHits) -> bool:
+    """"في بلدة كفركلا" with كفركلا not in the gazetteer: a place we cannot resolve is named."""
+    places = [h for h in sentence.hits if h.kind in PLACE_KINDS]
+    for cue in sentence.of("cue:place_type"):
+        if sentence.derived.text[cue.start : cue.end] not in SETTLEMENT_WORDS:
+            continue
+        nxt = sentence.words_after(cue.end, 1)
+        if nxt and not any(h.start <= nxt[0][0] < h.end for h in places):
+            return True
+    return False
 
 
 def _mentions(sentence: SentenceHits) -> list[Mention]:

@@ -47,7 +47,7 @@ def run_pipeline(
     ingested = log.timed("ingest", ingest_task, inputs, published_at)
     fresh, known = log.timed("skip_known", skip_known_task, ingested.articles, lake_path)
     log.count(read=ingested.articles.num_rows, duplicates=ingested.duplicates, known=known)
-    validator = Validator(docs_dir=lake_path / "docs" / "gx")
+    validator = Validator(docs_dir=lake_path / "docs" / "gx", run_name=run_id)
     rejects = [ingested.rejects]
     for batch in iter_batches(fresh, batch_size):
         cleaned, clean_rejects = log.timed("clean", clean_task, batch, boilerplate)

@@ -65,7 +65,9 @@ def extract_task(docs: pa.Table, lexicon: lexicons.Lexicon, run_id: str, version
 @task(name="validate", **STAGE)
 def validate_task(validator: Validator, articles: pa.Table, events: pa.Table) -> tuple[Outcome, Outcome]:
     checked_articles = validator.validate_articles(articles)
-    checked_events = validator.validate_events(events, articles)
+    # Events are checked against the articles that passed: a quarantined article's events
+    # follow it into quarantine (article_in_batch fails) instead of pointing at nothing.
+    checked_events = validator.validate_events(events, checked_articles.valid)
     for outcome in (checked_articles, checked_events):
         raise_for_critical(outcome)
     return checked_articles, checked_events

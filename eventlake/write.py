@@ -1,0 +1,315 @@
+"""Write stage: validated tables -> the Hive-partitioned Parquet lake, idempotently and atomically.
+
+Each partition is one file, `part-0.parquet`, rewritten whole: the rows it keeps, plus the new
+ones, sorted by the table's key, in the exact contract schema with zstd compression. The file is
+written under a hidden temporary name in the same directory and `os.replace`d, so a reader never
+sees half a file; readers (pyarrow.dataset, duckdb's `*.parquet` glob) skip the hidden name and
+the next write deletes any left by a crash. Each file is atomic, a write touching several
+partitions is not: rerunning the same batch after a crash completes it. One writer per lake.
+
+Quarantine and rejects are one file per table and only grow: a row equal to one already recorded
+in every column but run_id and the timestamps is not added again, so reruns pile up nothing.
+
+Partition columns (`country`, `year`, `month`) live only in directory names: every one of them
+is derivable from a column in the file (iso, published_at, event_date), so `read_lake_table`
+ignores the directories and returns exactly the contract's columns and types.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from eventlake.errors import ExpectationsFailed
+from eventlake.schema import (
+    ARTICLES,
+    ARTICLES_QUARANTINE,
+    EVENTS,
+    EVENTS_QUARANTINE,
+    REJECTS,
+)
+from eventlake.validate import cast_to_contract
+
+PARTITION_FILE = "part-0.parquet"
+TEMP_SUFFIX = ".tmp"  # temporary files are ".part-0.parquet.<random>.tmp"
+COMPRESSION = "zstd"
+UNKNOWN_COUNTRY = "XX"  # partition for events whose country is not known
+# Columns that change on every run; quarantine and reject rows are deduplicated on the others.
+VOLATILE_COLUMNS = frozenset({"run_id", "ingested_at", "rejected_at"})
+_ISO = re.compile(r"[A-Z]{2}")
+_RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class LakeTable:
+    """Where one table lives under LAKE, its contract schema and the key rows are sorted by."""
+
+    path: str
+    schema: pa.Schema
+    key: tuple[str, ...] = ()  # empty: a row is identified by all but its volatile columns
+
+    @property
+    def sort_by(self) -> tuple[str, ...]:
+        return self.key or tuple(n for n in self.schema.names if n not in VOLATILE_COLUMNS)
+
+
+TABLES = {
+    "articles": LakeTable("articles", ARTICLES, ("article_id",)),
+    "events": LakeTable("events", EVENTS, ("event_id",)),
+    "rejects": LakeTable("rejects", REJECTS),
+    "articles_quarantine": LakeTable("quarantine/table=articles", ARTICLES_QUARANTINE),
+    "events_quarantine": LakeTable("quarantine/table=events", EVENTS_QUARANTINE),
+}
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    """What one write did, for the run manifest."""
+
+    rows_written: int  # rows of the batch now in the lake
+    rows_replaced: int  # rows already in the lake that the batch replaced or removed
+    partitions: tuple[str, ...]  # partition directories rewritten or removed, relative to LAKE
+
+
+def write_articles(articles: pa.Table, lake: Path) -> WriteStats:
+    """Upsert articles by article_id into LAKE/articles/year=YYYY/month=MM/ (published_at, UTC).
+
+    An article already in the lake is replaced wherever it is, even if its month changed.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from the contract, or article_id is null or
+            repeated, or published_at is null.
+    """
+    table = TABLES["articles"]
+    articles = _conform(articles, table.schema, table_name="articles")
+    _check_key(articles, "article_id", table_name="articles")
+    _check_not_null(articles, "published_at", table_name="articles")
+    parts = [_month_dir(ts.year, ts.month) for ts in articles.column("published_at").to_pylist()]
+    return _replace_article_rows(lake, table, articles, parts, articles.column("article_id").combine_chunks())
+
+
+def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) -> WriteStats:
+    """Replace every event of `article_ids` (and of the batch's own articles) with `events`.
+
+    Rows go to LAKE/events/country=CC/year=YYYY/month=MM/ from iso (null: XX) and event_date. An
+    article re-extracted with fewer or moved events leaves no stale rows in any partition, and
+    since event_id is derived from the article and its evidence, the same batch twice gives the
+    same rows.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from the contract, event_id is null or
+            repeated, article_id or event_date is null, or iso is not two capital letters.
+    """
+    table = TABLES["events"]
+    events = _conform(events, table.schema, table_name="events")
+    _check_key(events, "event_id", table_name="events")
+    for column in ("article_id", "event_date"):
+        _check_not_null(events, column, table_name="events")
+    isos = events.column("iso").to_pylist()
+    if any(iso is not None and not _ISO.fullmatch(iso) for iso in isos):
+        raise ExpectationsFailed("events", ["expect_column_values_to_match_regex(iso)"])
+    parts = [
+        f"country={iso or UNKNOWN_COUNTRY}/{_month_dir(day.year, day.month)}"
+        for iso, day in zip(isos, events.column("event_date").to_pylist(), strict=True)
+    ]
+    ids = pa.array(sorted(set(article_ids) | set(events.column("article_id").to_pylist())), pa.string())
+    return _replace_article_rows(lake, table, events, parts, ids)
+
+
+def write_quarantine(table: pa.Table, lake: Path, *, table_name: str) -> WriteStats:
+    """Add quarantined rows of `table_name` ("articles" or "events") to LAKE/quarantine/table=NAME/.
+
+    A row equal to one already there in every column but run_id and ingested_at is not added again.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from the quarantine schema.
+    """
+    if table_name not in ("articles", "events"):
+        raise ValueError(f"table_name must be 'articles' or 'events', not {table_name!r}")
+    return _append_new(lake, TABLES[f"{table_name}_quarantine"], table, table_name)
+
+
+def write_rejects(rejects: pa.Table, lake: Path) -> WriteStats:
+    """Add reject rows to LAKE/rejects/; one already recorded (ignoring run_id and rejected_at) is not repeated.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from the rejects schema.
+    """
+    return _append_new(lake, TABLES["rejects"], rejects, "rejects")
+
+
+def write_manifest(manifest: dict, lake: Path) -> Path:
+    """Write the run manifest atomically to LAKE/runs/<run_id>.json and return its path."""
+    run_id = str(manifest.get("run_id", ""))
+    if not _RUN_ID.fullmatch(run_id):
+        raise ValueError(f"manifest run_id {run_id!r} cannot name a file: use letters, digits, ._-")
+    path = lake / "runs" / f"{run_id}.json"
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False, default=_json_value)
+    _replace_file(path, lambda fh: fh.write(text.encode("utf-8") + b"\n"))
+    return path
+
+
+def read_lake_table(lake: Path, name: str) -> pa.Table:
+    """Read a whole lake table in the contract schema, sorted by its key; empty if never written.
+
+    `name` is a key of TABLES: articles, events, rejects, articles_quarantine, events_quarantine.
+    Partition directories are ignored (their values are columns in the files already).
+    """
+    if name not in TABLES:
+        raise ValueError(f"unknown lake table {name!r}; expected one of {sorted(TABLES)}")
+    table = TABLES[name]
+    root = lake / table.path
+    if not root.is_dir():
+        return table.schema.empty_table()
+    dataset = ds.dataset(root, format="parquet", schema=table.schema, partitioning=None)
+    return _sorted(dataset.to_table(), table)
+
+
+def _append_new(lake: Path, table: LakeTable, rows: pa.Table, table_name: str) -> WriteStats:
+    """Single-file tables: add the rows not already there (equal in all but the volatile columns).
+
+    A row seen before keeps its first run_id and timestamps, so a rerun rewrites nothing.
+    """
+    rows = _conform(rows, table.schema, table_name=table_name)
+    root = lake / table.path
+    _remove_temp_files(root)
+    path = root / PARTITION_FILE
+    old = _read_partition(path, table.schema)
+    seen = set(_fingerprints(old, table.sort_by))
+    fresh = []
+    for i, key in enumerate(_fingerprints(rows, table.sort_by)):
+        if key not in seen:
+            seen.add(key)
+            fresh.append(i)
+    if fresh:
+        _write_partition(path, _sorted(pa.concat_tables([old, rows.take(pa.array(fresh, pa.int64()))]), table))
+    return WriteStats(rows_written=len(fresh), rows_replaced=0, partitions=(table.path,) if fresh else ())
+
+
+def _replace_article_rows(
+    lake: Path, table: LakeTable, new: pa.Table, parts: Sequence[str], ids: pa.Array
+) -> WriteStats:
+    """Rewrite each partition that gets new rows or holds rows of article `ids`: the others + new.
+
+    `parts` gives each new row's partition directory; other partitions are searched for the
+    articles' old rows by reading their article_id column only.
+    """
+    root = lake / table.path
+    _remove_temp_files(root)
+    dirs: dict[Path, list[int]] = {}
+    for i, part in enumerate(parts):
+        dirs.setdefault(root / part, []).append(i)
+    for path in sorted(root.rglob(PARTITION_FILE)):
+        if path.parent not in dirs:
+            held = pq.ParquetFile(path).read(columns=["article_id"])
+            if pc.any(_of_articles(held, ids)).as_py():
+                dirs[path.parent] = []
+    replaced = 0
+    for directory in sorted(dirs):
+        path = directory / PARTITION_FILE
+        old = _read_partition(path, table.schema)
+        kept = old.filter(pc.invert(_of_articles(old, ids)))
+        replaced += old.num_rows - kept.num_rows
+        added = new.take(pa.array(dirs[directory], pa.int64()))
+        _write_partition(path, _sorted(pa.concat_tables([kept, added]), table))
+    touched = tuple(d.relative_to(lake).as_posix() for d in sorted(dirs))
+    return WriteStats(rows_written=new.num_rows, rows_replaced=replaced, partitions=touched)
+
+
+def _of_articles(rows: pa.Table, ids: pa.Array) -> pa.ChunkedArray:
+    return pc.is_in(rows.column("article_id"), value_set=ids)
+
+
+def _read_partition(path: Path, schema: pa.Schema) -> pa.Table:
+    """One partition file in `schema` (the path's key=value parts are not read as columns)."""
+    if not path.exists():
+        return schema.empty_table()
+    return pq.ParquetFile(path).read().cast(schema)  # fails loudly on a file of an older schema
+
+
+def _sorted(rows: pa.Table, table: LakeTable) -> pa.Table:
+    return rows.sort_by([(c, "ascending") for c in table.sort_by])
+
+
+def _write_partition(path: Path, rows: pa.Table) -> None:
+    """Atomically replace one partition file; an emptied partition loses its file and directory."""
+    if rows.num_rows:
+        _replace_file(path, lambda fh: pq.write_table(rows, fh, compression=COMPRESSION))
+        return
+    path.unlink(missing_ok=True)
+    directory = path.parent
+    while directory.name.count("=") == 1 and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
+
+
+def _replace_file(path: Path, write: Callable[[Any], Any]) -> None:
+    """Write through a hidden temporary file in the same directory, fsync, then os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}{TEMP_SUFFIX}")
+    try:
+        with open(temp, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _remove_temp_files(root: Path) -> None:
+    """Delete temporary files a crashed write left behind (readers already ignore them)."""
+    for temp in root.rglob(f".*{TEMP_SUFFIX}"):
+        temp.unlink()
+
+
+def _conform(table: pa.Table, schema: pa.Schema, *, table_name: str) -> pa.Table:
+    """`table` with exactly the contract's columns, in order, cast to the contract's types."""
+    missing = [n for n in schema.names if n not in table.column_names]
+    extra = [n for n in table.column_names if n not in schema.names]
+    if missing or extra:
+        reason = f"expect_table_columns_to_match_set (missing {missing}, unexpected {extra})"
+        raise ExpectationsFailed(table_name, [reason])
+    cast = cast_to_contract(table.select(schema.names), schema, table_name=table_name)
+    return cast.cast(schema)  # same types now; this drops foreign schema metadata
+
+
+def _check_key(table: pa.Table, column: str, *, table_name: str) -> None:
+    _check_not_null(table, column, table_name=table_name)
+    if pc.count_distinct(table.column(column)).as_py() != table.num_rows:
+        raise ExpectationsFailed(table_name, [f"expect_column_values_to_be_unique({column})"])
+
+
+def _check_not_null(table: pa.Table, column: str, *, table_name: str) -> None:
+    if table.column(column).null_count:
+        raise ExpectationsFailed(table_name, [f"expect_column_values_to_not_be_null({column})"])
+
+
+def _month_dir(year: int, month: int) -> str:
+    return f"year={year:04d}/month={month:02d}"
+
+
+def _fingerprints(table: pa.Table, columns: Sequence[str]) -> list[str]:
+    """One string per row that is equal exactly when the rows are equal in `columns`."""
+    values = zip(*(table.column(c).to_pylist() for c in columns), strict=True)
+    return [json.dumps(row, ensure_ascii=False, default=_json_value) for row in values]
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, date | datetime):  # datetime is a date too; isoformat keeps the time
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} {value!r} is not JSON serialisable")
