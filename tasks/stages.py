@@ -75,14 +75,14 @@ def validate_task(validator: Validator, articles: pa.Table, events: pa.Table) ->
 
 @task(name="write", **STAGE)
 def write_task(lake: Path, articles: Outcome, events: Outcome) -> dict[str, int]:
+    # Articles are written last: an article in the lake is the mark that its events and
+    # quarantine rows are there too, so a run killed mid-batch redoes the batch.
     ids = articles.valid.column("article_id").to_pylist()
-    written = {
-        "articles_written": write.write_articles(articles.valid, lake).rows_written,
-        "events_written": write.write_events(events.valid, lake, article_ids=ids).rows_written,
-    }
+    events_written = write.write_events(events.valid, lake, article_ids=ids).rows_written
     for outcome in (articles, events):
         write.write_quarantine(outcome.quarantine, lake, table_name=outcome.table_name)
-    return written
+    articles_written = write.write_articles(articles.valid, lake).rows_written
+    return {"articles_written": articles_written, "events_written": events_written}
 
 
 @task(name="write-rejects", **STAGE)
