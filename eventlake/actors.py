@@ -58,7 +58,7 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
 
 
 def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:
-    """"اشتباكات بين قوات X ومسلحي Y": the first named side is actor1, the second actor2."""
+    """ "اشتباكات بين قوات X ومسلحي Y": the first named side is actor1, the second actor2."""
     between = sentence.followed_by(trigger, "cue:between", within=3)
     if between is None:
         return None

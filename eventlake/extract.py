@@ -173,19 +173,20 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
         return "Excessive force against protesters", False
     if sub == "Looting/property destruction" and sentence.has("cue:protest"):
         return "Violent demonstration", False
-    if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4):
-        return "Abduction/forced disappearance", False  # only states arrest; others abduct
+    if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
+        return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
     return sub, False
 
 
 def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
-    """An attack is typed by its weapon when the sentence names one, else by who was hit."""
-    if roles.actor2 is not None and roles.actor2.inter == 7:
-        return "Attack", False
+    """An attack is typed by its weapon when the sentence names one (ACLED codes a strike on
+    civilians as remote violence too), else by who was hit."""
     if sentence.has("cue:air_context"):
         return "Air/drone strike", True
     if sentence.has("cue:shelling_context"):
         return "Shelling/artillery/missile attack", True
+    if roles.actor2 is not None and roles.actor2.inter == 7:
+        return "Attack", False
     if roles.actor2 is not None:
         return "Armed clash", False
     if sentence.has("cas:killed"):
@@ -286,10 +287,13 @@ def _named(actor: Actor | None) -> bool:
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
-    """A headline rarely dates its event, and a statement's date is not the event's: both yield."""
+    """A headline rarely dates its event, a statement's date is not the event's, and a later
+    undated mention of the province ("قال مصدر في عمليات ديالى إن ...") retells it: all yield."""
     if a.date.day == b.date.day:
         return True
-    return any((c.sentence.is_title and not c.date.explicit) or c.date.reported for c in (a, b))
+    if any((c.sentence.is_title and not c.date.explicit) or c.date.reported for c in (a, b)):
+        return True
+    return any(not c.date.explicit and c.location is not None and c.location.place.rank > 0 for c in (a, b))
 
 
 def _fold(group: list[Candidate]) -> Candidate:

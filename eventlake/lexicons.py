@@ -102,6 +102,7 @@ class Actor:
     inter: int
     home: str
     generic: bool = False
+    authority: bool = False  # governs territory (SDF, HTS, Houthis): its detentions are arrests
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def _actor_entries(path: Path) -> list[Entry]:
         if not 1 <= inter <= 8:
             raise LexiconError(f"inter must be 1-8, got {inter}", path=str(path), entry=name)
         seen.add(name)
-        actor = Actor(name, inter, str(item.get("home") or ""), bool(item.get("generic")))
+        actor = Actor(name, inter, str(item.get("home") or ""), bool(item.get("generic")), bool(item.get("authority")))
         entries.append(Entry("actor", name, actor))  # the English name, for load_actors
         aliases = _require(item, "aliases", list, path, entry=name)
         entries += [Entry("actor", str(a), actor) for a in aliases]

@@ -17,6 +17,7 @@ from eventlake.sentence import SentenceHits
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
+NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
 CUES_NEEDED = {
@@ -76,7 +77,7 @@ class ArticlePlaces:
         return replace(place, lat=None, lon=None) if place else None
 
     def _town_locations(self, sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[Location]:
-        if len(towns) > 1 and _preceded_by_word(sentence, towns[0][0].hit, "حي"):
+        if len(towns) > 1 and _word_before(sentence, towns[0][0].hit) in NEIGHBOURHOOD_WORDS:
             towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
@@ -114,7 +115,7 @@ class ArticlePlaces:
 
 
 def names_unknown_place(sentence: SentenceHits) -> bool:
-    """"في بلدة كفركلا" with كفركلا not in the gazetteer: a place we cannot resolve is named."""
+    """ "في بلدة كفركلا" with كفركلا not in the gazetteer: a place we cannot resolve is named."""
     places = [h for h in sentence.hits if h.kind in PLACE_KINDS]
     for cue in sentence.of("cue:place_type"):
         if sentence.derived.text[cue.start : cue.end] not in SETTLEMENT_WORDS:
@@ -189,6 +190,11 @@ def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within:
         if cue is not None:
             return True
     return False
+
+
+def _word_before(sentence: SentenceHits, hit: Hit) -> str:
+    words = sentence.words_before(hit.start, 1)
+    return sentence.derived.text[words[0][0] : words[0][1]] if words else ""
 
 
 def _preceded_by_word(sentence: SentenceHits, hit: Hit, word: str) -> bool:
