@@ -62,7 +62,7 @@ class ArticlePlaces:
     def locate(self, sentence: SentenceHits) -> list[Location]:
         """The event locations a sentence names: the most specific place, plus conjoined ones."""
         resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
-        resolved = [(m, p) for m, p in resolved if self._plausible(p)]
+        resolved = [(m, p) for m, p in resolved if self._plausible(p) or _typed(sentence, m.hit)]
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:
             return self._town_locations(sentence, towns)
@@ -190,6 +190,11 @@ def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within:
         if cue is not None:
             return True
     return False
+
+
+def _typed(sentence: SentenceHits, hit: Hit) -> bool:
+    """Named with its kind (مستوطنة المطلة, بلدة X): a real place even across a border."""
+    return sentence.preceded_by(hit, "cue:place_type", within=0) is not None
 
 
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:
