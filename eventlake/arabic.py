@@ -117,8 +117,35 @@ def _fold_char(ch: str) -> str:
 
 
 def to_matching_form(text: str) -> Derived:
-    """The form every lexicon lookup runs on, with its map back to `text`."""
-    return map_chars(identity(text), _fold_char)
+    """The form every lexicon lookup runs on, with its map back to `text`.
+
+    Most characters fold to one character or to nothing; for those a translate table does the
+    work and the map is the positions of the kept characters. Text with a character that folds
+    to several (a ligature such as ﻻ) takes the general per-character path.
+    """
+    table, deleted, expanding = _fold_table(frozenset(text))
+    if expanding:
+        return map_chars(identity(text), _fold_char)
+    folded = text.translate(table)
+    if not deleted:
+        return Derived(folded, tuple(range(len(text))), len(text))
+    kept = tuple(i for i, ch in enumerate(text) if ch not in deleted)
+    return Derived(folded, kept, len(text))
+
+
+def _fold_table(chars: frozenset[str]) -> tuple[dict[int, str | None], frozenset[str], bool]:
+    """The translate table for these characters, the ones it deletes, and whether any expands."""
+    table: dict[int, str | None] = {}
+    deleted = set()
+    for ch in chars:
+        folded = _fold_char(ch)
+        if len(folded) > 1:
+            return {}, frozenset(), True
+        if folded != ch:
+            table[ord(ch)] = folded or None
+            if not folded:
+                deleted.add(ch)
+    return table, frozenset(deleted), False
 
 
 def normalize_key(text: str) -> str:

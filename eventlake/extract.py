@@ -8,6 +8,7 @@ of candidates that tell the same event (title, lead and body) into one row.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -83,12 +84,14 @@ def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) ->
     hits = lexicon.matcher.find(derived)
     for layer in (*LAYERS, CAS_KINDS):
         hits = drop_contained(hits, layer)
+    starts = [h.start for h in hits]
     views = []
     has_title = bool(title.strip()) and text.startswith(title.strip())
     last_paragraph = -1
     for index, (span, paragraph) in enumerate(sentence_spans(text)):
         lo, hi = derived.derived_index(span.start), derived.derived_index(span.end)
-        inside = [h for h in hits if lo <= h.start and h.end <= hi]
+        first = bisect_left(starts, lo)
+        inside = [h for h in hits[first : bisect_left(starts, hi)] if h.end <= hi]
         views.append(
             SentenceHits(
                 text,

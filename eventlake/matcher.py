@@ -7,14 +7,19 @@ whole words.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
 
-from eventlake.arabic import is_word_char, normalize_key
+from eventlake.arabic import normalize_key
 from eventlake.text import Derived, Span
+
+# A word: letters, digits, marks and tatweel (the same as arabic.is_word_char).
+_WORD = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*|[\u064B-\u0652\u0670\u0640]+")
 
 # Proclitic strings that may stand before a word: conjunctions, prepositions, and their pairs.
 CLITIC_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس"})
@@ -43,10 +48,7 @@ class Hit:
     start: int
     end: int
     span: Span
-
-    @property
-    def kind(self) -> str:
-        return self.entry.kind
+    kind: str  # the entry's kind, kept on the hit because every rule asks for it
 
 
 @dataclass(frozen=True)
@@ -87,35 +89,43 @@ class Matcher:
         if not self._size:
             return []
         text = derived.text
+        words = _Words(text)
         hits: list[Hit] = []
         for last, (length, variants) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            prefix = _prefix_before(text, start)
-            at_word_end = end == len(text) or not is_word_char(text[end])
+            word_start = words.around(start)[0]
+            word_end = words.around(end - 1)[1]
+            at_word_end = end == word_end
+            prefix = text[word_start:start] if start - word_start <= 4 else "\0"
             for variant in variants:
                 if not (at_word_end or variant.wildcard):
                     continue
-                stop = _word_end(text, end) if variant.wildcard else end
-                span = derived.source_span(start, stop)
-                hits.extend(
-                    Hit(e, start, stop, span)
-                    for e in variant.entries
-                    if _prefix_ok(prefix, variant.lam_variant, e.kind)
-                )
+                stop = word_end if variant.wildcard else end
+                entries = [e for e in variant.entries if _prefix_ok(prefix, variant.lam_variant, e.kind)]
+                if entries:
+                    span = derived.source_span(start, stop)
+                    hits.extend(Hit(e, start, stop, span, e.kind) for e in entries)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
 
 def drop_contained(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:
-    """Among hits of `kinds`, drop any strictly inside a longer one (لواء القدس hides القدس)."""
-    layer = [h for h in hits if h.kind in kinds]
+    """Among hits of `kinds`, drop any strictly inside a longer one (لواء القدس hides القدس).
+
+    `hits` must be sorted by (start, -end), as `Matcher.find` returns them: then a hit is
+    contained exactly when an earlier-starting or longer hit reaches past its end.
+    """
     kept = []
+    reach_start, reach_end = -1, -1  # the layer hit seen so far that ends furthest
     for h in hits:
-        if h.kind in kinds and any(
-            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in layer
-        ):
+        if h.kind not in kinds:
+            kept.append(h)
             continue
-        kept.append(h)
+        inside = reach_start <= h.start and h.end <= reach_end and (reach_end - reach_start) > (h.end - h.start)
+        if h.end > reach_end:
+            reach_start, reach_end = h.start, h.end
+        if not inside:
+            kept.append(h)
     return kept
 
 
@@ -125,22 +135,21 @@ def _add_once(group: list[Entry], entry: Entry) -> None:
         group.append(entry)
 
 
-def _prefix_before(text: str, start: int) -> str:
-    i = start
-    while i > 0 and is_word_char(text[i - 1]) and start - i < 4:
-        i -= 1
-    if i > 0 and is_word_char(text[i - 1]):
-        return "\0"  # more than three letters glued on: not a clitic
-    return text[i:start]
+class _Words:
+    """Word boundaries of a text, found once, so each hit's boundary test is a bisect."""
+
+    def __init__(self, text: str):
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self._starts = [a for a, _ in spans]
+        self._spans = spans
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """The word containing `pos` (a match always starts inside one)."""
+        i = bisect_right(self._starts, pos) - 1
+        return self._spans[i] if i >= 0 else (pos, pos)
 
 
 def _prefix_ok(prefix: str, lam_variant: bool, kind: str) -> bool:
     if lam_variant:
         return prefix in LAM_PREFIXES
     return prefix in (CLITIC_PREFIXES if kind in NAME_KINDS else ARTICLE_PREFIXES)
-
-
-def _word_end(text: str, i: int) -> int:
-    while i < len(text) and is_word_char(text[i]):
-        i += 1
-    return i

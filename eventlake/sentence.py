@@ -31,9 +31,12 @@ class SentenceHits:
     is_title: bool = False
     paragraph_start: bool = False
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._token_starts = [m.start() for m in _TOKEN.finditer(self.derived.text, self.start, self.end)]
+        for hit in self.hits:
+            self._by_kind.setdefault(hit.kind, []).append(hit)
 
     @property
     def text(self) -> str:
@@ -41,10 +44,10 @@ class SentenceHits:
         return self.derived.text[self.start : self.end]
 
     def of(self, kind: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind == kind]
+        return self._by_kind.get(kind, [])
 
     def has(self, kind: str) -> bool:
-        return any(h.kind == kind for h in self.hits)
+        return kind in self._by_kind
 
     def token_at(self, pos: int) -> int:
         """Index of the token that contains or follows position `pos`."""
@@ -61,8 +64,8 @@ class SentenceHits:
     def preceded_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit ending before `hit` with at most `within` tokens between."""
         best = None
-        for other in self.hits:
-            if other.kind == kind and other.end <= hit.start:
+        for other in self.of(kind):
+            if other.end <= hit.start:
                 gap = self.tokens_between(other, hit)
                 if 0 <= gap <= within and (best is None or other.end > best.end):
                     best = other
@@ -70,8 +73,8 @@ class SentenceHits:
 
     def followed_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit starting after `hit` with at most `within` tokens between."""
-        for other in self.hits:
-            if other.kind == kind and other.start >= hit.end and self.tokens_between(hit, other) <= within:
+        for other in self.of(kind):
+            if other.start >= hit.end and self.tokens_between(hit, other) <= within:
                 return other
         return None
 
