@@ -109,11 +109,21 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
         return True
+    verb = sentence.preceded_by(hit, "trigger", within=0)
+    if verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic:
+        return True  # احتجزت قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and not _roles_between(sentence, cue, hit):
         return True  # شنّته مجموعة من عناصر عصابات داعش
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:
+    """A finite verb trigger: a stem with a suffix (اعتقل* -> اعتقلت) or a feminine perfect (قصفت)."""
+    word = sentence.derived.text[trigger.start : trigger.end]
+    stem_with_suffix = trigger.entry.phrase.endswith("*") and word != trigger.entry.phrase.rstrip("*")
+    return stem_with_suffix or (word.endswith("ت") and not word.endswith("ات"))
 
 
 def _roles_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:

@@ -199,3 +199,79 @@ def test_batch_output_has_the_contract_schema(lexicon, seed_text):
     events = extract_events(articles, lexicon=lexicon, run_id="r", version="v")
     assert events.schema.equals(EVENTS)
     assert events.num_rows >= 4
+
+
+# --- event types read from context ---------------------------------------------------------
+
+
+def test_protesters_burning_tyres_is_a_riot(events_of):
+    e = only(events_of("أضرم محتجون غاضبون النار في الإطارات وقطعوا الطريق الرئيسي في مدينة منبج مساء أمس."))
+    assert (e["event_type"], e["actor1"], e["inter1"]) == ("Riots", "Rioters", 5)
+
+
+def test_protesters_shot_dead_is_excessive_force(events_of):
+    e = only(events_of("قتل متظاهران اثنان برصاص قوات الأمن خلال تظاهرة في مدينة الحسكة أمس."))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == (
+        "Excessive force against protesters",
+        "Protesters",
+        2,
+    )
+
+
+def test_de_facto_authority_arrests_but_a_militia_abducts(events_of):
+    sdf = only(events_of("شنّت قوات سوريا الديمقراطية حملة دهم واعتقال في مدينة الطبقة صباح أمس."))
+    rsf = only(
+        events_of("احتجزت قوات الدعم السريع ستة شبان في مدينة نيالا أمس.", published="2024-03-07T09:00:00+02:00")
+    )
+    assert (sdf["sub_event_type"], rsf["sub_event_type"]) == ("Arrests", "Abduction/forced disappearance")
+
+
+def test_clash_between_two_named_sides(events_of):
+    body = "اندلعت اشتباكات عنيفة مساء أمس بين جهاز الردع واللواء 444 قتال في مدينة طرابلس."
+    e = only(events_of(body, published="2024-03-07T09:00:00+02:00"))
+    assert (e["actor1"], e["actor2"]) == ("Special Deterrence Force", "444th Combat Brigade")
+
+
+def test_the_army_is_the_army_of_the_events_country(events_of):
+    e = only(events_of("قصف الجيش بالمدفعية أحياء في مدينة الفاشر أمس.", published="2024-03-07T09:00:00+02:00"))
+    assert e["actor1"] == "Military Forces of Sudan"
+
+
+def test_adjective_names_the_striking_state(events_of):
+    e = only(events_of("قتل مدني بغارة إسرائيلية استهدفت سيارة في مدينة بنت جبيل صباح اليوم."))
+    assert (e["actor1"], e["sub_event_type"], e["fatalities"]) == ("Military Forces of Israel", "Air/drone strike", 1)
+
+
+def test_assassination_kills_one_unless_it_failed(events_of):
+    done = only(events_of("اغتال مسلحون مجهولون مختار قرية في ريف درعا الغربي مساء أمس."))
+    failed = events_of("نجا قيادي محلي من محاولة اغتيال بعبوة ناسفة في مدينة نوى أمس.")
+    assert (done["sub_event_type"], done["fatalities"]) == ("Attack", 1)
+    assert all(e["fatalities"] != 1 for e in failed)
+
+
+# --- one event per real event --------------------------------------------------------------
+
+
+def test_definite_trigger_adds_to_the_event_already_told(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة مساء أمس بين الجيش العراقي وعناصر من داعش في قضاء تلعفر.\n\n"
+        "وقال مصدر أمني إن الاشتباكات أسفرت عن مقتل ثلاثة جنود."
+    )
+    e = only(events_of(body))
+    assert (e["fatalities"], e["event_date"]) == (3, date(2024, 3, 6))
+
+
+def test_outlet_in_a_dateline_is_not_a_place(events_of):
+    body = "مأرب – «شبكة عدن الإخبارية»: قتل طفلان بقصف صاروخي حوثي على حي سكني في مدينة مأرب مساء أمس."
+    e = only(events_of(body))
+    assert (e["location"], e["actor1"], e["fatalities"]) == ("Ma'rib", "Ansar Allah (Houthis)", 2)
+
+
+def test_event_retold_from_months_ago_is_background(events_of):
+    assert events_of("وكانت غارة روسية قد استهدفت سوقاً في مدينة أريحا في 3 كانون الثاني 2024.") == []
+
+
+def test_feared_attack_is_not_an_event(events_of):
+    assert events_of("وطردت الميليشيا عدداً من عناصرها في البوكمال خوفاً من هجمات تنظيم داعش.")[0]["event_type"] == (
+        "Strategic developments"
+    )
