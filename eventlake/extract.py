@@ -26,7 +26,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed", "trigger"})
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))

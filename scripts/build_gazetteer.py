@@ -29,6 +29,9 @@ GAZ_DIR = ROOT / "data" / "gazetteer"
 FOCUS = ("SY", "IQ", "YE", "LB", "LY", "SD")
 NEIGHBOURS = ("IL", "PS", "TR", "SA", "EG", "JO", "IR", "KW")
 ARABIC_ONLY = frozenset({"TR", "SA", "EG", "IR"})  # keep only places with an Arabic name
+# Iran is not a focus country and its many small places' Persian names collide with Arabic
+# words (بنت, رصد ...): keep only its cities there.
+MIN_POPULATION_BY_COUNTRY = {"IR": 50_000}
 MIN_POPULATION = 500
 NO_ADMIN1 = frozenset({"", "00"})  # GeoNames: admin1 unknown or disputed
 
@@ -83,6 +86,8 @@ def select_places(cities: Iterable[dict], *, overrides: list[dict[str, str]], ke
     for gid, city in by_id.items():
         iso = city["countrycode"]
         if iso in ARABIC_ONLY and not names_ar[gid] and gid not in keep:
+            continue
+        if city["population"] < MIN_POPULATION_BY_COUNTRY.get(iso, 0) and gid not in keep:
             continue
         code = "" if city["admin1code"] in NO_ADMIN1 else city["admin1code"]
         rows.append(_place_row(city, english[gid], code, names_ar[gid]))
