@@ -8,10 +8,10 @@ matched pairs only.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from eventlake.geo import distance_km
 from eventlake.gold import GoldSet
 
 RADIUS_KM = {1: 25.0, 2: 50.0}
@@ -98,7 +98,7 @@ def _match(gold: list[dict], preds: list[dict]) -> list[tuple[dict, dict]]:
         for pi, p in enumerate(preds):
             if g["event_type"] != p["event_type"] or g["admin1"] != p["admin1"]:
                 continue
-            km = _km(g, p)
+            km = distance_km(g, p)
             radius = RADIUS_KM.get(g.get("geo_precision") or 1)
             if g.get("geo_precision") != 3 and (km is None or km > radius):
                 continue
@@ -118,17 +118,9 @@ def _field_ok(name: str, g: dict, p: dict) -> bool:
     if name == "location":
         if g.get("geo_precision") == 3 and (p.get("geo_precision") == 3 or g["admin1"] == p["admin1"]):
             return True
-        km = _km(g, p)
+        km = distance_km(g, p)
         return km is not None and km <= SAME_PLACE_KM
     return g.get(name) == p.get(name)
-
-
-def _km(g: dict, p: dict) -> float | None:
-    if None in (g.get("latitude"), g.get("longitude"), p.get("latitude"), p.get("longitude")):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (g["latitude"], g["longitude"], p["latitude"], p["longitude"]))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _describe(e: dict) -> str:
