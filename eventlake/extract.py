@@ -193,7 +193,8 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
     if roles.actor2 is not None:
         return "Armed clash", False
     if sentence.has("cas:killed"):
-        return "Attack", False  # people killed and no armed group named among them: civilians
+        # people killed and no armed group named among them: soldiers fought, civilians were attacked
+        return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
 
 
@@ -208,14 +209,14 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         return Roles(PROTESTERS, force, "reported")
     if sub == "Violent demonstration":
         return Roles(RIOTERS, force, "reported")
-    if sub == "Attack" and roles.actor2 is None:
-        roles = replace(roles, actor2=CIVILIANS)
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
-        return Roles(UNIDENTIFIED, roles.actor2, "unknown")
-    if inferred and roles.attribution == "reported":
-        return replace(roles, attribution="suspected")
-    if inferred and roles.actor1 is None:
-        return replace(roles, attribution="suspected")
+        roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
+    if inferred and (roles.attribution == "reported" or roles.actor1 is None):
+        roles = replace(roles, attribution="suspected")
+    if roles.actor2 == roles.actor1:
+        roles = replace(roles, actor2=None)
+    if sub in ("Attack", "Abduction/forced disappearance") and roles.actor2 is None:
+        roles = replace(roles, actor2=CIVILIANS)
     return roles
 
 

@@ -37,6 +37,7 @@ CUE_NAMES = (
     "anaphora",
     "hypothetical",
     "between",
+    "armed_victims",
     "negation",
     "attempt",
     "same_time",
