@@ -119,7 +119,7 @@ def _sentence_candidates(
         if not sentence.preceded_by(t, "cue:anaphora", within=0)
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
     ]
-    if not triggers or sentence.has("cue:habitual"):
+    if not triggers or sentence.has("cue:habitual") or sentence.has("cue:accident"):
         return []
     primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
     if _reported_speech(sentence, primary):

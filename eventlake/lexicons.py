@@ -32,6 +32,7 @@ CUE_NAMES = (
     "hedge",
     "unknown",
     "habitual",
+    "accident",
     "total",
     "statement",
     "anaphora",

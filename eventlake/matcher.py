@@ -97,11 +97,17 @@ class Matcher:
             word_end = words.around(end - 1)[1]
             at_word_end = end == word_end
             prefix = text[word_start:start] if start - word_start <= 4 else "\0"
+            accusative = not at_word_end and text[end:word_end] == "ا"  # صاروخاً, هجوماً
             for variant in variants:
-                if not (at_word_end or variant.wildcard):
+                if not (at_word_end or variant.wildcard or accusative):
                     continue
-                stop = word_end if variant.wildcard else end
-                entries = [e for e in variant.entries if _prefix_ok(prefix, variant.lam_variant, e.kind)]
+                stop = word_end if variant.wildcard or accusative else end
+                entries = [
+                    e
+                    for e in variant.entries
+                    if _prefix_ok(prefix, variant.lam_variant, e.kind)
+                    and (at_word_end or variant.wildcard or e.kind not in NAME_KINDS)
+                ]
                 if entries:
                     span = derived.source_span(start, stop)
                     hits.extend(Hit(e, start, stop, span, e.kind) for e in entries)
