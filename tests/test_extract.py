@@ -275,3 +275,21 @@ def test_feared_attack_is_not_an_event(events_of):
     assert events_of("وطردت الميليشيا عدداً من عناصرها في البوكمال خوفاً من هجمات تنظيم داعش.")[0]["event_type"] == (
         "Strategic developments"
     )
+
+
+def test_accident_is_not_an_event(events_of):
+    assert events_of("قتل شخصان بانفجار أسطوانة غاز داخل مطعم في مدينة الموصل أمس.") == []
+
+
+def test_accusative_ending_still_matches_the_trigger(events_of):
+    e = only(events_of("أطلق الحوثيون صاروخاً باتجاه مدينة مأرب أمس دون أن يسفر عن إصابات."))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == (
+        "Shelling/artillery/missile attack",
+        "Ansar Allah (Houthis)",
+        0,
+    )
+
+
+def test_soldiers_killed_by_unnamed_attackers_is_a_clash(events_of):
+    e = only(events_of("قُتل جنديان بهجوم على حاجز في مدينة الصنمين بريف درعا أمس."))
+    assert (e["event_type"], e["fatalities"]) == ("Battles", 2)
