@@ -75,7 +75,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     candidates: list[Candidate] = []
     for sentence in sentences:
         candidates += _sentence_candidates(sentence, candidates, places, published, lexicon)
-    events = _merge(candidates)
+    events = _drop_lone_headlines(_merge(candidates))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 
@@ -132,6 +132,8 @@ def _sentence_candidates(
     locations = own or _inherited_location(sentence, earlier, sub)
     if not locations:
         return []  # no place at all: nothing an analyst could map
+    if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
+        return []  # a release, not a new detention
     roles = _roles_for(sub, roles, inferred, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon)
     if not own and not when.explicit:
@@ -271,6 +273,13 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         else:
             groups.append([cand])
     return [_fold(group) for group in groups]
+
+
+def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
+    """A headline summarises the body; when the body reports events, a headline that matched none
+    of them is a summary (قتلى مدنيون في تعز والحديدة وصعدة), not another event."""
+    body = [e for e in events if not e.sentence.is_title]
+    return body or events
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:

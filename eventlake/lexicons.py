@@ -33,6 +33,7 @@ CUE_NAMES = (
     "unknown",
     "habitual",
     "accident",
+    "release",
     "total",
     "statement",
     "anaphora",

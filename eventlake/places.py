@@ -17,6 +17,18 @@ from eventlake.sentence import SentenceHits
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
+# Countries whose border towns events spill into (rockets, shelling, raids across the border).
+NEIGHBOURS = {
+    "SY": ("LB", "IL", "IQ", "TR", "JO"),
+    "LB": ("SY", "IL"),
+    "IQ": ("SY", "TR", "IR", "JO", "SA", "KW"),
+    "YE": ("SA",),
+    "LY": ("EG", "SD"),
+    "SD": ("EG", "LY"),
+    "IL": ("LB", "SY", "PS", "JO", "EG"),
+    "PS": ("IL", "EG", "JO"),
+    "TR": ("SY", "IQ"),
+}
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -62,7 +74,7 @@ class ArticlePlaces:
     def locate(self, sentence: SentenceHits) -> list[Location]:
         """The event locations a sentence names: the most specific place, plus conjoined ones."""
         resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
-        resolved = [(m, p) for m, p in resolved if self._plausible(p) or _typed(sentence, m.hit)]
+        resolved = [(m, p) for m, p in resolved if self._plausible(p) or self._across_border(sentence, m, p)]
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:
             return self._town_locations(sentence, towns)
@@ -108,6 +120,10 @@ class ArticlePlaces:
             return s + min(math.log10(p.population + 1) / 10, 0.7)
 
         return max(mention.candidates, key=lambda p: (score(p), -(p.geonameid or 0)))
+
+    def _across_border(self, sentence: SentenceHits, mention: Mention, place: Place) -> bool:
+        """Named with its kind (مستوطنة المطلة) in a neighbouring country: a cross-border target."""
+        return place.iso in NEIGHBOURS.get(self.iso or "", ()) and _typed(sentence, mention.hit)
 
     def _plausible(self, place: Place) -> bool:
         """A place abroad counts only when the article names that country (cross-border strikes)."""
