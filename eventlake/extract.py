@@ -141,7 +141,32 @@ def _sentence_candidates(
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
     casualties = _casualties(sentence, primary, len(locations))
-    return [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
+    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
+    second = _second_weapon(sentence, triggers, primary, sub)
+    if second is not None:
+        other_roles = _roles_for(second.entry.value.sub_event_type, assign_roles(sentence, second), False, sentence)
+        found.append(
+            Candidate(
+                sentence,
+                second.entry.value.sub_event_type,
+                False,
+                locations[0],
+                when,
+                other_roles,
+                Casualties(None, None),
+            )
+        )
+    return found
+
+
+def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> Hit | None:
+    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second clause."""
+    for clause in sentence.of("cue:second_clause"):
+        for t in triggers:
+            other = t.entry.value.sub_event_type
+            if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
+                return t
+    return None
 
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:

@@ -39,6 +39,7 @@ CUE_NAMES = (
     "anaphora",
     "hypothetical",
     "between",
+    "second_clause",
     "armed_victims",
     "negation",
     "attempt",
