@@ -32,7 +32,7 @@ class Casualties:
 
 def count_casualties(sentence: SentenceHits) -> Casualties:
     """Killed and injured in the sentence; None where it gives no exact figure."""
-    limit = _first_start(sentence, "cue:total")
+    limit = min(_first_start(sentence, "cue:total"), _first_start(sentence, "cue:subset"))
     killed = _total(sentence, "cas:killed", limit)
     injured = _total(sentence, "cas:injured", limit)
     if sentence.has("cas:zero") or _negated_losses(sentence):

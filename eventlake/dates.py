@@ -32,9 +32,14 @@ class EventDate:
 
 def reference_day(published_at: datetime) -> date:
     """The publication day in the region's local time."""
+    return local_time(published_at).date()
+
+
+def local_time(published_at: datetime) -> datetime:
+    """The publication time in the region's local time (naive times are taken as UTC)."""
     if published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=UTC)
-    return published_at.astimezone(REGION_TZ).date()
+    return published_at.astimezone(REGION_TZ)
 
 
 def find_date(

@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 import pyarrow as pa
 
 from eventlake.actors import UNIDENTIFIED, Roles, assign_roles, inter_code
 from eventlake.arabic import to_matching_form
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.dates import EventDate, find_date, reference_day
+from eventlake.dates import EventDate, find_date, local_time, reference_day
 from eventlake.lexicons import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
@@ -27,6 +27,8 @@ from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
 ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed", "trigger"})
+# Published before this hour, an undated "evening" or "night" event happened the day before.
+MORNING_ENDS = 12
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
@@ -71,10 +73,11 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     derived = to_matching_form(text)
     sentences = sentence_views(text, derived, article.get("title") or "", lexicon)
     published = reference_day(article["published_at"])
+    morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
     candidates: list[Candidate] = []
     for sentence in sentences:
-        candidates += _sentence_candidates(sentence, candidates, places, published, lexicon)
+        candidates += _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
     events = _drop_lone_headlines(_merge(candidates))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
@@ -111,7 +114,12 @@ def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) ->
 
 
 def _sentence_candidates(
-    sentence: SentenceHits, earlier: list[Candidate], places: ArticlePlaces, published: date, lexicon: Lexicon
+    sentence: SentenceHits,
+    earlier: list[Candidate],
+    places: ArticlePlaces,
+    published: date,
+    lexicon: Lexicon,
+    morning: bool,
 ) -> list[Candidate]:
     triggers = [
         t
@@ -135,7 +143,7 @@ def _sentence_candidates(
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
     roles = _roles_for(sub, roles, inferred, sentence)
-    when = _event_date(sentence, primary, sub, earlier, published, lexicon)
+    when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if (published - when.day).days > BACKGROUND_DAYS:
@@ -248,7 +256,13 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
 
 
 def _event_date(
-    sentence: SentenceHits, trigger: Hit, sub: str, earlier: list[Candidate], published: date, lexicon: Lexicon
+    sentence: SentenceHits,
+    trigger: Hit,
+    sub: str,
+    earlier: list[Candidate],
+    published: date,
+    lexicon: Lexicon,
+    morning: bool,
 ) -> EventDate:
     """The sentence's own date; else the previous event's when it says "at that time"; else publication."""
     stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue, near=trigger)
@@ -263,6 +277,11 @@ def _event_date(
     same_paragraph = [c for c in earlier if c.sentence.paragraph == sentence.paragraph and c.date.explicit]
     if same_paragraph:
         return replace(same_paragraph[-1].date, explicit=False)
+    dated = [c for c in earlier if c.date.explicit and not c.date.reported]
+    if dated:
+        return replace(dated[-1].date, explicit=False)
+    if morning and sentence.has("cue:evening"):
+        return EventDate(published - timedelta(days=1), 1, False)  # "مساءً" in a morning paper: last night
     return EventDate(published, 2, False)
 
 

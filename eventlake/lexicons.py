@@ -39,6 +39,8 @@ CUE_NAMES = (
     "anaphora",
     "hypothetical",
     "between",
+    "evening",
+    "subset",
     "second_clause",
     "armed_victims",
     "negation",
