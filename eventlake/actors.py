@@ -14,6 +14,32 @@ from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
 AGENT_ALIAS_WORDS = frozenset({"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات"})
+# Words that name a band of an actor's fighters, matching form, clitics included.
+GROUP_WORDS = frozenset(
+    {
+        "مجموعه",
+        "من",
+        "عناصر",
+        "عنصر",
+        "خليه",
+        "خلايا",
+        "مسلحي",
+        "مسلحو",
+        "مقاتلي",
+        "مقاتلو",
+        "عصابات",
+        "ميليشيا",
+        "ميليشيات",
+        "قوه",
+        "قوات",
+        "وحدات",
+        "افراد",
+        "لمسلحي",
+        "لعناصر",
+        "لخلايا",
+        "لميليشيا",
+    }
+)
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -113,7 +139,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     if verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic:
         return True  # احتجزت قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
-    if cue is not None and not _roles_between(sentence, cue, hit):
+    if cue is not None and _only_group_words_between(sentence, cue, hit):
         return True  # شنّته مجموعة من عناصر عصابات داعش
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
@@ -126,10 +152,12 @@ def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:
     return stem_with_suffix or (word.endswith("ت") and not word.endswith("ات"))
 
 
-def _roles_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:
-    """Another actor, trigger or target word between two hits breaks the link between them."""
-    kinds = ("actor", "trigger", "cue:target", "cas:killed")
-    return any(h.kind in kinds and left.end <= h.start and h.end <= right.start for h in sentence.hits)
+def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:
+    """Between an agent word and an actor only words for a band of fighters may stand
+    (شنّته مجموعة من عناصر عصابات داعش), not a verb or an object (غارات مجهولة تستهدف قوات الأسد)."""
+    text = sentence.derived.text
+    between = text[left.end : right.start].split()
+    return all(word in GROUP_WORDS for word in between)
 
 
 def _generic(hit: Hit) -> bool:

@@ -278,8 +278,8 @@ def _event_date(
     if same_paragraph:
         return replace(same_paragraph[-1].date, explicit=False)
     dated = [c for c in earlier if c.date.explicit and not c.date.reported]
-    if dated:
-        return replace(dated[-1].date, explicit=False)
+    if dated:  # the article's last stated day, less certain outside its paragraph
+        return replace(dated[-1].date, explicit=False, precision=max(2, dated[-1].date.precision))
     if morning and sentence.has("cue:evening"):
         return EventDate(published - timedelta(days=1), 1, False)  # "مساءً" in a morning paper: last night
     return EventDate(published, 2, False)
