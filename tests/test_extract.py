@@ -50,6 +50,7 @@ def test_seed_day_before_yesterday_explosions(seed_events):
 def test_seed_tabqa_explosions_same_day(seed_events):
     e = only([x for x in seed_events if x["geonameid"] == 172374])
     assert (e["sub_event_type"], e["event_date"], e["geo_precision"]) == ("Air/drone strike", date(2021, 6, 12), 2)
+    assert (e["actor1"], e["attribution"]) == (None, "suspected")  # the regime only holds the area
 
 
 def test_seed_liwa_al_quds_attack(seed_events):
