@@ -1,14 +1,26 @@
 """The `eventlake` command line: the project's face. Commands import Prefect flows lazily,
-so `eventlake --help` is instant and importing eventlake never imports Prefect."""
+so `eventlake --help` is instant and importing eventlake never imports Prefect.
+
+Exit codes: 0 the run finished (rejects are normal); 1 the run failed; 2 bad usage; 3 every
+input was rejected; 4 the lake is in use by another run. No traceback is printed unless
+--verbose is given.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
+import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+EXIT_FAILED = 1
+EXIT_ALL_REJECTED = 3
+EXIT_LAKE_BUSY = 4
 
 app = typer.Typer(
     help="Turn Arabic news articles into ACLED-style conflict events in a Parquet lake.",
@@ -18,6 +30,12 @@ app = typer.Typer(
 )
 
 LakeOption = Annotated[Path, typer.Option("--lake", help="Lake directory (created if missing).")]
+BatchOption = Annotated[int, typer.Option(min=1, help="Articles per batch.")]
+WaitOption = Annotated[
+    float,
+    typer.Option("--wait", min=0, help="Seconds to wait for another run holding the lake's lock (default: refuse)."),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs and error details.")]
 
 
 @app.callback()
@@ -27,36 +45,129 @@ def main() -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or directories: .txt .json .jsonl .html (recursively).")],
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories (recursively): .txt .json .jsonl .html .xml (RSS/Atom) .warc,"
+            " and .gz/.zip of these."
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="RSS or Atom feed URL; each item's page is fetched (repeatable)."),
+    ] = None,
+    urls: Annotated[
+        list[Path] | None,
+        typer.Option("--urls", help="File of article URLs, one a line; '#' starts a comment (repeatable)."),
+    ] = None,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-network",
+            help="Private, loopback or link-local network that may be fetched from, e.g. 10.0.0.0/8 (repeatable).",
+        ),
+    ] = None,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to connect, and between two reads.")] = 15.0,
+    retries: Annotated[int, typer.Option(min=0, help="Attempts after the first on timeouts, 429 and 5xx.")] = 2,
     lake: LakeOption = Path("data/lake"),
     published_at: Annotated[
         str | None,
         typer.Option(help="ISO 8601 date for .txt articles with no sidecar NAME.json (else the file's mtime)."),
     ] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch.")] = 2000,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    batch_size: BatchOption = 2000,
+    wait: WaitOption = 0.0,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Run the pipeline on INPUTS and add their articles and events to the lake."""
-    when = _parse_when(published_at)
+    """Run the pipeline on INPUTS, feeds and URL lists, and add their articles and events to the lake."""
+    if not (inputs or feed or urls):
+        raise typer.BadParameter("give files or directories, --feed URL or --urls FILE", param_hint="INPUTS")
+    params = {
+        "inputs": [str(p) for p in inputs or []],
+        "lake": str(lake),
+        "published_at": _parse_when(published_at),
+        "batch_size": batch_size,
+        "feeds": list(feed or []),
+        "urls": [url for path in urls or [] for url in _read_urls(path)],
+        "allow_networks": list(_parse_networks(allow_network or [])),
+        "fetch_timeout": timeout,
+        "fetch_retries": retries,
+        "lock_wait": wait,
+    }
+    manifest, wall = _run_flow("run_pipeline", params, lake=lake, wait=wait, verbose=verbose)
+    typer.echo(_summary(manifest, wall))
+    _exit_if_nothing_usable(manifest)
+
+
+@app.command()
+def reprocess(
+    lake: LakeOption = Path("data/lake"),
+    batch_size: BatchOption = 2000,
+    wait: WaitOption = 0.0,
+    verbose: VerboseOption = False,
+) -> None:
+    """Read the lake's raw store (LAKE/raw/) again and replace each article's events with this version's."""
+    if not (lake / "raw").is_dir():
+        typer.echo(f"eventlake reprocess: {lake} has no raw store ({lake / 'raw'}); nothing to reprocess", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    params = {"lake": str(lake), "batch_size": batch_size, "lock_wait": wait}
+    manifest, wall = _run_flow("reprocess_pipeline", params, lake=lake, wait=wait, verbose=verbose)
+    typer.echo(_summary(manifest, wall))
+
+
+def _run_flow(name: str, params: dict[str, Any], *, lake: Path, wait: float, verbose: bool) -> tuple[dict, float]:
+    """Start a flow of flows/pipeline.py; any failure is one line (a traceback only with --verbose)."""
+    from eventlake.write import LakeBusyError, lake_lock_holder
+
+    if lake.exists() and not lake.is_dir():
+        raise typer.BadParameter(f"{lake} is a file, not a lake directory", param_hint="--lake")
+    holder = lake_lock_holder(lake) if wait == 0 else None
+    if holder is not None:  # refuse before paying for Prefect's start; the flow's own lock decides
+        _fail(str(LakeBusyError(lake, holder, waited=0)), EXIT_LAKE_BUSY)
+    start = time.perf_counter()
+    try:
+        state = _flow(name, verbose)(**params, return_state=True)
+        error = None if state.is_completed() else state.result(raise_on_failure=False)
+    except Exception as exc:  # Prefect could not start, or the flow raised before it had a state
+        error = exc
+    if isinstance(error, LakeBusyError):
+        _fail(str(error), EXIT_LAKE_BUSY)
+    if error is not None:
+        if verbose and isinstance(error, BaseException):
+            traceback.print_exception(error)
+        hint = "" if verbose else "\nRun again with --verbose for details."
+        _fail(f"eventlake {name.split('_')[0]} failed: {error}{hint}", EXIT_FAILED)
+    return state.result(), time.perf_counter() - start
+
+
+def _flow(name: str, verbose: bool) -> Callable[..., Any]:
     from flows.settings import apply_prefect_defaults
 
     apply_prefect_defaults(quiet=not verbose)
-    from flows.pipeline import run_pipeline
+    from flows import pipeline
 
-    start = time.perf_counter()
-    state = run_pipeline(
-        [str(p) for p in inputs], lake=str(lake), published_at=when, batch_size=batch_size, return_state=True
-    )
-    if not state.is_completed():
-        error = state.result(raise_on_failure=False)
-        typer.echo(f"eventlake run failed: {error}", err=True)
-        typer.echo("Run again with --verbose for Prefect's logs.", err=True)
-        raise typer.Exit(1)
-    manifest = state.result()
-    typer.echo(_summary(manifest, time.perf_counter() - start))
-    if manifest["counts"].get("read", 0) == 0 and manifest["counts"].get("known", 0) == 0:
-        typer.echo("No article could be read: every input was rejected (see the rejects table).", err=True)
-        raise typer.Exit(1)
+    # An internal error in one article is a reject row (counted); its traceback only with --verbose.
+    logging.getLogger("eventlake").setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
+    return getattr(pipeline, name)
+
+
+def _exit_if_nothing_usable(manifest: dict) -> None:
+    c = manifest["counts"]
+    usable = sum(c.get(k, 0) for k in ("articles_written", "known", "links_known", "not_modified"))
+    turned_away = c.get("rejected", 0) + c.get("articles_quarantined", 0)
+    if usable == 0 and turned_away:
+        lake = manifest["lake"]
+        _fail(
+            "No article could be used: every input was rejected or quarantined"
+            f" (see {lake}/rejects and {lake}/quarantine).",
+            EXIT_ALL_REJECTED,
+        )
+    if usable == 0:
+        typer.echo("Nothing new: no input held an article.", err=True)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
 
 
 def _parse_when(value: str | None) -> datetime | None:
@@ -71,6 +182,25 @@ def _parse_when(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def _parse_networks(values: list[str]) -> tuple[str, ...]:
+    from eventlake.fetch import parse_networks
+
+    try:
+        return parse_networks(values)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--allow-network") from exc
+
+
+def _read_urls(path: Path) -> list[str]:
+    from eventlake.errors import InputError
+    from eventlake.ingest import read_url_list
+
+    try:
+        return read_url_list(path)
+    except InputError as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint="--urls") from exc
+
+
 def _summary(manifest: dict, wall: float) -> str:
     c = manifest["counts"]
     lake = manifest["lake"]
@@ -79,6 +209,15 @@ def _summary(manifest: dict, wall: float) -> str:
         f" ({c.get('duplicates', 0)} duplicates, {c.get('known', 0)} already in the lake)",
         f"events:   {c.get('events_written', 0)} written, {c.get('events_quarantined', 0)} quarantined"
         f" ({c.get('articles_quarantined', 0)} articles quarantined)",
+    ]
+    if c.get("fetched") or c.get("not_modified") or c.get("links_known"):
+        lines.append(
+            f"fetched:  {c.get('fetched', 0)} URLs, {c.get('not_modified', 0)} not modified,"
+            f" {c.get('links_known', 0)} links already in the lake"
+        )
+    if "reprocessed" in c:
+        lines.append(f"reprocessed: {c['reprocessed']} articles from {lake}/raw")
+    lines += [
         f"lake:     {lake}",
         f"report:   {manifest.get('docs_index') or 'none'}",
         f"manifest: {Path(lake) / 'runs' / (manifest['run_id'] + '.json')}",
@@ -89,9 +228,11 @@ def _summary(manifest: dict, wall: float) -> str:
 
 def _register_commands() -> None:
     """Commands that live in their own modules (each imports its heavy parts lazily)."""
+    from eventlake.cli_bench import bench_command
     from eventlake.cli_eval import eval_command
 
     app.command("eval")(eval_command)
+    app.command("bench")(bench_command)
 
 
 _register_commands()

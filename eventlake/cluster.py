@@ -18,20 +18,8 @@ from eventlake.geo import distance_km
 
 CLUSTER_KM = 10.0
 MAX_DAYS_APART = 1
-
-
-def assign_clusters(events: pa.Table, existing: pa.Table) -> pa.Table:
-    """`events` with cluster_id set, linking them to each other and to `existing` lake rows."""
-    if events.num_rows == 0:
-        return events
-    new_rows = events.to_pylist()
-    old_rows = existing.select(_COLUMNS).to_pylist() if existing.num_rows else []
-    ids = _cluster_ids(new_rows, old_rows)
-    index = events.schema.get_field_index("cluster_id")
-    return events.set_column(index, "cluster_id", pa.array(ids, pa.string()))
-
-
-_COLUMNS = [
+# The columns clustering reads from the lake.
+CLUSTER_COLUMNS = [
     "event_id",
     "article_id",
     "event_type",
@@ -44,6 +32,17 @@ _COLUMNS = [
     "event_date",
     "cluster_id",
 ]
+
+
+def assign_clusters(events: pa.Table, existing: pa.Table) -> pa.Table:
+    """`events` with cluster_id set, linking them to each other and to `existing` lake rows."""
+    if events.num_rows == 0:
+        return events
+    new_rows = events.to_pylist()
+    old_rows = existing.select(CLUSTER_COLUMNS).to_pylist() if existing.num_rows else []
+    ids = _cluster_ids(new_rows, old_rows)
+    index = events.schema.get_field_index("cluster_id")
+    return events.set_column(index, "cluster_id", pa.array(ids, pa.string()))
 
 
 def _cluster_ids(new_rows: list[dict], old_rows: list[dict]) -> list[str]:

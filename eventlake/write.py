@@ -32,7 +32,10 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from eventlake._lake_lock import LakeBusyError, LockHolder, lake_lock_holder, lock_lake
+from eventlake._lake_raw import RawStore, read_http_validators, write_http_validators
 from eventlake.errors import ExpectationsFailed
+from eventlake.ingest import NEAR_DUPLICATES, RAW_INDEX, SIGNATURES
 from eventlake.schema import (
     ARTICLES,
     ARTICLES_QUARANTINE,
@@ -71,7 +74,33 @@ TABLES = {
     "rejects": LakeTable("rejects", REJECTS),
     "articles_quarantine": LakeTable("quarantine/table=articles", ARTICLES_QUARANTINE),
     "events_quarantine": LakeTable("quarantine/table=events", EVENTS_QUARANTINE),
+    # One row per (original bytes, article): the same bytes read again from another path add nothing.
+    "raw_index": LakeTable("raw/index", RAW_INDEX, ("raw_hash", "article_id", "content_hash", "record_index")),
+    "near_duplicates": LakeTable("links/near_duplicates", NEAR_DUPLICATES),
+    # The first signature of an article stays (an edited text keeps its first one).
+    "signatures": LakeTable("links/signatures", SIGNATURES, ("article_id",)),
 }
+# The lock and the raw store are lake filesystem code too; they live in private modules.
+__all__ = [
+    "TABLES",
+    "LakeBusyError",
+    "LakeTable",
+    "LockHolder",
+    "RawStore",
+    "WriteStats",
+    "lake_lock_holder",
+    "lock_lake",
+    "read_http_validators",
+    "read_lake_table",
+    "write_articles",
+    "write_events",
+    "write_http_validators",
+    "write_manifest",
+    "write_near_duplicates",
+    "write_quarantine",
+    "write_raw_index",
+    "write_rejects",
+]
 
 
 @dataclass(frozen=True)
@@ -150,6 +179,27 @@ def write_rejects(rejects: pa.Table, lake: Path) -> WriteStats:
     return _append_new(lake, TABLES["rejects"], rejects, "rejects")
 
 
+def write_raw_index(rows: pa.Table, lake: Path) -> WriteStats:
+    """Add provenance rows (ingest.RAW_INDEX) to LAKE/raw/index/; the first row of each (raw_hash, article) stays.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from the raw index schema.
+    """
+    return _append_new(lake, TABLES["raw_index"], rows, "raw_index")
+
+
+def write_near_duplicates(signatures: pa.Table, links: pa.Table, lake: Path) -> WriteStats:
+    """Add MinHash signatures to LAKE/links/signatures/ and near-duplicate pairs to LAKE/links/near_duplicates/.
+
+    Both only grow and a row already there is not added again, so a rerun after a crash adds nothing.
+
+    Raises:
+        ExpectationsFailed: columns or types differ from ingest.SIGNATURES or ingest.NEAR_DUPLICATES.
+    """
+    _append_new(lake, TABLES["signatures"], signatures, "signatures")
+    return _append_new(lake, TABLES["near_duplicates"], links, "near_duplicates")
+
+
 def write_manifest(manifest: dict, lake: Path) -> Path:
     """Write the run manifest atomically to LAKE/runs/<run_id>.json and return its path."""
     run_id = str(manifest.get("run_id", ""))
@@ -161,16 +211,22 @@ def write_manifest(manifest: dict, lake: Path) -> Path:
     return path
 
 
-def read_lake_table(lake: Path, name: str) -> pa.Table:
+def read_lake_table(lake: Path, name: str, *, columns: Sequence[str] | None = None) -> pa.Table:
     """Read a whole lake table in the contract schema, sorted by its key; empty if never written.
 
-    `name` is a key of TABLES: articles, events, rejects, articles_quarantine, events_quarantine.
-    Partition directories are ignored (their values are columns in the files already).
+    `name` is a key of TABLES: articles, events, rejects, articles_quarantine, events_quarantine,
+    raw_index, near_duplicates, signatures. Partition directories are ignored (their values are
+    columns in the files already). `columns` reads only those columns (Parquet is columnar), unsorted.
     """
     if name not in TABLES:
         raise ValueError(f"unknown lake table {name!r}; expected one of {sorted(TABLES)}")
     table = TABLES[name]
     root = lake / table.path
+    if columns is not None:
+        schema = pa.schema([table.schema.field(c) for c in columns])
+        if not root.is_dir():
+            return schema.empty_table()
+        return ds.dataset(root, format="parquet", schema=schema, partitioning=None).to_table()
     if not root.is_dir():
         return table.schema.empty_table()
     dataset = ds.dataset(root, format="parquet", schema=table.schema, partitioning=None)

@@ -135,22 +135,15 @@ def test_article_words_are_kept_exactly(sentence):
 
 
 def test_paragraphs_are_joined_by_one_blank_line():
-    assert clean_text(f"{P1}\n{P2}\n\n\n\n{P3}\r\n{P4}", boilerplate=NONE) == "\n\n".join(
-        [P1, P2, P3, P4]
-    )
+    assert clean_text(f"{P1}\n{P2}\n\n\n\n{P3}\r\n{P4}", boilerplate=NONE) == "\n\n".join([P1, P2, P3, P4])
 
 
 def test_runs_of_spaces_and_tabs_collapse_inside_lines():
-    assert (
-        clean_text("  قصف \t\t مدفعي   على  القرية \t", boilerplate=NONE) == "قصف مدفعي على القرية"
-    )
+    assert clean_text("  قصف \t\t مدفعي   على  القرية \t", boilerplate=NONE) == "قصف مدفعي على القرية"
 
 
 def test_no_break_and_other_unicode_spaces_become_plain_spaces():
-    assert (
-        clean_text("قصف\u00a0مدفعي\u2009على\u3000القرية", boilerplate=NONE)
-        == "قصف مدفعي على القرية"
-    )
+    assert clean_text("قصف\u00a0مدفعي\u2009على\u3000القرية", boilerplate=NONE) == "قصف مدفعي على القرية"
 
 
 def test_zero_width_and_bidi_controls_are_removed():
@@ -159,9 +152,7 @@ def test_zero_width_and_bidi_controls_are_removed():
 
 
 def test_control_characters_are_removed():
-    assert (
-        clean_text("قصف\x07 مدفعي\x1b على\x00 القرية", boilerplate=NONE) == "قصف مدفعي على القرية"
-    )
+    assert clean_text("قصف\x07 مدفعي\x1b على\x00 القرية", boilerplate=NONE) == "قصف مدفعي على القرية"
 
 
 def test_text_is_nfc():

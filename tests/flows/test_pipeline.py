@@ -42,6 +42,13 @@ def lake(tmp_path_factory) -> Path:
         "text": "قصفت قوات النظام بلدة نوى في ريف درعا أمس، ما أسفر عن مقتل ثلاثة مدنيين.",
     }
     (inputs / "farsi.json").write_text(json.dumps(farsi, ensure_ascii=False))
+    retold = {
+        "id": "retold1",
+        "published_at": "2021-06-14T12:00:00+03:00",
+        "text": "استهدفت غارات جوية يعتقد أنها للتحالف الدولي مواقع للميليشيات الإيرانية"
+        " جنوب بلدة المنصورة في ريف الرقة الغربي.",
+    }
+    (inputs / "retold.json").write_text(json.dumps(retold, ensure_ascii=False))
     run_pipeline([str(inputs)], lake=str(lake), batch_size=3)
     return lake
 
@@ -72,6 +79,13 @@ def test_seed_required_events_are_found(events):
     assert ("Air/drone strike", 8559276, date(2021, 6, 12)) in found
     assert ("Air/drone strike", 172374, date(2021, 6, 12)) in found
     assert any(e["actor2"] == "Liwa al-Quds" and e["admin1"] == "Deir ez-Zor" for e in seed)
+
+
+def test_same_strike_from_two_articles_shares_a_cluster(events):
+    rows = events.to_pylist()
+    seed = [e for e in rows if e["article_id"] == SEED_ID and e["event_date"] == date(2021, 6, 14)]
+    retold = [e for e in rows if e["article_id"] == "retold1"]
+    assert len(retold) == 1 and retold[0]["cluster_id"] in {e["cluster_id"] for e in seed}
 
 
 def test_evidence_offsets_point_into_article_text(lake, events):

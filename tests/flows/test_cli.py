@@ -1,0 +1,82 @@
+"""The command line's exit codes and messages: one line, no traceback, a code that says what happened."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+import pytest
+from typer.testing import CliRunner
+
+from eventlake.cli import EXIT_ALL_REJECTED, EXIT_LAKE_BUSY, app
+from eventlake.write import lock_lake
+
+
+@pytest.fixture(autouse=True)
+def restore_eventlake_logger():
+    """The command sets the eventlake logger's level for its process; give the test process its own back."""
+    logger = logging.getLogger("eventlake")
+    level = logger.level
+    yield
+    logger.setLevel(level)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def said(result) -> str:
+    """The output as one line of words (usage errors come wrapped in a box)."""
+    return " ".join(result.output.replace("│", " ").split())
+
+
+def test_run_without_inputs_is_a_usage_error():
+    result = invoke("run")
+    assert (result.exit_code, "give files or directories, --feed URL or --urls FILE" in said(result)) == (2, True)
+
+
+def test_bad_allow_network_is_a_usage_error_naming_it(tmp_path):
+    result = invoke("run", str(tmp_path), "--allow-network", "intranet")
+    assert (result.exit_code, "'intranet' is not an IP address or network" in said(result)) == (2, True)
+
+
+def test_run_on_a_locked_lake_refuses_naming_the_holder(tmp_path):
+    (tmp_path / "in").mkdir()
+    with lock_lake(tmp_path / "lake", command="eventlake run, earlier"):
+        result = invoke("run", str(tmp_path / "in"), "--lake", str(tmp_path / "lake"))
+    assert (result.exit_code, "is in use by pid" in result.output, "(eventlake run, earlier)" in result.output) == (
+        EXIT_LAKE_BUSY,
+        True,
+        True,
+    )
+
+
+def test_run_where_everything_is_rejected_says_so_and_fails(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "garbage.txt").write_bytes(random.Random(3).randbytes(2000))
+    result = invoke("run", str(inputs), "--lake", str(tmp_path / "lake"))
+    assert (result.exit_code, "No article could be used: every input was rejected" in result.output) == (
+        EXIT_ALL_REJECTED,
+        True,
+    )
+
+
+def test_bad_input_prints_no_traceback(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "broken.jsonl").write_text('{"text": "x"\n{"id": \n')
+    result = invoke("run", str(inputs), "--lake", str(tmp_path / "lake"))
+    assert "Traceback" not in result.output
+
+
+def test_empty_input_directory_is_not_a_failure(tmp_path):
+    (tmp_path / "in").mkdir()
+    result = invoke("run", str(tmp_path / "in"), "--lake", str(tmp_path / "lake"))
+    assert (result.exit_code, "Nothing new" in result.output) == (0, True)
+
+
+def test_reprocess_without_a_raw_store_says_so(tmp_path):
+    result = invoke("reprocess", "--lake", str(tmp_path))
+    assert (result.exit_code, "has no raw store" in result.output) == (1, True)

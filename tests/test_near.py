@@ -1,0 +1,63 @@
+"""Tests for eventlake._ingest_near: near-duplicate articles are linked, different ones are not."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from eventlake._ingest_near import SIGNATURES, link_near_duplicates, sign_articles
+
+STORY = (
+    "قصفت قوات النظام بالمدفعية الثقيلة أطراف مدينة سراقب صباح الثلاثاء، ما أسفر عن مقتل ثلاثة مدنيين "
+    "وإصابة آخرين بجروح متفاوتة، بحسب ما أفاد به ناشطون محليون. وأضاف الناشطون أن القصف استهدف منازل "
+    "سكنية وأرضاً زراعية قرب الطريق العام، وأن فرق الدفاع المدني هرعت إلى المكان لإسعاف الجرحى."
+)
+WIRE_COPY = "سراقب (وكالة الشمال): " + STORY + " وتشهد المنطقة تصعيداً منذ أسابيع."
+RESPELT = STORY.replace("أطراف", "اطراف").replace("إسعاف", "اسعاف").replace("الثقيلة", "الثقيله")
+OTHER = (
+    "انفجرت عبوة ناسفة بسيارة مدنية على طريق زراعي جنوب إدلب صباح الخميس، ما أدى إلى مقتل سائقها "
+    "وإصابة شخصين آخرين، وفق مصادر محلية، ولم تتبنّ أي جهة التفجير حتى الآن."
+)
+
+
+def signed(**texts: str) -> pa.Table:
+    return sign_articles(pa.table({"article_id": list(texts), "text": list(texts.values())}))
+
+
+def pairs(links: pa.Table) -> list[tuple[str, str]]:
+    return list(zip(links.column("article_id").to_pylist(), links.column("near_article_id").to_pylist(), strict=True))
+
+
+def test_wire_copy_on_another_site_is_linked_to_the_lake_article():
+    links = link_near_duplicates(signed(site_b=WIRE_COPY), signed(site_a=STORY))
+    assert pairs(links) == [("site_a", "site_b")]
+
+
+def test_wire_copy_in_the_same_batch_is_linked():
+    assert pairs(link_near_duplicates(signed(x=STORY, y=WIRE_COPY), SIGNATURES.empty_table())) == [("x", "y")]
+
+
+def test_spelling_variants_of_alef_and_ta_marbuta_do_not_hide_a_copy():
+    (similarity,) = link_near_duplicates(signed(b=RESPELT), signed(a=STORY)).column("similarity").to_pylist()
+    assert similarity == 1.0
+
+
+def test_different_stories_are_not_linked():
+    assert link_near_duplicates(signed(b=OTHER), signed(a=STORY)).num_rows == 0
+
+
+def test_an_article_is_never_linked_to_its_own_stored_signature():
+    assert link_near_duplicates(signed(a=STORY), signed(a=STORY)).num_rows == 0
+
+
+def test_signatures_are_the_same_in_every_run():
+    assert signed(a=STORY).column("signature").to_pylist() == signed(a=STORY).column("signature").to_pylist()
+
+
+def test_signature_of_an_empty_text_is_still_a_signature():
+    assert len(signed(a="").column("signature")[0].as_py()) == 256
+
+
+def test_briefs_of_different_events_from_one_template_are_not_linked():
+    brief = "قصفت قوات النظام بالمدفعية الثقيلة أطراف {place} صباح الثلاثاء، ما أسفر عن مقتل {n} مدنيين وإصابة آخرين."
+    one, two = brief.format(place="بلدة كفرنبل", n="ثلاثة"), brief.format(place="مدينة الرستن", n="خمسة")
+    assert link_near_duplicates(signed(b=two), signed(a=one)).num_rows == 0
