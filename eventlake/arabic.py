@@ -27,11 +27,6 @@ QUOTES = frozenset("\"“”„«»‹›'‘’`")
 ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("ٱپچژکگی")
 
 
-def is_arabic_letter(ch: str) -> bool:
-    """Letters proper: no digits, marks, tatweel or punctuation."""
-    return ch in ARABIC_LETTERS
-
-
 def is_word_char(ch: str) -> bool:
     """A character that belongs inside a token (letters of any script, digits, marks)."""
     return ch.isalnum() or ch in TASHKEEL or ch == TATWEEL

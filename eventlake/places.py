@@ -106,9 +106,9 @@ class ArticlePlaces:
         return Location(place, 2 if near else 1, mention.hit.span, mention.hit.start)
 
     def _resolve(self, sentence: SentenceHits, mention: Mention) -> Place:
-        wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _preceded_by_word(
-            sentence, mention.hit, "محافظه"
-        )
+        wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _word_before(
+            sentence, mention.hit
+        ).endswith("محافظه")
 
         def score(p: Place) -> float:
             s = 4.0 if p.iso == self.iso else 0.0
@@ -216,11 +216,6 @@ def _typed(sentence: SentenceHits, hit: Hit) -> bool:
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:
     words = sentence.words_before(hit.start, 1)
     return sentence.derived.text[words[0][0] : words[0][1]] if words else ""
-
-
-def _preceded_by_word(sentence: SentenceHits, hit: Hit, word: str) -> bool:
-    words = sentence.words_before(hit.start, 1)
-    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]].endswith(word)
 
 
 def _conjoined(sentence: SentenceHits, hit: Hit) -> bool:

@@ -7,7 +7,7 @@ direction word two tokens before the place whatever the spelling.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from eventlake.matcher import Hit
@@ -48,10 +48,6 @@ class SentenceHits:
 
     def has(self, kind: str) -> bool:
         return kind in self._by_kind
-
-    def token_at(self, pos: int) -> int:
-        """Index of the token that contains or follows position `pos`."""
-        return bisect_right(self._token_starts, pos) - 1
 
     def tokens_between(self, left: Hit, right: Hit) -> int:
         """How many tokens lie strictly between the end of `left` and the start of `right`."""
