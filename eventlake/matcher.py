@@ -68,9 +68,10 @@ class Matcher:
             key = normalize_key(entry.phrase.rstrip("*"))
             if not key:
                 continue
-            _add_once(grouped.setdefault((key, wildcard, False), []), entry)
-            if key.startswith("ال") and len(key) > 3:
-                _add_once(grouped.setdefault((key[1:], wildcard, True), []), entry)
+            for form in _forms(key, entry.kind):
+                _add_once(grouped.setdefault((form, wildcard, False), []), entry)
+                if form.startswith("ال") and len(form) > 3:
+                    _add_once(grouped.setdefault((form[1:], wildcard, True), []), entry)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         by_key: dict[str, list[_Key]] = {}
         for (key, wildcard, lam), group in grouped.items():
@@ -133,6 +134,16 @@ def drop_contained(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:
         if not inside:
             kept.append(h)
     return kept
+
+
+def _forms(key: str, kind: str) -> list[str]:
+    """A common-noun phrase also stands with the article on every word after the first
+    (عبوة ناسفة -> العبوة الناسفة; the first word's article is a prefix the matcher allows)."""
+    words = key.split()
+    if kind in NAME_KINDS or len(words) < 2:
+        return [key]
+    definite = [words[0]] + [w if w.startswith("ال") else "ال" + w for w in words[1:]]
+    return [key] if definite == words else [key, " ".join(definite)]
 
 
 def _add_once(group: list[Entry], entry: Entry) -> None:

@@ -46,3 +46,13 @@ def test_contained_hit_dropped_within_layer():
     d = to_matching_form("عناصر لواء القدس")
     hits = drop_contained(PLACES.find(d), frozenset({"place", "actor"}))
     assert [h.entry.phrase for h in hits] == ["لواء القدس"]
+
+
+def test_common_noun_phrase_matches_with_the_article_on_every_word():
+    m = Matcher([Entry("trigger", "عبوة ناسفة")])
+    assert found(m, "انفجرت العبوةُ الناسفة") == ["عبوةُ الناسفة"]  # the article before it is a prefix, as clitics are
+
+
+def test_names_do_not_take_an_article_they_lack():
+    m = Matcher([Entry("place", "دير الزور"), Entry("place", "بنت جبيل")])
+    assert found(m, "البنت الجبيل") == []
