@@ -219,7 +219,8 @@ def _summary(manifest: dict, wall: float) -> str:
         lines.append(f"reprocessed: {c['reprocessed']} articles from {lake}/raw")
     lines += [
         f"lake:     {lake}",
-        f"report:   {manifest.get('docs_index') or 'none'}",
+        f"report:   {manifest.get('report') or 'none'}",
+        f"checks:   {manifest.get('docs_index') or 'none'}",
         f"manifest: {Path(lake) / 'runs' / (manifest['run_id'] + '.json')}",
         f"wall:     {wall:.1f} s",
     ]

@@ -414,7 +414,7 @@ def _row(c: Candidate, text: str, article: dict, places: ArticlePlaces, run_id: 
         "confidence": _confidence(c),
         "extractor_version": version,
         "run_id": run_id,
-        "cluster_id": _digest(sub, iso, place.admin1 if place else None, location, c.date.day.isoformat()),
+        "cluster_id": None,  # set by the cluster stage
     }
 
 

@@ -211,6 +211,15 @@ def write_manifest(manifest: dict, lake: Path) -> Path:
     return path
 
 
+def write_report(html: str, lake: Path, run_id: str) -> Path:
+    """Write a run's HTML report atomically to LAKE/docs/runs/<run_id>.html and return its path."""
+    if not _RUN_ID.fullmatch(run_id):
+        raise ValueError(f"run_id {run_id!r} cannot name a file: use letters, digits, ._-")
+    path = lake / "docs" / "runs" / f"{run_id}.html"
+    _replace_file(path, lambda fh: fh.write(html.encode("utf-8")))
+    return path
+
+
 def read_lake_table(lake: Path, name: str, *, columns: Sequence[str] | None = None) -> pa.Table:
     """Read a whole lake table in the contract schema, sorted by its key; empty if never written.
 

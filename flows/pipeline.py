@@ -33,6 +33,7 @@ from tasks.stages import (
     load_lexicon_task,
     manifest_task,
     rejects_task,
+    report_task,
     reprocess_select_task,
     reread_task,
     save_validators_task,
@@ -113,24 +114,28 @@ def _stages(
     boilerplate: Boilerplate,
     batch_size: int,
 ) -> dict:
-    """clean, link, segment, extract, cluster, validate, write per batch; then rejects, Data Docs, manifest."""
+    """clean, link, segment, extract, cluster, validate, write per batch; then rejects, docs, report."""
     run_id, started = log.run_id, log.started
     validator = Validator(docs_dir=lake / "docs" / "gx", run_name=run_id)
+    written = []
     for batch in iter_batches(fresh, batch_size):
         cleaned, clean_rejects = log.timed("clean", clean_task, batch, boilerplate)
         log.count(near_duplicates=log.timed("link", link_task, cleaned, lake, run_id, started))
         docs = log.timed("segment", segment_task, cleaned)
         articles = articles_task(docs, run_id, started)
         events = log.timed("extract", extract_task, docs, lexicon, run_id, eventlake.EXTRACTOR_VERSION)
-        events = log.timed("cluster", cluster_task, events, lake)
+        events = log.timed("cluster", cluster_task, events)
         checked_articles, checked_events = log.timed("validate", validate_task, validator, articles, events)
         log.count(**log.timed("write", write_task, lake, checked_articles, checked_events))
         log.batch(articles, events, checked_articles, checked_events)
+        written.append(checked_events.valid)
         rejects.append(clean_rejects)
     all_rejects = rejects_task(rejects, run_id, started)
     log.count(rejected=log.timed("write", write_rejects_task, lake, all_rejects))
     log.docs_index = log.timed("docs", docs_task, validator)
-    return log.manifest(lexicon.version)
+    manifest = log.manifest(lexicon.version)
+    manifest["report"] = str(log.timed("docs", report_task, manifest, written, lake))
+    return manifest
 
 
 if __name__ == "__main__":

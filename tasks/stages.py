@@ -9,7 +9,20 @@ import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from eventlake import clean, cluster, extract, fetch, incremental, ingest, lexicons, schema, segment, tables, write
+from eventlake import (
+    clean,
+    cluster,
+    extract,
+    fetch,
+    incremental,
+    ingest,
+    lexicons,
+    report,
+    schema,
+    segment,
+    tables,
+    write,
+)
 from eventlake.validate import Outcome, Validator, raise_for_critical
 
 STAGE = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -127,10 +140,8 @@ def extract_task(docs: pa.Table, lexicon: lexicons.Lexicon, run_id: str, version
 
 
 @task(name="cluster", **STAGE)
-def cluster_task(events: pa.Table, lake: Path) -> pa.Table:
-    # Rows already in the lake keep their cluster_id; new rows join the earliest matching one.
-    existing = write.read_lake_table(lake, "events", columns=cluster.CLUSTER_COLUMNS)
-    return cluster.assign_clusters(events, existing)
+def cluster_task(events: pa.Table) -> pa.Table:
+    return cluster.assign_clusters(events)
 
 
 @task(name="validate", **STAGE)
@@ -184,6 +195,12 @@ def save_validators_task(lake: Path, validators: dict[str, dict[str, str]]) -> N
     # Saved only after the run's writes: a run killed earlier fetches the same feeds in full again.
     if validators:
         write.write_http_validators(lake, validators)
+
+
+@task(name="report", **STAGE)
+def report_task(manifest: dict, written: list[pa.Table], lake: Path) -> Path:
+    events = pa.concat_tables(written) if written else schema.empty(schema.EVENTS)
+    return write.write_report(report.render_report(manifest, events), lake, manifest["run_id"])
 
 
 @task(name="manifest", **STAGE)

@@ -114,6 +114,13 @@ def test_data_docs_are_written(lake):
     assert (lake / "docs" / "gx" / "index.html").exists()
 
 
+def test_run_report_lists_the_events_with_their_evidence(lake, events):
+    manifest = json.loads(next((lake / "runs").glob("*.json")).read_text())
+    html = Path(manifest["report"]).read_text(encoding="utf-8")
+    seed_strike = next(e for e in events.to_pylist() if e["article_id"] == SEED_ID)
+    assert seed_strike["evidence_text"][:40] in html
+
+
 def test_duckdb_reads_the_events_partitions(lake):
     query = f"select count(*) from read_parquet('{lake}/events/**/*.parquet', hive_partitioning=true)"
     count = duckdb.sql(query).fetchall()[0][0]
