@@ -25,7 +25,8 @@ body { font-family: "Noto Naskh Arabic", "DejaVu Sans", sans-serif; margin: 2em;
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 td.evidence { direction: rtl; text-align: right; font-size: 15px; max-width: 40em; }
-.counts td { border: none; padding: 2px 12px 2px 0; }
+.counts { width: auto; }
+.counts td { border: none; padding: 2px 24px 2px 0; }
 """
 
 
