@@ -7,7 +7,7 @@ hedge ("يُعتقد أنها تعود للتحالف") is a suspect, not a repo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
@@ -38,8 +38,13 @@ GROUP_WORDS = frozenset(
         "لعناصر",
         "لخلايا",
         "لميليشيا",
+        "تابعه",
+        "التابعه",
+        "ل",
     }
 )
+# Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
+BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -48,6 +53,7 @@ class Roles:
     actor1: Actor | None
     actor2: Actor | None
     attribution: str  # reported | suspected | unknown
+    paired: bool = False  # both sides named by "بين A و B": actor1 may equal actor2 (two tribes)
 
 
 def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None) -> Roles:
@@ -57,11 +63,12 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     the event's country `iso` wins.
     """
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
+    mentions += [h for h in sentence.of("actor_local") if h.entry.value.home == iso and not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
-    mentions = _one_per_span(mentions, iso)
+    mentions = _owners_named(sentence, _one_per_span(mentions, iso))
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
-        return Roles(sides[0].entry.value, sides[1].entry.value, "reported")
+        return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
     hedge = _first(sentence, "cue:hedge")
     agents, targets, others = [], [], []
     for hit in mentions:
@@ -77,20 +84,89 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     actor2_hit = _pick([h for h in targets + others if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None
+    other_side = _other_side(sentence, trigger, mentions)
+    if other_side is not None and other_side not in (actor1, actor2):
+        if actor1 is None or actor1.generic:
+            actor1, actor1_hit = other_side, None
+        elif actor2 is None or actor2.generic:
+            actor2 = other_side
     if actor1 is None:
         return Roles(None, actor2, "unknown")
-    suspected = hedge is not None and actor1_hit.start > hedge.start
+    suspected = hedge is not None and actor1_hit is not None and actor1_hit.start > hedge.start
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
 
 
 def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:
-    """ "اشتباكات بين قوات X ومسلحي Y": the first named side is actor1, the second actor2."""
-    between = sentence.followed_by(trigger, "cue:between", within=3)
+    """ "اشتباكات بين قوات X ومسلحي Y": the first side is actor1, the second actor2; "بين
+    عشيرتين" names both sides at once."""
+    between = sentence.followed_by(trigger, "cue:between", within=8)
     if between is None:
         return None
-    named = [h for h in mentions if h.start > between.start and not h.entry.value.generic]
-    distinct = [h for i, h in enumerate(named) if all(h.entry.value != o.entry.value for o in named[:i])]
-    return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
+    after = [h for h in mentions if h.start > between.start and h.entry.value.inter != 7 and not _ally(sentence, h)]
+    named = [h for h in after if not h.entry.value.generic]
+    sides = named if len(_distinct(named)) >= 2 else after
+    distinct = _distinct(sides)
+    if len(distinct) >= 2:
+        first, second = distinct[0], distinct[1]
+        attacked = any(h.entry.value == second.entry.value and _is_agent(sentence, h) for h in mentions)
+        return (second, first) if attacked else (first, second)  # "إثر هجوم شنّته الميليشيا"
+    if distinct and sentence.tokens_between(between, distinct[0]) <= 2 and _names_both(sentence, distinct[0]):
+        return distinct[0], distinct[0]
+    return None
+
+
+def _ally(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قوات الجيش مسنودة برجال القبائل": a supporting force, not a side of its own."""
+    return sentence.preceded_by(hit, "cue:support", within=1) is not None
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    return [h for i, h in enumerate(hits) if all(h.entry.value != o.entry.value for o in hits[:i])]
+
+
+def _names_both(sentence: SentenceHits, hit: Hit) -> bool:
+    """A dual or plural right after "بين" (عشيرتين, قبيلتي التبو والزوية, مجموعتين مسلحتين)."""
+    words = sentence.derived.text[hit.start : hit.end].split()
+    return any(w.endswith(BOTH_SIDES_SUFFIXES) for w in words[:1]) or any(
+        w.endswith(BOTH_SIDES_SUFFIXES) for w, _ in _words_before(sentence, hit, 1)
+    )
+
+
+def _words_before(sentence: SentenceHits, hit: Hit, count: int) -> list[tuple[str, int]]:
+    return [(sentence.derived.text[a:b], a) for a, b in sentence.words_before(hit.start, count)]
+
+
+def _other_side(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> Actor | None:
+    """ "قُتل جنديان في مواجهات مع مسلحي الحوثي": the named side after "مع" fought the other."""
+    if trigger.entry.value.sub_event_type != "Armed clash":
+        return None
+    for hit in mentions:
+        cue = sentence.preceded_by(hit, "cue:with", within=2)
+        if cue is None or cue.start < trigger.start or hit.entry.value.generic:
+            continue
+        if _only_group_words_between(sentence, cue, hit) and sentence.tokens_between(trigger, cue) <= 3:
+            return hit.entry.value
+    return None
+
+
+def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
+    """ "الأجهزة الأمنية التابعة للقيادة العامة": the owner named after "التابعة لـ" is the actor,
+    in the place (and so the role) of the forces it owns."""
+    out, taken = [], set()
+    for hit in mentions:
+        if id(hit) in taken:
+            continue
+        owner = next((o for o in mentions if o.start > hit.end and _owned_by(sentence, hit, o)), None)
+        if owner is not None and not owner.entry.value.generic:
+            taken.add(id(owner))
+            hit = replace(hit, entry=owner.entry)
+        out.append(hit)
+    return out
+
+
+def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
+    cue = sentence.preceded_by(owner, "cue:owner", within=1)
+    return cue is not None and cue.start >= hit.end and sentence.tokens_between(hit, cue) == 0
 
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:

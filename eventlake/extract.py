@@ -26,7 +26,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import SentenceHits
 from eventlake.text import Derived, Span
 
-ENTITY_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed", "trigger"})
+ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
 # An event dated this long before publication is background retold, not news.
@@ -248,7 +248,7 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if inferred and (roles.attribution == "reported" or roles.actor1 is None):
         roles = replace(roles, attribution="suspected")
-    if roles.actor2 == roles.actor1:
+    if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
     if sub in ("Attack", "Abduction/forced disappearance") and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
@@ -329,7 +329,7 @@ def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != b.sub_event_type or not _same_day(a, b):
         return False
-    if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1:
+    if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
         return False
     if a.location is None or b.location is None:
         return True
@@ -337,6 +337,11 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1):
         return False
     return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title
+
+
+def _swapped(a: Candidate, b: Candidate) -> bool:
+    """One clash told from either side: "صدّ الجيش هجوم الدعم السريع" and "هاجمت الدعم السريع الجيش"."""
+    return a.roles.actor1 == b.roles.actor2 and a.roles.actor2 == b.roles.actor1
 
 
 def _named(actor: Actor | None) -> bool:

@@ -39,6 +39,9 @@ CUE_NAMES = (
     "anaphora",
     "hypothetical",
     "between",
+    "with",
+    "owner",
+    "support",
     "evening",
     "subset",
     "second_clause",
@@ -206,6 +209,7 @@ def _actor_entries(path: Path) -> list[Entry]:
         aliases = _require(item, "aliases", list, path, entry=name)
         entries += [Entry("actor", str(a), actor) for a in aliases]
         entries += [Entry("actor_adj", str(a), actor) for a in item.get("adjectives") or []]
+        entries += [Entry("actor_local", str(a), actor) for a in item.get("local_aliases") or []]
     return entries
 
 

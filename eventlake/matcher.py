@@ -28,7 +28,7 @@ LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 # Common nouns (triggers, cues, casualty words) also take the article: القصف, بالقذائف, للقصف.
 ARTICLE_PREFIXES = CLITIC_PREFIXES | frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال"})
 # Kinds whose names are written in full in the lexicon (their ال included), so take no article.
-NAME_KINDS = frozenset({"actor", "actor_adj", "place", "place_cued", "place_typed"})
+NAME_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed"})
 
 
 @dataclass(frozen=True)
