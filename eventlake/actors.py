@@ -138,13 +138,12 @@ def _words_before(sentence: SentenceHits, hit: Hit, count: int) -> list[tuple[st
 
 def _other_side(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> Actor | None:
     """ "قُتل جنديان في مواجهات مع مسلحي الحوثي": the named side after "مع" fought the other."""
-    if trigger.entry.value.sub_event_type != "Armed clash":
-        return None
+    clashes = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "Armed clash"]
     for hit in mentions:
         cue = sentence.preceded_by(hit, "cue:with", within=2)
-        if cue is None or cue.start < trigger.start or hit.entry.value.generic:
+        if cue is None or hit.entry.value.generic or not _only_group_words_between(sentence, cue, hit):
             continue
-        if _only_group_words_between(sentence, cue, hit) and sentence.tokens_between(trigger, cue) <= 3:
+        if any(t.start < cue.start and sentence.tokens_between(t, cue) <= 3 for t in clashes):
             return hit.entry.value
     return None
 

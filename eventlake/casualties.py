@@ -17,11 +17,16 @@ from eventlake.sentence import SentenceHits
 
 _VAGUE = object()
 # Words that hedge a figure without changing it: مقتل ما لا يقل عن سبعة, إصابة نحو عشرين.
-FILLERS = frozenset({"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي"})
+FILLERS = frozenset(
+    {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين", "فيها", "فيه"}
+)
 # Plural nouns for losses that a negation (دون, لم) before them turns into zero.
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Person nouns whose dual (stem + ان) is a count of two.
-SINGULAR_STEMS = frozenset({"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب"})
+SINGULAR_STEMS = frozenset(
+    {"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب", "مهاجر", "شقيق"}
+    | {"ضابط", "طالب", "عامل", "صياد", "مزارع", "لاجئ", "راعي", "قيادي", "حارس", "مرافق", "مسعف", "صحفي", "ناشط"}
+)
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,13 @@ class Casualties:
 
 def count_casualties(sentence: SentenceHits) -> Casualties:
     """Killed and injured in the sentence; None where it gives no exact figure."""
-    limit = min(_first_start(sentence, "cue:total"), _first_start(sentence, "cue:subset"))
+    limit = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:subset", "cue:cause", "cue:earlier_toll"))
     killed = _total(sentence, "cas:killed", limit)
     injured = _total(sentence, "cas:injured", limit)
+    risen = _risen_toll(sentence, limit)
+    if risen is not None:
+        kind, figure = risen
+        killed, injured = (figure, injured) if kind == "cas:killed" else (killed, figure)
     if sentence.has("cas:zero") or _negated_losses(sentence):
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured
@@ -49,8 +58,27 @@ def _negated_losses(sentence: SentenceHits) -> bool:
     return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 
+def _risen_toll(sentence: SentenceHits, limit: int) -> tuple[str, int] | None:
+    """ "ارتفعت حصيلة قتلى الهجوم ... إلى ستة جنود": the figure after "إلى" is the new toll."""
+    cue = next(iter(sentence.of("cue:toll_rise")), None)
+    if cue is None:
+        return None
+    words = sentence.words_after(cue.end, 40)
+    text = sentence.derived.text
+    to = next((i for i, (a, b) in enumerate(words) if text[a:b] == "الي" and a < limit), None)
+    if to is None:
+        return None
+    figure = _count_at(sentence, words[to + 1 : to + 6])
+    if not isinstance(figure, int):
+        return None
+    named = [h for h in sentence.hits if h.kind in ("cas:killed", "cas:injured") and h.start < words[to][0]]
+    injured_only = named and all(h.kind == "cas:injured" for h in named)
+    return ("cas:injured" if injured_only else "cas:killed"), figure
+
+
 def _total(sentence: SentenceHits, kind: str, limit: int) -> int | None:
-    figures = [_figure(sentence, h) for h in sentence.of(kind) if h.start < limit]
+    spans = {(h.start, h.end): h for h in sentence.of(kind) if h.start < limit}  # one figure per word
+    figures = [_figure(sentence, h) for h in spans.values()]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact:
         return None
@@ -134,7 +162,10 @@ def _kind_at(sentence: SentenceHits, word: tuple[int, int] | int, kind: str) -> 
 
 def _is_dual(sentence: SentenceHits, token: str) -> bool:
     """A person noun with the nominative dual ending (متظاهران, مدنيان): exactly two."""
-    return token.endswith("ان") and _kind_of_word(sentence, token[:-2], "cas:singular")
+    if not token.endswith("ان"):
+        return False
+    stem = token[:-2]
+    return _kind_of_word(sentence, stem, "cas:singular") or (stem.endswith("ي") and len(stem) >= 4)  # قياديان
 
 
 def _kind_of_word(sentence: SentenceHits, word: str, kind: str) -> bool:

@@ -182,7 +182,8 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     if n_locations > 1:
         return Casualties(None, None)
     casualties = count_casualties(sentence)
-    assassination = trigger.entry.value.sub_event_type == "@assassination" and not sentence.has("cue:attempt")
+    assassinated = any(t.entry.value.sub_event_type == "@assassination" for t in sentence.of("trigger"))
+    assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target
     return casualties

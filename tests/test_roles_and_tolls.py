@@ -1,0 +1,74 @@
+"""Actor roles and casualty tolls: the rules added for both sides of a fight, owners, home-country
+aliases and risen tolls, each on a short sentence written for these tests."""
+
+
+def only(events):
+    assert len(events) == 1, [(e["sub_event_type"], e["location"], e["evidence_text"]) for e in events]
+    return events[0]
+
+
+def test_two_tribes_are_both_sides_of_the_clash(events_of):
+    e = only(events_of("قُتل ثلاثة أشخاص أمس في اشتباكات مسلحة بين عشيرتين في مدينة الكفرة."))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Tribal militia", "Tribal militia", 3)
+
+
+def test_supporting_force_is_not_a_side(events_of):
+    body = "اندلعت أمس معارك عنيفة بين قوات الجيش الوطني مسنودة برجال القبائل وجماعة الحوثي في مديرية صرواح."
+    e = only(events_of(body))
+    assert {e["actor1"], e["actor2"]} == {"Military Forces of Yemen", "Ansar Allah (Houthis)"}
+
+
+def test_side_that_launched_the_attack_is_actor1(events_of):
+    body = (
+        "دارت أمس اشتباكات بين الجيش الوطني وجماعة الحوثي في مديرية حريب، إثر هجوم شنّته جماعة الحوثي على مواقع الجيش."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Military Forces of Yemen")
+
+
+def test_side_after_with_fought_the_victims(events_of):
+    e = only(events_of("قُتل جندي من الجيش الوطني أمس في مواجهات مع مسلحي الحوثي في مديرية الزاهر."))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Military Forces of Yemen")
+
+
+def test_owner_after_tabia_is_the_actor(events_of):
+    body = "أعلنت الأجهزة الأمنية التابعة للقيادة العامة أنها ألقت القبض أمس على عنصرين من داعش في مدينة سرت."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Libyan National Army", "Islamic State")
+
+
+def test_home_country_alias_names_the_actor_only_at_home(events_of):
+    sudan = only(events_of("شنّ الطيران الحربي أمس غارات على تجمعات لقوات الدعم السريع في مدينة الفاشر."))
+    syria = only(events_of("شنّ الطيران الحربي أمس غارات على مواقع لتنظيم داعش قرب مدينة تدمر."))
+    assert (sudan["actor1"], syria["actor1"]) == ("Military Forces of Sudan", None)
+
+
+def test_repelled_attack_names_its_attacker(events_of):
+    e = only(events_of("صدّ الجيش السوداني أمس هجوم قوات الدعم السريع على مدينة بابنوسة."))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_risen_toll_is_the_figure_after_ila(events_of):
+    body = "ارتفعت حصيلة قتلى القصف الذي استهدف سوق مدينة معرة مصرين أمس إلى تسعة مدنيين، بعد وفاة اثنين من الجرحى."
+    assert only(events_of(body))["fatalities"] == 9
+
+
+def test_risen_injury_toll_keeps_the_dead_apart(events_of):
+    body = "ارتفع عدد المصابين جراء القصف الصاروخي على مدينة كريات شمونة أمس إلى خمسة، من دون تسجيل وفيات."
+    e = only(events_of(body))
+    assert (e["injuries"], e["fatalities"]) == (5, 0)
+
+
+def test_death_given_as_the_cause_is_not_counted(events_of):
+    body = "قُتل شخصان أمس في اشتباكات في مدينة سبها على خلفية مقتل شاب من إحدى العائلتين الأسبوع الماضي."
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_dual_of_a_relative_adjective_is_two(events_of):
+    e = only(events_of("قُتل قياديان في لواء فاطميون أمس بغارة جوية على سيارتهما قرب مدينة البوكمال."))
+    assert e["fatalities"] == 2
+
+
+def test_feminine_passive_verb_with_one_victim(events_of):
+    e = only(events_of("قُتلت امرأة أمس برصاص قناص في حي الروضة بمدينة تعز."))
+    assert (e["sub_event_type"], e["fatalities"], e["actor2"]) == ("Attack", 1, "Civilians")
