@@ -15,7 +15,7 @@ from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
 REGION_TZ = timezone(timedelta(hours=3))
-_DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?$")
+_DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 

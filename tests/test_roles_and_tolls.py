@@ -72,3 +72,13 @@ def test_dual_of_a_relative_adjective_is_two(events_of):
 def test_feminine_passive_verb_with_one_victim(events_of):
     e = only(events_of("قُتلت امرأة أمس برصاص قناص في حي الروضة بمدينة تعز."))
     assert (e["sub_event_type"], e["fatalities"], e["actor2"]) == ("Attack", 1, "Civilians")
+
+
+def test_levantine_yesterday_dates_the_event(events_of):
+    e = only(events_of("مبارح العصر اعتقل حاجز الأمن العسكري شابين من بلدة الحراك في ريف درعا."))
+    assert str(e["event_date"]) == "2024-03-06"
+
+
+def test_month_written_twice_keeps_its_day(events_of):
+    e = only(events_of("قُتل جندي بقصف مدفعي على بلدة الكسوة جنوب دمشق فجر 5 آذار/مارس."))
+    assert str(e["event_date"]) == "2024-03-05"
