@@ -161,8 +161,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     lex, gaz = data_dir / "lexicons", data_dir / "gazetteer"
     admin1 = dict(_admin1_places(gaz / "admin1.csv"))
     countries = dict(_country_places(gaz / "countries.csv"))
-    stop = _word_list(gaz / "stoplist.txt")
-    cue_only = _word_list(gaz / "cue_only.txt")
+    # stoplist_<region>.txt and cue_only_<region>.txt go with supplement_<region>.csv
+    stop = frozenset().union(*(_word_list(f) for f in sorted(gaz.glob("stoplist*.txt"))))
+    cue_only = frozenset().union(*(_word_list(f) for f in sorted(gaz.glob("cue_only*.txt"))))
     entries: list[Entry] = []
     entries += _actor_entries(lex / "actors.yaml")
     entries += _trigger_entries(lex / "events.yaml")
@@ -170,7 +171,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     entries += _named_lists(lex / "casualties.yaml", CASUALTY_NAMES, "cas")
     date_entries, needs_cue = _date_entries(lex / "dates.yaml")
     entries += date_entries
-    for path in (gaz / "places.csv", gaz / "supplement.csv"):
+    for path in (gaz / "places.csv", *sorted(gaz.glob("supplement*.csv"))):  # supplement_<region>.csv too
         entries += _place_entries(path, admin1, stop, cue_only)
     units = [(p, n) for p, names in (*admin1.values(), *countries.values()) for n in names if n]
     entries += [_place_entry(n, p, stop, cue_only) for p, n in units]

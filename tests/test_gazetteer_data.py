@@ -23,9 +23,10 @@ PLACE_COLUMNS = [
     "geonameid", "name", "iso", "admin1_code", "admin1",
     "lat", "lon", "population", "kind", "names_ar",
 ]  # fmt: skip
+SUPPLEMENTS = sorted(p.name for p in GAZ.glob("supplement*.csv"))  # supplement.csv, supplement_<region>.csv
 COLUMNS = {
     "places.csv": PLACE_COLUMNS,
-    "supplement.csv": [*PLACE_COLUMNS, "note"],
+    **{name: [*PLACE_COLUMNS, "note"] for name in SUPPLEMENTS},
     "admin1.csv": ["iso", "admin1_code", "admin1", "names_ar", "lat", "lon"],
     "countries.csv": ["iso", "name", "names_ar", "lat", "lon"],
     "admin1_names.csv": ["iso", "admin1_code", "admin1", "names_ar", "capital_geonameid"],
@@ -70,6 +71,10 @@ def read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def supplements() -> list[dict[str, str]]:
+    return [row for name in SUPPLEMENTS for row in read(name)]
+
+
 def word_list(name: str) -> list[str]:
     lines = (GAZ / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
@@ -102,11 +107,11 @@ def test_places_csv_stays_small():
 
 
 def test_geonameids_are_unique_across_places_and_supplement():
-    ids = Counter(r["geonameid"] for f in ("places.csv", "supplement.csv") for r in read(f))
+    ids = Counter(r["geonameid"] for f in ("places.csv", *SUPPLEMENTS) for r in read(f))
     assert sorted(i for i, n in ids.items() if i and n > 1) == []
 
 
-@pytest.mark.parametrize("name", ["places.csv", "supplement.csv", "admin1.csv", "countries.csv"])
+@pytest.mark.parametrize("name", ["places.csv", *SUPPLEMENTS, "admin1.csv", "countries.csv"])
 def test_coordinates_lie_inside_their_country(name):
     outside = []
     for row in read(name):
@@ -126,7 +131,7 @@ def test_countries_csv_lists_every_configured_country_once():
 
 def test_every_place_admin1_code_is_in_admin1_csv():
     known = {(r["iso"], r["admin1_code"]) for r in read("admin1.csv")}
-    rows = read("places.csv") + read("supplement.csv")
+    rows = read("places.csv") + supplements()
     unknown = {(r["iso"], r["admin1_code"]) for r in rows if r["admin1_code"]} - known
     assert unknown == set()
 
@@ -135,7 +140,7 @@ def test_focus_places_all_have_an_admin1_code():
     assert [r["geonameid"] for r in read("places.csv") if r["iso"] in FOCUS and not r["admin1_code"]] == []
 
 
-@pytest.mark.parametrize("name", ["places.csv", "supplement.csv"])
+@pytest.mark.parametrize("name", ["places.csv", *SUPPLEMENTS])
 def test_admin1_name_agrees_with_admin1_csv(name):
     english = {(r["iso"], r["admin1_code"]): r["admin1"] for r in read("admin1.csv")}
     rows = [r for r in read(name) if r["admin1_code"]]
@@ -167,14 +172,14 @@ def test_every_focus_admin1_capital_is_in_places():
     assert [r["admin1"] for r in rows if r["capital_geonameid"] not in places] == []
 
 
-@pytest.mark.parametrize("name", ["places.csv", "supplement.csv", "admin1.csv", "countries.csv"])
+@pytest.mark.parametrize("name", ["places.csv", *SUPPLEMENTS, "admin1.csv", "countries.csv"])
 def test_arabic_names_use_standard_arabic_letters_only(name):
     bad = [n for r in read(name) for n in names(r) if set(n) - ARABIC_STANDARD - {" "}]
     assert bad == []
 
 
 def test_no_arabic_name_has_a_persian_only_letter():
-    rows = read("places.csv") + read("supplement.csv") + read("admin1.csv")
+    rows = read("places.csv") + supplements() + read("admin1.csv")
     assert [n for r in rows for n in names(r) if set(n) & PERSIAN_ONLY] == []
 
 
@@ -196,7 +201,7 @@ def test_place_names_are_unique_per_place_after_normalising():
 
 
 def test_english_names_are_ascii():
-    rows = read("places.csv") + read("supplement.csv") + read("admin1.csv")
+    rows = read("places.csv") + supplements() + read("admin1.csv")
     assert [r.get("name") or r["admin1"] for r in rows if not (r.get("name") or r["admin1"]).isascii()] == []
 
 
@@ -209,18 +214,18 @@ def test_place_kind_follows_population():
 
 
 def test_supplement_kinds_are_known():
-    assert {r["kind"] for r in read("supplement.csv")} <= SUPPLEMENT_KINDS
+    assert {r["kind"] for r in supplements()} <= SUPPLEMENT_KINDS
 
 
 def test_every_supplement_entry_has_a_note_and_an_arabic_name():
-    assert [r["name"] for r in read("supplement.csv") if not r["note"] or not names(r)] == []
+    assert [r["name"] for r in supplements() if not r["note"] or not names(r)] == []
 
 
 def test_supplement_entries_lie_near_a_known_place_of_their_country():
     """A swapped or mistyped coordinate lands far from every GeoNames place."""
     places = read("places.csv")
     far = []
-    for row in read("supplement.csv"):
+    for row in supplements():
         same = [p for p in places if p["iso"] == row["iso"]]
         nearest = min(_km(row, p) for p in same)
         if nearest > MAX_SUPPLEMENT_DISTANCE_KM:
@@ -230,10 +235,10 @@ def test_supplement_entries_lie_near_a_known_place_of_their_country():
 
 def test_supplement_names_do_not_repeat_a_place_name():
     taken = {normalize_key(n) for r in read("places.csv") for n in names(r)}
-    assert [n for r in read("supplement.csv") for n in names(r) if normalize_key(n) in taken] == []
+    assert [n for r in supplements() for n in names(r) if normalize_key(n) in taken] == []
 
 
-@pytest.mark.parametrize("name", ["stoplist.txt", "cue_only.txt"])
+@pytest.mark.parametrize("name", sorted(p.name for p in [*GAZ.glob("stoplist*.txt"), *GAZ.glob("cue_only*.txt")]))
 def test_word_list_has_no_duplicates_after_normalising(name):
     keys = Counter(normalize_key(w) for w in word_list(name))
     assert sorted(k for k, n in keys.items() if n > 1) == []
