@@ -164,8 +164,8 @@ def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
 
 
 def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
-    cue = sentence.preceded_by(owner, "cue:owner", within=1)
-    return cue is not None and cue.start >= hit.end and sentence.tokens_between(hit, cue) == 0
+    cue = sentence.preceded_by(owner, "cue:owner", within=1)  # one adjective may stand between: الشرطة العسكرية التابعة
+    return cue is not None and cue.start >= hit.end and sentence.tokens_between(hit, cue) <= 1
 
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
@@ -210,9 +210,10 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
         return True
-    verb = sentence.preceded_by(hit, "trigger", within=0)
-    if verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic:
-        return True  # احتجزت قوات الدعم السريع: Arabic puts the subject after the verb
+    verb = sentence.preceded_by(hit, "trigger", within=2)
+    subject = verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic
+    if subject and _only_group_words_between(sentence, verb, hit):
+        return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
         return True  # شنّته مجموعة من عناصر عصابات داعش

@@ -89,7 +89,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     """The count attached to one casualty word: after it, before it, or in the word itself."""
     if _kind_at(sentence, hit.start, "cas:dual"):
         return 2
-    after = sentence.words_after(hit.end, 3)
+    after = sentence.words_after(_word_end(sentence, hit.end), 3)  # لقيت امرأة: past the verb's ending
     before = sentence.words_before(hit.start, 2)
     readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
@@ -175,3 +175,10 @@ def _kind_of_word(sentence: SentenceHits, word: str, kind: str) -> bool:
 def _first_start(sentence: SentenceHits, kind: str) -> int:
     starts = [h.start for h in sentence.of(kind)]
     return min(starts) if starts else sentence.end
+
+
+def _word_end(sentence: SentenceHits, pos: int) -> int:
+    text = sentence.derived.text
+    while pos < sentence.end and text[pos].isalnum():
+        pos += 1
+    return pos

@@ -17,6 +17,7 @@ from eventlake.sentence import SentenceHits
 REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
+_YEAR = re.compile(r"(?:عام|عامي|العام|سنه|سنة|مطلع|اواخر|منتصف)\s+(\d{4})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
 
@@ -112,3 +113,9 @@ def _numeric_date(match: re.Match | None) -> EventDate | None:
         return EventDate(date(year, month, day), 1, True)
     except ValueError:
         return None
+
+
+def stated_year(sentence: SentenceHits) -> int | None:
+    """The earliest year the sentence names ("عام 1976", "بين عامي 2015 و2016"), if any."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(sentence.text)]
+    return min(years) if years else None

@@ -17,7 +17,7 @@ import pyarrow as pa
 from eventlake.actors import UNIDENTIFIED, Roles, assign_roles, inter_code
 from eventlake.arabic import to_matching_form
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.dates import EventDate, find_date, local_time, reference_day
+from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.lexicons import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
@@ -37,6 +37,7 @@ PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
+THE_TOWN = frozenset({"المدينه", "البلده", "القريه"})  # matching form
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,9 @@ def _sentence_candidates(
     triggers = [
         t
         for t in sentence.of("trigger")
-        if not sentence.preceded_by(t, "cue:anaphora", within=0)
+        if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))  # تلك الغارة
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
+        and not _refers_back(sentence, t)
     ]
     if not triggers or sentence.has("cue:habitual") or sentence.has("cue:accident"):
         return []
@@ -148,6 +150,9 @@ def _sentence_candidates(
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
+    year = stated_year(sentence)
+    if not when.explicit and year is not None and year < published.year:
+        return []  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     casualties = _casualties(sentence, primary, len(locations))
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
     second = _second_weapon(sentence, triggers, primary, sub)
@@ -165,6 +170,11 @@ def _sentence_candidates(
             )
         )
     return found
+
+
+def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد names an event told elsewhere."""
+    return sentence.is_definite(trigger) and sentence.preceded_by(trigger, "cue:reference", within=1) is not None
 
 
 def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> Hit | None:
@@ -208,6 +218,10 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
         return ("Armed clash" if armed_target else "Attack"), False
     if sub == "Non-state actor overtakes territory" and roles.actor1 and roles.actor1.inter == 1:
         return "Government regains territory", False
+    if sub == "Government regains territory" and roles.actor1 and roles.actor1.inter != 1:
+        return "Non-state actor overtakes territory", False  # "استعادت قسد السيطرة": not a state
+    if sub == "Protest with intervention" and not sentence.has("cue:protest"):
+        return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
     if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
         return "Excessive force against protesters", False
     if sub == "Looting/property destruction" and sentence.has("cue:protest"):
@@ -304,7 +318,16 @@ def _inherited_location(sentence: SentenceHits, earlier: list[Candidate], sub: s
     body = [c for c in located if not c.sentence.is_title]
     if body and sub == body[0].sub_event_type and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event: its place
+    if body and _points_to_a_place(sentence):
+        return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _points_to_a_place(sentence: SentenceHits) -> bool:
+    """A definite place word with no name (المدينة, البلدة, القرية) points to the place just told."""
+    text = sentence.derived.text
+    words = {text[c.start : c.end] for c in sentence.of("cue:place_type")}
+    return any(text[c.start - 2 : c.end] in THE_TOWN for c in sentence.of("cue:place_type")) and bool(words)
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -45,6 +45,7 @@ CUE_NAMES = (
     "cause",
     "earlier_toll",
     "toll_rise",
+    "reference",
     "evening",
     "subset",
     "second_clause",

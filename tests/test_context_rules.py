@@ -1,0 +1,46 @@
+"""Sentence context: background years, events referred back to, dispersed protests, round-up
+totals and unnamed places, each on a short article written for these tests."""
+
+
+def test_sentence_about_a_past_year_is_history(events_of):
+    body = "وكانت مدينة سرت قد شهدت معارك عنيفة بين عامي 2015 و2016 انتهت بطرد التنظيم منها."
+    assert events_of(body) == []
+
+
+def test_event_referred_back_after_uqb_does_not_type_the_sentence(events_of):
+    body = "وعقب التفجير، اعتقلت قوات الأمن العراقية أمس أربعة أشخاص في قضاء الخالص."
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Arrests"]
+
+
+def test_despite_clause_is_background(events_of):
+    body = "ورغم أن الجيش استعاد السيطرة على بلدة كفرنبودة الشهر الماضي، ما زال التوتر قائماً."
+    assert events_of(body) == []
+
+
+def test_dispersed_sit_in_is_a_protest_with_intervention(events_of):
+    body = "فرّقت قوات الأمن مساء أمس اعتصاماً لعشرات المحتجين أمام مبنى المحافظة في مدينة السويداء."
+    assert events_of(body)[0]["sub_event_type"] == "Protest with intervention"
+
+
+def test_teams_are_not_a_dispersal(events_of):
+    assert events_of("وصلت فرق الدفاع المدني أمس إلى مدينة سراقب لإزالة الأنقاض.") == []
+
+
+def test_subject_after_a_group_word_is_the_actor(events_of):
+    body = "احتجزت عناصر من قوات الدعم السريع أمس خمسة شبان في مدينة الأبيض."
+    e = events_of(body)[0]
+    assert (e["sub_event_type"], e["actor1"]) == ("Abduction/forced disappearance", "Rapid Support Forces")
+
+
+def test_strikes_counted_over_a_day_are_a_total(events_of):
+    body = "وشنّ طيران التحالف خلال الساعات الـ24 الماضية 14 غارة على محافظات صعدة وحجة والجوف."
+    assert events_of(body) == []
+
+
+def test_the_town_points_to_the_town_just_told(events_of):
+    body = (
+        "انفجرت سيارة مفخخة أمس في سوق مدينة الباب شرقي حلب.\n\n"
+        "وعقب ذلك، اعتقلت الشرطة ثلاثة أشخاص يُشتبه بإدخالهم السيارة إلى المدينة."
+    )
+    arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
+    assert [e["location"] for e in arrests] == ["Al Bab"]
