@@ -40,11 +40,14 @@ GROUP_WORDS = frozenset(
         "لميليشيا",
         "تابعه",
         "التابعه",
+        "تابع",
+        "التابع",
         "ل",
     }
 )
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
+CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention")
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -164,6 +167,8 @@ def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
 
 
 def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
+    if hit.entry.value.generic and sentence.derived.text[hit.end : owner.start].split() == ["من"]:
+        return True  # "مسلحين من قبيلتي التبو والزوية": the fighters of the tribes
     cue = sentence.preceded_by(owner, "cue:owner", within=1)  # one adjective may stand between: الشرطة العسكرية التابعة
     return cue is not None and cue.start >= hit.end and sentence.tokens_between(hit, cue) <= 1
 
@@ -196,14 +201,23 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 
 
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
-    """Actors named as an area's ruler (مناطق سيطرة النظام) or as a source take no part."""
-    return bool(sentence.preceded_by(hit, "cue:control", within=1) or sentence.preceded_by(hit, "cue:source", within=1))
+    """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, or as not having
+    intervened (دون تدخّل من الأجهزة الأمنية) take no part."""
+    return any(sentence.preceded_by(hit, kind, within=1) for kind in CONTEXT_CUES)
 
 
 def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
-    return sentence.preceded_by(hit, "cue:target", within=3) is not None or (
-        sentence.preceded_by(hit, "cas:killed", within=5) is not None
+    """Hit or killed: after a target word, a casualty word, or a word for its soldiers
+    ("ضابطاً وجندياً في الجيش العراقي قُتلا")."""
+    return (
+        sentence.preceded_by(hit, "cue:target", within=3) is not None
+        or sentence.preceded_by(hit, "cas:killed", within=5) is not None
+        or (_has_casualties(sentence) and sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None)
     )
+
+
+def _has_casualties(sentence: SentenceHits) -> bool:
+    return sentence.has("cas:killed") or sentence.has("cas:injured")
 
 
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:

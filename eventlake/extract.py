@@ -144,7 +144,7 @@ def _sentence_candidates(
         return []  # no place at all: nothing an analyst could map
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
-    roles = _roles_for(sub, roles, inferred, sentence)
+    roles = _roles_for(sub, _sides_told(sentence, roles, earlier), inferred, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
@@ -157,7 +157,8 @@ def _sentence_candidates(
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
-        other_roles = _roles_for(second.entry.value.sub_event_type, assign_roles(sentence, second), False, sentence)
+        other_roles = assign_roles(sentence, second)
+        other_roles = _roles_for(second.entry.value.sub_event_type, replace(other_roles, actor2=None), False, sentence)
         found.append(
             Candidate(
                 sentence,
@@ -170,6 +171,14 @@ def _sentence_candidates(
             )
         )
     return found
+
+
+def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "اشتباكات بين الطرفين": the sides of the clash told before."""
+    if not sentence.has("cue:sides_told") or (roles.actor1 is not None and not roles.actor1.generic):
+        return roles
+    told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
+    return replace(told[-1], paired=True) if told else roles
 
 
 def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
@@ -255,17 +264,21 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         force = None
     if sub == "Excessive force against protesters":
         return Roles(force, PROTESTERS, "reported" if force else "unknown")
+    if sub == "Peaceful protest":
+        return Roles(PROTESTERS, None, "reported")  # the forces a protest names are its addressees
     if sub in PROTEST_TYPES:
         return Roles(PROTESTERS, force, "reported")
     if sub == "Violent demonstration":
         return Roles(RIOTERS, force, "reported")
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
         roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
+    if roles.actor1 == UNIDENTIFIED:
+        roles = replace(roles, attribution="unknown")  # "بين مجموعتين مسلحتين": no one named
     if inferred and (roles.attribution == "reported" or roles.actor1 is None):
         roles = replace(roles, attribution="suspected")
     if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
-    if sub in ("Attack", "Abduction/forced disappearance") and roles.actor2 is None:
+    if sub in ("Attack", "Abduction/forced disappearance", "Looting/property destruction") and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
     return roles
 

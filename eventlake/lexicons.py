@@ -46,6 +46,8 @@ CUE_NAMES = (
     "earlier_toll",
     "toll_rise",
     "reference",
+    "no_intervention",
+    "sides_told",
     "evening",
     "subset",
     "second_clause",

@@ -82,3 +82,30 @@ def test_levantine_yesterday_dates_the_event(events_of):
 def test_month_written_twice_keeps_its_day(events_of):
     e = only(events_of("قُتل جندي بقصف مدفعي على بلدة الكسوة جنوب دمشق فجر 5 آذار/مارس."))
     assert str(e["event_date"]) == "2024-03-05"
+
+
+def test_fighters_of_two_tribes_are_both_sides(events_of):
+    body = "قُتل شخص أمس في اشتباكات اندلعت بين مسلحين من قبيلتي المشاشية والزنتان في مدينة الشقيقة."
+    e = events_of(body)[0]
+    assert (e["actor1"], e["actor2"]) == ("Tribal militia", "Tribal militia")
+
+
+def test_two_unnamed_groups_fight_with_unknown_attribution(events_of):
+    e = only(events_of("قُتل مدني أمس في اشتباكات بين مجموعتين مسلحتين في منطقة جنزور غربي طرابلس."))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == (
+        "Unidentified armed group",
+        "Unidentified armed group",
+        "unknown",
+    )
+
+
+def test_forces_that_did_not_intervene_take_no_part(events_of):
+    body = "خرج العشرات أمس في مظاهرة سلمية في مدينة ود مدني وانفضّت دون تدخّل من قوات الشرطة السودانية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Peaceful protest", None)
+
+
+def test_soldiers_killed_by_a_bomb_are_its_target(events_of):
+    body = "قُتل ضابط وجندي في الجيش العراقي أمس بانفجار عبوة ناسفة استهدفت عجلتهما قرب قضاء الحويجة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
