@@ -13,7 +13,9 @@ from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
-AGENT_ALIAS_WORDS = frozenset({"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات"})
+AGENT_ALIAS_WORDS = frozenset(
+    {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
+)
 # Words that name a band of an actor's fighters, matching form, clitics included.
 GROUP_WORDS = frozenset(
     {
@@ -48,6 +50,8 @@ GROUP_WORDS = frozenset(
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention")
+# "وأوضح المراسل أن المقاتلات الروسية ...": after "that" the source's report begins.
+THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -203,7 +207,13 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, or as not having
     intervened (دون تدخّل من الأجهزة الأمنية) take no part."""
-    return any(sentence.preceded_by(hit, kind, within=1) for kind in CONTEXT_CUES)
+    if sentence.preceded_by(hit, "cas:zero", within=3):
+        return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit
+    for kind in CONTEXT_CUES:
+        cue = sentence.preceded_by(hit, kind, within=1)
+        if cue is not None and not set(sentence.derived.text[cue.end : hit.start].split()) & THAT_WORDS:
+            return True
+    return False
 
 
 def _is_target(sentence: SentenceHits, hit: Hit) -> bool:

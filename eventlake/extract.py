@@ -155,6 +155,7 @@ def _sentence_candidates(
         return []  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     casualties = _casualties(sentence, primary, len(locations))
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
+    found += _clause_events(sentence, triggers, primary, found, places)
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
         other_roles = assign_roles(sentence, second)
@@ -171,6 +172,30 @@ def _sentence_candidates(
             )
         )
     return found
+
+
+def _clause_events(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "نفّذت أربع غارات على إحسم، فيما استهدفت غارتان أخريان أطراف أريحا": the same kind of
+    strike in a second clause, at a town of its own, is a second event."""
+    if not found:
+        return []
+    taken = {c.location.place for c in found if c.location is not None}
+    kind = primary.entry.value.sub_event_type
+    out = []
+    for clause in sentence.of("cue:second_clause"):
+        again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type == kind), None)
+        if clause.start < primary.end or again is None:
+            continue
+        town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
+        if town is None:
+            continue
+        taken.add(town.place)
+        none_hurt = any(h.start > clause.end for h in sentence.of("cas:zero"))
+        toll = Casualties(0, 0) if none_hurt else Casualties(None, None)
+        out.append(replace(found[0], location=town, casualties=toll))
+    return out
 
 
 def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:

@@ -83,6 +83,17 @@ class ArticlePlaces:
                 return [Location(place, 3, mention.hit.span, mention.hit.start)]
         return []  # a country alone places nothing an analyst can map
 
+    def towns_after(self, sentence: SentenceHits, pos: int) -> list[Location]:
+        """Towns the sentence names after matching-form position `pos`, in order."""
+        out = []
+        for mention in self._mentions.get(sentence.index, []):
+            if mention.hit.start < pos:
+                continue
+            place = self._resolve(sentence, mention)
+            if place.rank == 0 and (self._plausible(place) or self._across_border(sentence, mention, place)):
+                out.append(self._town_location(sentence, mention, place))
+        return out
+
     def country(self) -> Place | None:
         """The article's country, for events it places nowhere more precise (no coordinates)."""
         place = self._countries.get(self.iso or "")

@@ -44,3 +44,25 @@ def test_the_town_points_to_the_town_just_told(events_of):
     )
     arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
     assert [e["location"] for e in arrests] == ["Al Bab"]
+
+
+def test_same_strike_in_a_second_clause_at_another_town_is_a_second_event(events_of):
+    body = (
+        "نفّذت المقاتلات الروسية أمس ثلاث غارات على مدينة سراقب بريف إدلب، فيما استهدفت غارتان أخريان أطراف "
+        "مدينة معرة النعمان دون وقوع إصابات."
+    )
+    events = sorted(events_of(body), key=lambda e: e["location"])
+    assert [(e["location"], e["actor1"]) for e in events] == [
+        ("Maarrat an Numan", "Military Forces of Russia"),
+        ("Saraqib", "Military Forces of Russia"),
+    ]
+
+
+def test_civilians_named_only_as_unhurt_are_not_the_target(events_of):
+    e = only_event(events_of("قصفت مدفعية قوات النظام أمس أطراف مدينة سراقب، دون وقوع إصابات في صفوف المدنيين."))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Syria", None, 0)
+
+
+def only_event(events):
+    assert len(events) == 1, [(e["sub_event_type"], e["location"]) for e in events]
+    return events[0]
