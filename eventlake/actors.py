@@ -15,6 +15,7 @@ from eventlake.sentence import SentenceHits
 
 AGENT_ALIAS_WORDS = frozenset(
     {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
+    | {"مسيره", "طائره"}
 )
 # Words that name a band of an actor's fighters, matching form, clitics included.
 GROUP_WORDS = frozenset(
@@ -70,7 +71,8 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     the event's country `iso` wins.
     """
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
-    mentions += [h for h in sentence.of("actor_local") if h.entry.value.home == iso and not _context_only(sentence, h)]
+    local = [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]  # "العدو" in Lebanon
+    mentions += [h for h in local if not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
     mentions = _owners_named(sentence, _one_per_span(mentions, iso))
     sides = _two_sides(sentence, trigger, mentions)

@@ -18,6 +18,7 @@ from eventlake.actors import UNIDENTIFIED, Roles, assign_roles, inter_code
 from eventlake.arabic import to_matching_form
 from eventlake.casualties import Casualties, count_casualties
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
+from eventlake.geo import haversine_km
 from eventlake.lexicons import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
@@ -37,6 +38,10 @@ PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+REMOTE = "Explosions/Remote violence"
+OUTSKIRTS_KM = 25.0
+CITY = 100_000  # population: a city whose outskirts reach into the next province
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه"})  # matching form
 
 
@@ -79,7 +84,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     candidates: list[Candidate] = []
     for sentence in sentences:
         candidates += _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
-    events = _drop_lone_headlines(_merge(candidates))
+    events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 
@@ -131,7 +136,7 @@ def _sentence_candidates(
     ]
     if not triggers or sentence.has("cue:habitual") or sentence.has("cue:accident"):
         return []
-    primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
+    primary = _strike_before_interception(triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
     if _reported_speech(sentence, primary):
         return []
     own = places.locate(sentence)
@@ -204,6 +209,27 @@ def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) 
         return roles
     told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
     return replace(told[-1], paired=True) if told else roles
+
+
+def _strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
+    """ "نفّذ العدو عدواناً جوياً ... وتصدّت وسائط دفاعنا الجوي": the strike told first is the event;
+    an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة")."""
+    if primary.entry.value.sub_event_type != "Disrupted weapons use":
+        return primary
+    strikes = [t for t in triggers if t.entry.value.sub_event_type in STRIKES and t.start < primary.start]
+    return max(strikes, key=lambda t: t.entry.value.priority) if strikes else primary
+
+
+def _drop_echoes(events: list[Candidate]) -> list[Candidate]:
+    """Explosions typed only from context ("دويّ انفجارات سُمع") at the place and on the day of a
+    strike the article names are that strike heard, not another event."""
+    named = [e for e in events if not e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE]
+    return [e for e in events if not (e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE and _echo(e, named))]
+
+
+def _echo(event: Candidate, named: list[Candidate]) -> bool:
+    where = event.location.place if event.location else None
+    return any(n.date.day == event.date.day and (n.location.place if n.location else None) == where for n in named)
 
 
 def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
@@ -396,9 +422,18 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.location is None or b.location is None:
         return True
     pa_, pb = a.location.place, b.location.place
-    if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1):
+    if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1 and not _outskirts(a, b)):
         return False
-    return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title
+    return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title or _outskirts(a, b)
+
+
+def _outskirts(a: Candidate, b: Candidate) -> bool:
+    """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event."""
+    pa_, pb = a.location.place, b.location.place
+    near_city = any(c.location.precision >= 2 and c.location.place.population >= CITY for c in (a, b))
+    if not near_city or None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= OUTSKIRTS_KM
 
 
 def _swapped(a: Candidate, b: Candidate) -> bool:
@@ -435,7 +470,8 @@ def _fold(group: list[Candidate]) -> Candidate:
         roles = replace(roles, actor2=next((c.roles.actor2 for c in group if c.roles.actor2), None))
     fatalities = _first_known([best, *group], "fatalities")
     injuries = _first_known([best, *group], "injuries")
-    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries))
+    inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
+    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred)
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,8 @@ class Actor:
     home: str
     generic: bool = False
     authority: bool = False  # governs territory (SDF, HTS, Houthis): its detentions are arrests
+    # countries where its local_aliases name it (default: home): "العدو" is Israel in Lebanon and Syria
+    local_in: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,9 @@ def _actor_entries(path: Path) -> list[Entry]:
         if not 1 <= inter <= 8:
             raise LexiconError(f"inter must be 1-8, got {inter}", path=str(path), entry=name)
         seen.add(name)
-        actor = Actor(name, inter, str(item.get("home") or ""), bool(item.get("generic")), bool(item.get("authority")))
+        home = str(item.get("home") or "")
+        local_in = tuple(item.get("local_in") or [home])
+        actor = Actor(name, inter, home, bool(item.get("generic")), bool(item.get("authority")), local_in)
         entries.append(Entry("actor", name, actor))  # the English name, for load_actors
         aliases = _require(item, "aliases", list, path, entry=name)
         entries += [Entry("actor", str(a), actor) for a in aliases]

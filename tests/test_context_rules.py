@@ -66,3 +66,27 @@ def test_civilians_named_only_as_unhurt_are_not_the_target(events_of):
 def only_event(events):
     assert len(events) == 1, [(e["sub_event_type"], e["location"]) for e in events]
     return events[0]
+
+
+def test_strike_told_before_the_interception_is_the_event(events_of):
+    body = "نفّذ العدو الإسرائيلي فجر اليوم عدواناً جوياً على محيط بلدة الكسوة، وتصدّت وسائط الدفاع الجوي للصواريخ."
+    e = only_event(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
+
+
+def test_explosions_heard_where_a_strike_is_named_are_that_strike(events_of):
+    body = (
+        "شنّت طائرات حربية إسرائيلية فجر اليوم غارات على مواقع في محيط بلدة الكسوة بريف دمشق.\n\n"
+        "وسُمع دويّ انفجارات عنيفة في الكسوة وريفها فجر اليوم."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
+
+
+def test_the_enemy_is_israel_in_lebanese_reporting(events_of):
+    e = only_event(events_of("ألقت مسيّرة معادية صباح اليوم قنبلة على أطراف بلدة شبعا جنوب لبنان."))
+    assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
+
+
+def test_monthly_report_of_arrest_cases_is_a_total(events_of):
+    body = "وسجّل التقرير 90 حالة اعتقال تعسفي خلال الشهر الماضي في محافظتي حلب والحسكة."
+    assert events_of(body) == []
