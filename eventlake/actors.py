@@ -89,8 +89,12 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
             agents.append(hit)
         else:
             others.append(hit)
+    # "صدّت القوات هجوماً شنّته قوات الدعم السريع": who launched the attack beats who answered it
+    agents.sort(key=lambda h: _by_verb_only(sentence, h))
     actor1_hit = _pick(agents) or _pick([h for h in others if h.start < trigger.start and not _generic(h)])
-    actor2_hit = _pick([h for h in targets + others if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
+    answered = [h for h in agents if h is not actor1_hit and _by_verb_only(sentence, h) and _is_verb_subject(sentence, h)]
+    rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
+    actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None
     other_side = _other_side(sentence, trigger, mentions)
@@ -232,13 +236,24 @@ def _has_casualties(sentence: SentenceHits) -> bool:
     return sentence.has("cas:killed") or sentence.has("cas:injured")
 
 
+def _by_verb_only(sentence: SentenceHits, hit: Hit) -> bool:
+    """An agent only as the subject after a verb, with no agent word of its own."""
+    cue = sentence.preceded_by(hit, "cue:agent", within=4)
+    strong = hit.kind == "actor_adj" or (cue is not None and _only_group_words_between(sentence, cue, hit))
+    return not strong
+
+
+def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
+    verb = sentence.preceded_by(hit, "trigger", within=2)
+    subject = verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic
+    return subject and _only_group_words_between(sentence, verb, hit)
+
+
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
         return True
-    verb = sentence.preceded_by(hit, "trigger", within=2)
-    subject = verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic
-    if subject and _only_group_words_between(sentence, verb, hit):
+    if _is_verb_subject(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):

@@ -20,7 +20,7 @@ from eventlake.casualties import Casualties, count_casualties
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Actor, Lexicon, Place
-from eventlake.matcher import Hit, drop_contained
+from eventlake.matcher import Hit, drop_contained_each
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
 from eventlake.segment import sentence_spans
@@ -91,8 +91,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
 def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) -> list[SentenceHits]:
     """Every sentence of `text` with the lexicon hits inside it (the title flagged as such)."""
     hits = lexicon.matcher.find(derived)
-    for layer in (*LAYERS, CAS_KINDS):
-        hits = drop_contained(hits, layer)
+    hits = drop_contained_each(hits, (*LAYERS, CAS_KINDS))
     starts = [h.start for h in hits]
     views = []
     has_title = bool(title.strip()) and text.startswith(title.strip())
@@ -270,6 +269,8 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
     if sub == "@explosion":
         if sentence.has("cue:air_context"):
             return "Air/drone strike", True
+        if sentence.has("cue:buildings") and roles.actor1 is not None and roles.actor1.inter == 1:
+            return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل": demolition
         return "Remote explosive/landmine/IED", not sentence.has("cue:ied_context")
     if sub == "@attack":
         return _resolve_attack(sentence, roles)
@@ -329,7 +330,8 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         roles = replace(roles, attribution="suspected")
     if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
-    if sub in ("Attack", "Abduction/forced disappearance", "Looting/property destruction") and roles.actor2 is None:
+    looting = sub == "Looting/property destruction" and not (roles.actor1 and roles.actor1.inter == 1)
+    if (sub in ("Attack", "Abduction/forced disappearance") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
     return roles
 

@@ -48,6 +48,7 @@ CUE_NAMES = (
     "reference",
     "no_intervention",
     "sides_told",
+    "buildings",
     "evening",
     "subset",
     "second_clause",

@@ -90,3 +90,23 @@ def test_the_enemy_is_israel_in_lebanese_reporting(events_of):
 def test_monthly_report_of_arrest_cases_is_a_total(events_of):
     body = "وسجّل التقرير 90 حالة اعتقال تعسفي خلال الشهر الماضي في محافظتي حلب والحسكة."
     assert events_of(body) == []
+
+
+def test_army_blowing_up_houses_is_property_destruction(events_of):
+    body = "أقدم الجيش الإسرائيلي ليل أمس على تفجير عدد من المنازل في الحي الشرقي لبلدة الخيام."
+    e = only_event(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Looting/property destruction",
+        "Military Forces of Israel",
+        None,
+    )
+
+
+def test_who_launched_the_attack_is_actor1_of_a_repelled_attack(events_of):
+    body = "صدّت القوات المسلحة السودانية صباح أمس هجوماً شنّته قوات الدعم السريع على مواقعها في مدينة الأبيض."
+    e = only_event(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Rapid Support Forces",
+        "Military Forces of Sudan",
+    )

@@ -40,3 +40,11 @@ def test_segment_articles_adds_counts_and_in_order_spans(seed_text):
     spans = [Span(s["start"], s["end"]) for s in table.column("sentences").to_pylist()[0]]
     assert spans_in_order(spans)
     assert all(0 <= s.start < s.end <= len(seed_text) for s in spans)
+
+
+def test_initials_in_parentheses_do_not_end_a_sentence():
+    text = "اغتال مسلحون الشاب (م. ع) أمس في درعا. وقال مصدر محلي."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "اغتال مسلحون الشاب (م. ع) أمس في درعا.",
+        "وقال مصدر محلي.",
+    ]
