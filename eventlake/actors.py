@@ -92,7 +92,7 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     # "صدّت القوات هجوماً شنّته قوات الدعم السريع": who launched the attack beats who answered it
     agents.sort(key=lambda h: _by_verb_only(sentence, h))
     actor1_hit = _pick(agents) or _pick([h for h in others if h.start < trigger.start and not _generic(h)])
-    answered = [h for h in agents if h is not actor1_hit and _by_verb_only(sentence, h) and _is_verb_subject(sentence, h)]
+    answered = [h for h in agents if h is not actor1_hit and _answered(sentence, h)]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
@@ -241,6 +241,10 @@ def _by_verb_only(sentence: SentenceHits, hit: Hit) -> bool:
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     strong = hit.kind == "actor_adj" or (cue is not None and _only_group_words_between(sentence, cue, hit))
     return not strong
+
+
+def _answered(sentence: SentenceHits, hit: Hit) -> bool:
+    return _by_verb_only(sentence, hit) and _is_verb_subject(sentence, hit)
 
 
 def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
