@@ -91,7 +91,8 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
             others.append(hit)
     # "صدّت القوات هجوماً شنّته قوات الدعم السريع": who launched the attack beats who answered it
     agents.sort(key=lambda h: _by_verb_only(sentence, h))
-    actor1_hit = _pick(agents) or _pick([h for h in others if h.start < trigger.start and not _generic(h)])
+    before = [h for h in others if h.start < trigger.start and (not _generic(h) or h.entry.value == UNIDENTIFIED)]
+    actor1_hit = _pick(agents) or _pick(before)
     answered = [h for h in agents if h is not actor1_hit and _answered(sentence, h)]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
@@ -249,7 +250,8 @@ def _answered(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
     verb = sentence.preceded_by(hit, "trigger", within=2)
-    subject = verb is not None and _is_verb(sentence, verb) and not hit.entry.value.generic
+    named = not hit.entry.value.generic or hit.entry.value == UNIDENTIFIED  # "ألقى مجهولون قنبلة"
+    subject = verb is not None and _is_verb(sentence, verb) and named
     return subject and _only_group_words_between(sentence, verb, hit)
 
 

@@ -148,7 +148,7 @@ def _sentence_candidates(
         return []  # no place at all: nothing an analyst could map
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
-    roles = _roles_for(sub, _sides_told(sentence, roles, earlier), inferred, sentence)
+    roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), inferred, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
@@ -200,6 +200,16 @@ def _clause_events(
         toll = Casualties(0, 0) if none_hurt else Casualties(None, None)
         out.append(replace(found[0], location=town, casualties=toll))
     return out
+
+
+def _actor_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "كما شنّ العدوان غارتين": "the aggressor" is the perpetrator the article last named."""
+    names = [h for h in sentence.hits if h.kind in ("actor", "actor_local")]
+    refs = [c for c in sentence.of("cue:actor_ref") if not any(h.start <= c.start < h.end for h in names)]
+    if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
+        return roles
+    named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
+    return replace(roles, actor1=named[-1].actor1, attribution=named[-1].attribution) if named else roles
 
 
 def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:

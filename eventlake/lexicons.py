@@ -49,6 +49,7 @@ CUE_NAMES = (
     "no_intervention",
     "sides_told",
     "buildings",
+    "actor_ref",
     "evening",
     "subset",
     "second_clause",

@@ -109,3 +109,22 @@ def test_soldiers_killed_by_a_bomb_are_its_target(events_of):
     body = "قُتل ضابط وجندي في الجيش العراقي أمس بانفجار عبوة ناسفة استهدفت عجلتهما قرب قضاء الحويجة."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+
+
+def test_the_aggressor_is_the_perpetrator_named_before(events_of):
+    body = (
+        "شنّ طيران العدوان الأمريكي البريطاني فجر اليوم غارات على جزيرة كمران بمحافظة الحديدة.\n\n"
+        "كما شنّ العدوان غارتين على منطقة الجبانة غربي مدينة الحديدة."
+    )
+    assert {e["actor1"] for e in events_of(body)} == {"Military Forces of the United States"}
+
+
+def test_detainees_suspected_of_belonging_to_a_group_are_its_members(events_of):
+    body = "اعتقلت قوات سوريا الديمقراطية فجر اليوم شخصين يُشتبه بانتمائهما لخلايا داعش في بلدة ذيبان."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Syrian Democratic Forces", "Islamic State")
+
+
+def test_unknown_men_throwing_a_grenade_are_the_actor(events_of):
+    e = only(events_of("ألقى مجهولون قنبلة يدوية مساء أمس على منزل في بلدة قباسين شمال شرقي الباب."))
+    assert (e["sub_event_type"], e["actor1"]) == ("Grenade", "Unidentified armed group")
