@@ -17,6 +17,7 @@ from eventlake.sentence import SentenceHits
 REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
+_ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
 _YEAR = re.compile(r"(?:عام|عامي|العام|سنه|سنة|مطلع|اواخر|منتصف)\s+(\d{4})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
@@ -69,6 +70,8 @@ def find_date(
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):
     for hit in sentence.hits:
+        if hit.kind == "date:relative" and _counted_day(sentence, hit):
+            continue  # "اليوم الـ104 من المواجهات": a day of a war, not today
         if hit.kind == "date:relative":
             days, precision = hit.entry.value
             yield hit, EventDate(published - timedelta(days=days), precision, True)
@@ -119,3 +122,9 @@ def stated_year(sentence: SentenceHits) -> int | None:
     """The earliest year the sentence names ("عام 1976", "بين عامي 2015 و2016"), if any."""
     years = [int(m.group(1)) for m in _YEAR.finditer(sentence.text)]
     return min(years) if years else None
+
+
+def _counted_day(sentence: SentenceHits, hit: Hit) -> bool:
+    nxt = sentence.words_after(hit.end, 1)
+    word = sentence.derived.text[nxt[0][0] : nxt[0][1]] if nxt else ""
+    return _ORDINAL_DAY.match(word) is not None

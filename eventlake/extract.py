@@ -257,10 +257,10 @@ def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, su
 
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
-    """The sentence's toll; unknown when it is shared by several places."""
-    if n_locations > 1:
-        return Casualties(None, None)
+    """The sentence's toll; unknown when it is shared by several places, unless none was hurt."""
     casualties = count_casualties(sentence)
+    if n_locations > 1:
+        return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     assassinated = any(t.entry.value.sub_event_type == "@assassination" for t in sentence.of("trigger"))
     assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:

@@ -110,3 +110,13 @@ def test_who_launched_the_attack_is_actor1_of_a_repelled_attack(events_of):
         "Rapid Support Forces",
         "Military Forces of Sudan",
     )
+
+
+def test_the_nth_day_of_a_war_is_not_today(events_of):
+    body = "شهد يوم أمس الأربعاء، اليوم الـ150 من المواجهات، غارات إسرائيلية على بلدة عيترون جنوب لبنان."
+    assert str(only_event(events_of(body))["event_date"]) == "2024-03-06"
+
+
+def test_no_casualties_hold_for_every_place_of_the_sentence(events_of):
+    body = "طال القصف المدفعي الإسرائيلي أمس أطراف بلدتي عيترون وحولا، دون تسجيل إصابات."
+    assert [e["fatalities"] for e in events_of(body)] == [0, 0]
