@@ -284,6 +284,9 @@ def _run_result(
         "orchestration share": (wall - startup - stage_sum) / wall,
         "start-up share": startup / wall,
         "tree peak RSS MB (sampled)": tree_mb,
+        # clean, sign, segment, extract, cluster: in worker processes, summed over them (they overlap the stages)
+        "workers": manifest.get("workers", 1),
+        "worker stages s": {k: round(float(v), 2) for k, v in manifest.get("worker_seconds", {}).items()},
         "read": counts.get("read", 0),
         "known": counts.get("known", 0),
         "events written": counts.get("events_written", 0),

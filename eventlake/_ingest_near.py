@@ -61,23 +61,81 @@ def link_near_duplicates(new: pa.Table, known: pa.Table, *, threshold: float = N
     Both tables are SIGNATURES. Known rows of the new articles themselves are left out (a rerun
     or a reprocess finds them stored), so an article is never linked to itself.
     """
-    new_ids = new.column("article_id").to_pylist()
-    renewed = set(new_ids)
-    keep = [i for i, a in enumerate(known.column("article_id").to_pylist()) if a not in renewed]
-    known = known.take(pa.array(keep, pa.int64()))
-    ids = known.column("article_id").to_pylist() + new_ids
-    matrix = _matrix(known.column("signature").to_pylist() + new.column("signature").to_pylist())
-    pairs: dict[tuple[str, str], float] = {}
-    for i, candidates in _candidates(matrix, first=known.num_rows):
-        for j in candidates:
-            similarity = float(np.mean(matrix[i] == matrix[j]))
-            if ids[j] != ids[i] and similarity >= threshold:
-                pairs[min(ids[i], ids[j]), max(ids[i], ids[j])] = similarity
-    rows = [
-        {"article_id": a, "near_article_id": b, "similarity": sim, "run_id": None, "ingested_at": None}
-        for (a, b), sim in sorted(pairs.items())
-    ]
-    return pa.Table.from_pylist(rows, schema=NEAR_DUPLICATES)
+    return NearIndex(known).link(new, threshold=threshold)
+
+
+class NearIndex:
+    """Signatures to compare new articles with (the lake's, then each batch's), indexed by LSH band.
+
+    `link` compares a batch with everything added so far and then adds it. Each band's keys are
+    kept sorted and a batch is merged in, not re-sorted with the rest, so a run's linking grows
+    with its articles, not with articles times batches.
+    """
+
+    def __init__(self, known: pa.Table):
+        self._ids: list[str] = []
+        self._matrix = np.zeros((0, SIGNATURE_SIZE), dtype="<u4")  # rows beyond len(self._ids) are spare room
+        self._keys = [np.zeros(0, dtype=np.uint64) for _ in range(BANDS)]  # each band's keys, sorted
+        self._rows = [np.zeros(0, dtype=np.int32) for _ in range(BANDS)]  # the row of each sorted key
+        self.add(known)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def link(self, new: pa.Table, *, threshold: float = NEAR_THRESHOLD) -> pa.Table:
+        """NEAR_DUPLICATES rows of `new` with the signatures added so far and with each other; then adds `new`."""
+        new_ids = new.column("article_id").to_pylist()
+        matrix = _matrix(new.column("signature").to_pylist())
+        renewed = set(new_ids)
+        pairs: dict[tuple[str, str], float] = {}
+        for i, rows in self._candidates(matrix).items():
+            similarity = (self._matrix[rows] == matrix[i]).mean(axis=1)
+            for j, value in zip(rows[similarity >= threshold], similarity[similarity >= threshold], strict=True):
+                other = self._ids[j]
+                if other not in renewed:
+                    pairs[min(new_ids[i], other), max(new_ids[i], other)] = float(value)
+        for i, rows in _candidates(matrix, first=0):  # within the batch: earlier rows only
+            for j in rows:
+                similarity = float(np.mean(matrix[i] == matrix[j]))
+                if new_ids[j] != new_ids[i] and similarity >= threshold:
+                    pairs[min(new_ids[i], new_ids[j]), max(new_ids[i], new_ids[j])] = similarity
+        self.add(new)
+        rows = [
+            {"article_id": a, "near_article_id": b, "similarity": sim, "run_id": None, "ingested_at": None}
+            for (a, b), sim in sorted(pairs.items())
+        ]
+        return pa.Table.from_pylist(rows, schema=NEAR_DUPLICATES)
+
+    def add(self, signatures: pa.Table) -> None:
+        """Index more SIGNATURES rows."""
+        if signatures.num_rows == 0:
+            return
+        matrix = _matrix(signatures.column("signature").to_pylist())
+        first = len(self._ids)
+        if first + len(matrix) > len(self._matrix):  # grow by doubling: appending stays linear
+            room = np.zeros((max(2 * len(self._matrix), first + len(matrix)), SIGNATURE_SIZE), dtype="<u4")
+            room[:first] = self._matrix[:first]
+            self._matrix = room
+        self._matrix[first : first + len(matrix)] = matrix
+        self._ids += signatures.column("article_id").to_pylist()
+        keys = _band_keys(matrix)
+        for band in range(BANDS):
+            order = np.argsort(keys[:, band], kind="stable")
+            added = keys[order, band]
+            at = np.searchsorted(self._keys[band], added, side="right")
+            self._keys[band] = np.insert(self._keys[band], at, added)
+            self._rows[band] = np.insert(self._rows[band], at, (first + order).astype(np.int32))
+
+    def _candidates(self, matrix: np.ndarray) -> dict[int, np.ndarray]:
+        """For each row of `matrix`, the indexed rows that share at least one whole band with it."""
+        found: dict[int, list[np.ndarray]] = {}
+        keys = _band_keys(matrix)
+        for band in range(BANDS):
+            lows = np.searchsorted(self._keys[band], keys[:, band], side="left")
+            highs = np.searchsorted(self._keys[band], keys[:, band], side="right")
+            for i in np.flatnonzero(highs > lows):
+                found.setdefault(int(i), []).append(self._rows[band][lows[i] : highs[i]])
+        return {i: np.unique(np.concatenate(rows)) for i, rows in found.items()}
 
 
 def _signature(text: str) -> np.ndarray:
@@ -114,8 +172,7 @@ def _candidates(matrix: np.ndarray, *, first: int) -> list[tuple[int, set[int]]]
     """
     if matrix.shape[0] <= first:
         return []
-    halves = matrix.view("<u8").reshape(matrix.shape[0], BANDS, -1)  # one band: 4 uint32 = 2 uint64
-    keys = halves[:, :, 0] * np.uint64(0x9E3779B97F4A7C15) ^ halves[:, :, 1]
+    keys = _band_keys(matrix)
     found: dict[int, set[int]] = {i: set() for i in range(first, matrix.shape[0])}
     for band in range(BANDS):
         order = np.argsort(keys[:, band], kind="stable")
@@ -127,3 +184,9 @@ def _candidates(matrix: np.ndarray, *, first: int) -> list[tuple[int, set[int]]]
             i = first + int(offset)
             found[i].update(int(j) for j in order[lows[offset] : highs[offset]] if j < i)
     return [(i, rows) for i, rows in found.items() if rows]
+
+
+def _band_keys(matrix: np.ndarray) -> np.ndarray:
+    """One uint64 per row and band: the band's hashes folded together."""
+    halves = np.ascontiguousarray(matrix).view("<u8").reshape(matrix.shape[0], BANDS, -1)  # 4 uint32 = 2 uint64
+    return halves[:, :, 0] * np.uint64(0x9E3779B97F4A7C15) ^ halves[:, :, 1]

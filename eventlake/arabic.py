@@ -6,10 +6,12 @@ Each step is one small per-character rule, as in CAMeL Tools, but every rule run
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-from eventlake.text import Derived, identity, map_chars
+from eventlake.text import Derived, Kept, identity, map_chars
 
 # One definition of each character class; patterns elsewhere are built from these.
 TASHKEEL = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0656", "\u0657"}
@@ -115,34 +117,60 @@ def to_matching_form(text: str) -> Derived:
     """The form every lexicon lookup runs on, with its map back to `text`.
 
     Most characters fold to one character or to nothing; for those a translate table does the
-    work and the map is the positions of the kept characters. Text with a character that folds
-    to several (a ligature such as ﻻ) takes the general per-character path.
+    work and the map records only the deleted positions. Text with a character that folds to
+    several (a ligature such as ﻻ) takes the general per-character path.
     """
-    table, deleted, expanding = _fold_table(frozenset(text))
-    if expanding:
+    folding = _FOLDING.learn(text)
+    if folding.expands(text):
         return map_chars(identity(text), _fold_char)
-    folded = text.translate(table)
-    if not deleted:
-        return Derived(folded, tuple(range(len(text))), len(text))
-    kept = tuple(i for i, ch in enumerate(text) if ch not in deleted)
-    return Derived(folded, kept, len(text))
-
-
-def _fold_table(chars: frozenset[str]) -> tuple[dict[int, str | None], frozenset[str], bool]:
-    """The translate table for these characters, the ones it deletes, and whether any expands."""
-    table: dict[int, str | None] = {}
-    deleted = set()
-    for ch in chars:
-        folded = _fold_char(ch)
-        if len(folded) > 1:
-            return {}, frozenset(), True
-        if folded != ch:
-            table[ord(ch)] = folded or None
-            if not folded:
-                deleted.add(ch)
-    return table, frozenset(deleted), False
+    folded = text.translate(folding.table)
+    if len(folded) == len(text):
+        return Derived(folded, range(len(text)), len(text))
+    return Derived(folded, Kept(folding.deleted_positions(text), len(text)), len(text))
 
 
 def normalize_key(text: str) -> str:
     """Normalise a lexicon entry exactly as article text is normalised (no map needed)."""
-    return " ".join(to_matching_form(text).text.split())
+    return " ".join(text.translate(_FOLDING.learn(text).table).split())
+
+
+class _Folding:
+    """The fold of every character seen so far: one translate table, and patterns that find the
+    characters that fold to nothing or to several (folding is per character, so this is exact)."""
+
+    def __init__(self) -> None:
+        self.table: dict[int, str | None] = {}  # every character seen, unchanged ones included
+        self._deleted: set[str] = set()
+        self._expanding: set[str] = set()
+        self._unseen = re.compile(".", re.DOTALL)
+        self._deleted_at = re.compile("(?!)")
+        self._expanding_in = re.compile("(?!)")
+
+    def learn(self, text: str) -> _Folding:
+        """Add the characters of `text` not seen before; their fold is worked out once."""
+        if self._unseen.search(text) is None:
+            return self
+        for ch in set(text) - {chr(c) for c in self.table}:
+            folded = _fold_char(ch)
+            self.table[ord(ch)] = folded or None
+            if not folded:
+                self._deleted.add(ch)
+            elif len(folded) > 1:
+                self._expanding.add(ch)
+        self._unseen = re.compile(f"[^{_char_class(chr(c) for c in self.table)}]")
+        self._deleted_at = re.compile(f"[{_char_class(self._deleted)}]" if self._deleted else "(?!)")
+        self._expanding_in = re.compile(f"[{_char_class(self._expanding)}]" if self._expanding else "(?!)")
+        return self
+
+    def expands(self, text: str) -> bool:
+        return self._expanding_in.search(text) is not None
+
+    def deleted_positions(self, text: str) -> list[int]:
+        return [m.start() for m in self._deleted_at.finditer(text)]
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+_FOLDING = _Folding()

@@ -18,7 +18,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ import pyarrow as pa
 from eventlake import schema
 from eventlake._ingest_archives import hash_stream
 from eventlake._ingest_decode import ARABIC_CODECS, decode_bytes, detect_language, excerpt
-from eventlake._ingest_near import NEAR_DUPLICATES, SIGNATURES, link_near_duplicates, sign_articles
+from eventlake._ingest_near import NEAR_DUPLICATES, SIGNATURES, NearIndex, link_near_duplicates, sign_articles
 from eventlake._ingest_records import (
     FUTURE_SLACK,
     RECORD_FIELDS,
@@ -77,6 +77,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "Document",
     "IngestResult",
+    "NearIndex",
     "decode_bytes",
     "detect_language",
     "document_digest",
@@ -110,6 +111,8 @@ RAW_INDEX = pa.schema(
 )
 
 KeepRaw = Callable[[str, Document], None]  # (sha256 of the bytes, document) -> stored
+# (sha256 of the bytes, document) -> the (article_id, content_hash) pairs it is known to hold, or None: read it
+SkipDocument = Callable[[str, Document], Sequence[tuple[str, str]] | None]
 T = TypeVar("T")
 
 
@@ -121,6 +124,7 @@ class IngestResult:
     rejects: pa.Table  # schema.REJECTS with stage "ingest"; run_id and rejected_at are null
     duplicates: int = 0  # rows dropped because an earlier row had the same content_hash
     provenance: pa.Table = field(default_factory=RAW_INDEX.empty_table)  # RAW_INDEX; run_id, ingested_at null
+    skipped: int = 0  # articles of inputs not read again because `skip` recognised them (duplicates apart)
 
 
 def read_inputs(
@@ -130,6 +134,7 @@ def read_inputs(
     now: datetime | None = None,
     documents: Iterable[Document] = (),
     keep_raw: KeepRaw | None = None,
+    skip: SkipDocument | None = None,
 ) -> IngestResult:
     """Read article files, directories and already-fetched documents into one batch.
 
@@ -142,19 +147,86 @@ def read_inputs(
         now: the reference for rejecting future dates (one day of slack); defaults to now.
         documents: inputs that are not files here (downloads, the raw store), read after the paths.
         keep_raw: called once per input with the sha256 of its bytes, before it is parsed.
+        skip: called once per input with its sha256 and the document; when it returns the
+            (article_id, content_hash) pairs the input is known to hold, the input is not parsed.
 
     Returns:
         IngestResult; every unusable file, member, record or line is a reject row, never an exception.
     """
-    batch = _Batch(now=as_utc(now or datetime.now(UTC)), keep_raw=keep_raw)
+    parts = list(
+        iter_inputs(
+            paths,
+            published_at=published_at,
+            now=now,
+            documents=documents,
+            keep_raw=keep_raw,
+            skip=skip,
+            batch_size=None,
+        )
+    )
+    return merge_results(parts)
+
+
+def iter_inputs(
+    paths: Sequence[Path | str],
+    *,
+    batch_size: int | None,
+    published_at: datetime | None = None,
+    now: datetime | None = None,
+    documents: Iterable[Document] = (),
+    keep_raw: KeepRaw | None = None,
+    skip: SkipDocument | None = None,
+) -> Iterator[IngestResult]:
+    """`read_inputs` in batches of at most `batch_size` articles (None: one batch), read lazily.
+
+    Files are read one at a time, so memory holds one batch, not the corpus. Exact duplicates
+    and id clashes are still found across the whole run (by content hash and id, not by
+    holding articles). Each batch carries the rejects and provenance rows found since the
+    previous one; at least one batch is yielded, empty when there was nothing to read.
+    """
+    if batch_size is not None and batch_size < 1:
+        raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    reader = _Reader(now=as_utc(now or datetime.now(UTC)), keep_raw=keep_raw, skip=skip, batch_size=batch_size)
+    cli_date = as_utc(published_at).isoformat() if published_at else None
+    yielded = False
+    for doc in _documents(paths, cli_date, documents, reader):
+        for _ in reader.add(doc):
+            yielded = True
+            yield reader.take()
+    if reader.pending() or not yielded:
+        yield reader.take()
+
+
+def merge_results(parts: Sequence[IngestResult]) -> IngestResult:
+    """One IngestResult holding the rows and counts of several (batches of one run)."""
+    return IngestResult(
+        articles=_concat([p.articles for p in parts], schema.RAW_ARTICLES),
+        rejects=_concat([p.rejects for p in parts], schema.REJECTS),
+        duplicates=sum(p.duplicates for p in parts),
+        provenance=_concat([p.provenance for p in parts], RAW_INDEX),
+        skipped=sum(p.skipped for p in parts),
+    )
+
+
+def document_meta(doc: Document) -> str:
+    """A document's record defaults as the raw index stores them (JSON, sorted keys)."""
+    return json.dumps(dict(doc.meta), sort_keys=True, ensure_ascii=False)
+
+
+def input_documents(
+    paths: Sequence[Path | str], *, published_at: datetime | None = None
+) -> Iterator[tuple[Document | None, str]]:
+    """Each input file as (document, sha256 of its bytes), lazily; (None, path) for a file that cannot be read.
+
+    For a cheap "is anything new?" check: nothing is parsed.
+    """
     cli_date = as_utc(published_at).isoformat() if published_at else None
     for source in _list_sources(paths):
-        doc = batch.attempt(Where(str(source.path)), _read_file, source, cli_date)
-        if doc is not None:
-            batch.add(doc)
-    for doc in documents:
-        batch.add(doc)
-    return batch.result()
+        try:
+            doc = _read_file(source, cli_date)
+            yield doc, document_digest(doc)
+        except (InputError, OSError):
+            yield None, str(source.path)
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -180,23 +252,34 @@ def document_digest(doc: Document) -> str:
         return hash_stream(stream)[0]
 
 
-# --- the batch: rows, rejects, provenance ----------------------------------------------------
+# --- the reader: rows, rejects, provenance, batch by batch -----------------------------------
 
 
 @dataclass
-class _Batch:
+class _Reader:
     now: datetime
     keep_raw: KeepRaw | None
+    skip: SkipDocument | None
+    batch_size: int | None
     rows: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: int = 0
+    skipped: int = 0
+    # Whole-run state, so duplicates are found across batches: hashes seen, and each id's first source.
+    seen_hash: set[bytes] = field(default_factory=set)  # first 16 bytes of each sha256: a third of the hex's memory
+    first_of: dict[str, str] = field(default_factory=dict)
 
-    def add(self, doc: Document) -> None:
-        """Keep one document's bytes, then read its units into rows and rejects."""
+    def add(self, doc: Document) -> Iterator[None]:
+        """Keep one document's bytes, then read its units; yields each time a batch is full."""
         try:
             digest = document_digest(doc)
         except OSError as exc:  # a streamed file that vanished or became unreadable
             self.reject(Where(doc.source), f"cannot read file: {exc.strerror or exc}")
+            return
+        known = self.skip(digest, doc) if self.skip is not None else None
+        if known is not None:
+            self._remember(known, doc.source)
             return
         if self.keep_raw is not None:
             try:  # an OSError writing the raw store is the lake's problem and stops the run
@@ -204,8 +287,17 @@ class _Batch:
             except InputError as exc:
                 self.reject(Where(doc.source, raw=doc.data, digest=digest), exc.reason)
                 return
-        produced = self._read_units(doc, digest) if doc.parse else []
-        self.provenance.extend(_provenance_rows(doc, digest, produced))
+        base = _provenance_base(doc, digest)
+        produced = 0
+        if doc.parse:
+            for row in self._read_units(doc, digest):
+                produced += 1
+                self.provenance.append({**base, **{key: row[key] for key in _PROVENANCE_KEYS}})
+                self._keep(row)
+                if self.batch_size is not None and len(self.rows) >= self.batch_size:
+                    yield
+        if not produced:
+            self.provenance.append({**base, **dict.fromkeys(_PROVENANCE_KEYS)})
 
     def attempt(self, where: Where, fn: Callable[..., T], *args: Any) -> T | None:
         """Run one step for one unit; an InputError (or any bug) becomes a reject row, not a crash."""
@@ -222,20 +314,49 @@ class _Batch:
             reason = f"{where.label}: {reason}"
         self.rejects.append(_reject_row(where, " ".join(reason.split()), digest or where.digest))
 
-    def result(self) -> IngestResult:
-        unique, duplicates, clashes = _drop_duplicates(self.rows)
-        for row, first in clashes:
-            reason = f"duplicate id {row['article_id']!r}: already read from {first['source_path']} with another text"
-            self.rejects.append(_reject_row(Where(row["source_path"]), reason, row["content_hash"]))
-        return IngestResult(
-            articles=pa.Table.from_pylist(unique, schema=schema.RAW_ARTICLES),
-            rejects=pa.Table.from_pylist(self.rejects, schema=schema.REJECTS),
-            duplicates=duplicates,
-            provenance=pa.Table.from_pylist(self.provenance, schema=RAW_INDEX),
-        )
+    def pending(self) -> bool:
+        return bool(self.rows or self.rejects or self.provenance or self.duplicates or self.skipped)
 
-    def _read_units(self, doc: Document, digest: str) -> list[dict[str, Any]]:
-        produced: list[dict[str, Any]] = []
+    def take(self) -> IngestResult:
+        """The rows, rejects and provenance read since the last call."""
+        result = IngestResult(
+            articles=pa.Table.from_pylist(self.rows, schema=schema.RAW_ARTICLES),
+            rejects=pa.Table.from_pylist(self.rejects, schema=schema.REJECTS),
+            duplicates=self.duplicates,
+            provenance=pa.Table.from_pylist(self.provenance, schema=RAW_INDEX),
+            skipped=self.skipped,
+        )
+        self.rows, self.rejects, self.provenance = [], [], []
+        self.duplicates = self.skipped = 0
+        return result
+
+    def _keep(self, row: dict[str, Any]) -> None:
+        """A row with a new content_hash and a new id is kept; a same-hash row is counted; a same-id one rejected."""
+        digest = _short(row["content_hash"])
+        if digest in self.seen_hash:
+            self.duplicates += 1
+            return
+        self.seen_hash.add(digest)
+        first = self.first_of.get(row["article_id"])
+        if first is not None:
+            reason = f"duplicate id {row['article_id']!r}: already read from {first} with another text"
+            self.rejects.append(_reject_row(Where(row["source_path"]), reason, row["content_hash"]))
+            return
+        self.first_of[row["article_id"]] = row["source_path"]
+        self.rows.append(row)
+
+    def _remember(self, known: Sequence[tuple[str, str]], source: str) -> None:
+        """A skipped input's articles still count for duplicates and id clashes later in the run."""
+        for article_id, content_hash in known:
+            digest = _short(content_hash)
+            if digest in self.seen_hash:
+                self.duplicates += 1
+                continue
+            self.seen_hash.add(digest)
+            self.first_of.setdefault(article_id, source)
+            self.skipped += 1
+
+    def _read_units(self, doc: Document, digest: str) -> Iterator[dict[str, Any]]:
         whole = Where(doc.source, raw=doc.data, digest=digest)
         units = split_document(doc)
         while True:
@@ -257,14 +378,34 @@ class _Batch:
                 continue
             row = self.attempt(item.where, lambda unit: raw_row(unit, now=self.now), item)
             if row is not None:
-                self.rows.append(row)
-                produced.append({**row, "record_index": item.where.index})
-        return produced
+                yield {**row, "record_index": item.where.index}
 
     @staticmethod
     def _internal(where: Where, exc: Exception) -> str:
         _LOG.exception("internal error ingesting %s", where.source)
         return f"internal error: {type(exc).__name__}: {exc}"
+
+
+_PROVENANCE_KEYS = ("article_id", "content_hash", "source_path", "record_index")
+
+
+def _documents(
+    paths: Sequence[Path | str], cli_date: str | None, documents: Iterable[Document], reader: _Reader
+) -> Iterator[Document]:
+    """The files under `paths`, read one at a time, then the given documents; unreadable files become rejects."""
+    for source in _list_sources(paths):
+        doc = reader.attempt(Where(str(source.path)), _read_file, source, cli_date)
+        if doc is not None:
+            yield doc
+    yield from documents
+
+
+def _short(content_hash: str) -> bytes:
+    return bytes.fromhex(content_hash[:32])
+
+
+def _concat(tables: Sequence[pa.Table], table_schema: pa.Schema) -> pa.Table:
+    return pa.concat_tables(tables) if tables else table_schema.empty_table()
 
 
 def _reject_row(where: Where, reason: str, digest: str | None) -> dict[str, Any]:
@@ -281,38 +422,17 @@ def _reject_row(where: Where, reason: str, digest: str | None) -> dict[str, Any]
     }
 
 
-def _provenance_rows(doc: Document, digest: str, produced: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    base = {
+def _provenance_base(doc: Document, digest: str) -> dict[str, Any]:
+    return {
         "raw_hash": digest,
         "source": doc.source,
         "name": doc.name,
-        "meta": json.dumps(dict(doc.meta), sort_keys=True, ensure_ascii=False),
+        "meta": document_meta(doc),
         "charset": doc.charset,
         "reprocess": doc.parse,
         "run_id": None,
         "ingested_at": None,
     }
-    keys = ("article_id", "content_hash", "source_path", "record_index")
-    if not produced:
-        return [{**base, **dict.fromkeys(keys)}]
-    return [{**base, **{key: row[key] for key in keys}} for row in produced]
-
-
-def _drop_duplicates(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int, list[tuple[dict, dict]]]:
-    """Rows with a new content_hash and a new id; the count of same-hash rows; same-id clashes."""
-    seen_hash: set[str] = set()
-    first_of: dict[str, dict[str, Any]] = {}
-    unique, clashes = [], []
-    for row in rows:
-        if row["content_hash"] in seen_hash:
-            continue
-        seen_hash.add(row["content_hash"])
-        if row["article_id"] in first_of:
-            clashes.append((row, first_of[row["article_id"]]))
-            continue
-        first_of[row["article_id"]] = row
-        unique.append(row)
-    return unique, len(rows) - len(unique) - len(clashes), clashes
 
 
 # --- files: which to read, and how ----------------------------------------------------------

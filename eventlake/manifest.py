@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from eventlake import EXTRACTOR_VERSION
 
+T = TypeVar("T")
 PACKAGES = ("eventlake", "prefect", "great_expectations", "pyarrow", "pandas", "pyahocorasick")
 
 
@@ -24,17 +25,31 @@ class RunLog:
         self.inputs = [str(i) for i in inputs]
         self.lake = lake
         self.counts: Counter = Counter()
-        self.seconds: Counter = Counter()
+        self.seconds: Counter = Counter()  # this process's own time per stage (nested stages excluded)
+        self.worker_seconds: Counter = Counter()  # stages run in worker processes, summed over workers
+        self.workers = 1
+        self._nested: list[float] = []
         self.validation: list[dict] = []
         self.docs_index: Path | None = None
 
     def timed(self, stage: str, func: Callable, *args: Any) -> Any:
-        """Call `func(*args)`, adding its wall time to `stage`."""
+        """Call `func(*args)`, adding its wall time to `stage`, less the time of stages timed inside it."""
         start = time.perf_counter()
+        self._nested.append(0.0)
         try:
             return func(*args)
         finally:
-            self.seconds[stage] += time.perf_counter() - start
+            elapsed = time.perf_counter() - start
+            self.seconds[stage] += elapsed - self._nested.pop()
+            if self._nested:
+                self._nested[-1] += elapsed
+
+    def timed_iter(self, stage: str, items: Iterable[T]) -> Iterator[T]:
+        """`items`, with the time spent producing each added to `stage` (as `timed`)."""
+        iterator = iter(items)
+        done = object()
+        while (item := self.timed(stage, next, iterator, done)) is not done:
+            yield item
 
     def count(self, **counts: int) -> None:
         self.counts.update(counts)
@@ -61,6 +76,8 @@ class RunLog:
             "lake": str(self.lake),
             "counts": dict(self.counts),
             "stage_seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "worker_seconds": {k: round(v, 3) for k, v in self.worker_seconds.items()},
+            "workers": self.workers,
             "validation": self.validation,
             "docs_index": str(self.docs_index) if self.docs_index else None,
             "versions": {**package_versions(), "extractor": EXTRACTOR_VERSION, "lexicon": lexicon_version},

@@ -7,7 +7,7 @@ direction word two tokens before the place whatever the spelling.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from eventlake.matcher import Hit
@@ -30,13 +30,18 @@ class SentenceHits:
     hits: list[Hit]
     is_title: bool = False
     paragraph_start: bool = False
-    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _token_starts: list[int] | None = field(default=None, repr=False)  # found on first use
+    _token_ends: list[int] = field(default_factory=list, repr=False)
     _by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._token_starts = [m.start() for m in _TOKEN.finditer(self.derived.text, self.start, self.end)]
+        by_kind = self._by_kind
         for hit in self.hits:
-            self._by_kind.setdefault(hit.kind, []).append(hit)
+            group = by_kind.get(hit.kind)
+            if group is None:
+                by_kind[hit.kind] = [hit]
+            else:
+                group.append(hit)
 
     @property
     def text(self) -> str:
@@ -53,24 +58,32 @@ class SentenceHits:
         """How many tokens lie strictly between the end of `left` and the start of `right`."""
         if left.end > right.start:
             return -1
-        a = bisect_left(self._token_starts, left.end)
-        b = bisect_left(self._token_starts, right.start)
-        return b - a
+        starts = self._starts()
+        return bisect_left(starts, right.start) - bisect_left(starts, left.end)
 
     def preceded_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit ending before `hit` with at most `within` tokens between."""
+        others = self._by_kind.get(kind)
+        if not others:
+            return None
+        starts = self._starts()
+        at = bisect_left(starts, hit.start)
         best = None
-        for other in self.of(kind):
-            if other.end <= hit.start:
-                gap = self.tokens_between(other, hit)
-                if 0 <= gap <= within and (best is None or other.end > best.end):
-                    best = other
+        for other in others:
+            near = other.end <= hit.start and at - bisect_left(starts, other.end) <= within
+            if near and (best is None or other.end > best.end):
+                best = other
         return best
 
     def followed_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit starting after `hit` with at most `within` tokens between."""
-        for other in self.of(kind):
-            if other.start >= hit.end and self.tokens_between(hit, other) <= within:
+        others = self._by_kind.get(kind)
+        if not others:
+            return None
+        starts = self._starts()
+        at = bisect_left(starts, hit.end)
+        for other in others:
+            if other.start >= hit.end and bisect_left(starts, other.start) - at <= within:
                 return other
         return None
 
@@ -89,14 +102,34 @@ class SentenceHits:
 
     def words_after(self, pos: int, count: int) -> list[tuple[int, int]]:
         """Up to `count` token ranges (matching-form indices) starting at or after `pos`."""
-        out = []
-        for m in _TOKEN.finditer(self.derived.text, pos, self.end):
-            out.append((m.start(), m.end()))
-            if len(out) == count:
-                break
+        if pos < self.start:
+            return _tokens(self.derived.text, pos, self.end)[:count]
+        starts, ends = self._starts(), self._token_ends
+        i = bisect_right(ends, pos)  # the first token that ends past `pos` (it may start before)
+        out = list(zip(starts[i : i + count], ends[i : i + count], strict=True))
+        if out and out[0][0] < pos:
+            out[0] = (pos, out[0][1])
         return out
 
     def words_before(self, pos: int, count: int) -> list[tuple[int, int]]:
         """Up to `count` token ranges ending at or before `pos`, nearest first."""
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(self.derived.text, self.start, pos)]
-        return spans[::-1][:count]
+        if pos > self.end:
+            return _tokens(self.derived.text, self.start, pos)[::-1][:count]
+        starts, ends = self._starts(), self._token_ends
+        i = bisect_left(starts, pos)  # tokens before it start before `pos` (the last may end after)
+        out = list(zip(starts[max(0, i - count) : i], ends[max(0, i - count) : i], strict=True))[::-1]
+        if out and out[0][1] > pos:
+            out[0] = (out[0][0], pos)
+        return out
+
+    def _starts(self) -> list[int]:
+        """Token starts (and, alongside, ends) of the sentence, found on first use."""
+        if self._token_starts is None:
+            spans = _tokens(self.derived.text, self.start, self.end)
+            self._token_starts = [a for a, _ in spans]
+            self._token_ends = [b for _, b in spans]
+        return self._token_starts
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]

@@ -7,7 +7,8 @@ found in the matching form can always be turned back into a span of the cleaned 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,10 +33,14 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class Derived:
-    """A string derived from a source text, with `to_source[i]` the source index of `text[i]`."""
+    """A string derived from a source text, with `to_source[i]` the source index of `text[i]`.
+
+    `to_source` is any increasing sequence: a tuple, a `range` when nothing moved, or `Kept`
+    when characters were only dropped (both cost nothing per character to build).
+    """
 
     text: str
-    to_source: tuple[int, ...]
+    to_source: Sequence[int]
     source_len: int
 
     def source_span(self, start: int, end: int) -> Span:
@@ -46,9 +51,62 @@ class Derived:
 
     def derived_index(self, source_index: int) -> int:
         """First derived index whose source index is at or after `source_index`."""
-        from bisect import bisect_left
-
+        if isinstance(self.to_source, Kept):
+            return self.to_source.derived_index(source_index)
         return bisect_left(self.to_source, source_index)
+
+
+class Kept(Sequence[int]):
+    """The source index of each character left after dropping the characters at `deleted`.
+
+    Stored as the deletions only: an article loses a few dozen marks, not a thousand offsets.
+    """
+
+    __slots__ = ("_deleted", "_len", "_shift")
+
+    def __init__(self, deleted: Sequence[int], source_len: int):
+        self._deleted = list(deleted)  # sorted source indices
+        self._shift = [d - k for k, d in enumerate(self._deleted)]  # derived index of each deletion
+        self._len = source_len - len(self._deleted)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._len)))
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("Kept index out of range")
+        return index + bisect_right(self._shift, index)
+
+    def __iter__(self) -> Iterator[int]:
+        deleted = iter(self._deleted)
+        gap = next(deleted, None)
+        source = 0
+        for _ in range(self._len):
+            while source == gap:
+                source, gap = source + 1, next(deleted, None)
+            yield source
+            source += 1
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Sequence)
+            and len(self) == len(other)
+            and all(a == b for a, b in zip(self, other, strict=True))
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Kept(deleted={self._deleted!r}, length={self._len})"
+
+    def derived_index(self, source_index: int) -> int:
+        """First derived index whose source index is at or after `source_index`."""
+        return max(0, min(source_index, self._len + len(self._deleted))) - bisect_left(self._deleted, source_index)
 
 
 CharRule = Callable[[str], str]

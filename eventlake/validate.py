@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventlake.errors import ExpectationsFailed
 from eventlake.schema import (
@@ -112,7 +113,8 @@ class Validator:
         return self._run("events", events, _event_checks(events, articles))
 
     def build_docs(self) -> Path | None:
-        """Write the Data Docs index; returns index.html, or None when no docs_dir was given."""
+        """Render the Data Docs of every batch validated so far; returns index.html, or None when
+        no docs_dir was given."""
         if self._docs_dir is None:
             return None
         self._context.build_data_docs()
@@ -120,7 +122,6 @@ class Validator:
 
     def _add_checkpoint(self, source: Any, table_name: str, expectations: list) -> Any:
         import great_expectations as gx
-        from great_expectations.checkpoint import UpdateDataDocsAction
 
         batch = source.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("batch")
         suite = self._context.suites.add(gx.ExpectationSuite(name=table_name))
@@ -129,21 +130,20 @@ class Validator:
         definition = self._context.validation_definitions.add(
             gx.ValidationDefinition(name=table_name, data=batch, suite=suite)
         )
-        actions = [UpdateDataDocsAction(name="data_docs")] if self._docs_dir else []
         checkpoint = gx.Checkpoint(
             name=table_name,
             validation_definitions=[definition],
-            actions=actions,
+            actions=[],  # Data Docs are rendered once, by build_docs, not after every batch
             result_format=RESULT_FORMAT,
         )
         return self._context.checkpoints.add(checkpoint)
 
-    def _run(self, table_name: str, table: pa.Table, checks: dict[str, list]) -> Outcome:
+    def _run(self, table_name: str, table: pa.Table, checks: dict[str, pa.Array]) -> Outcome:
         from great_expectations.core.run_identifier import RunIdentifier
 
         frame = table.append_column(ROW_NUMBER, pa.array(range(table.num_rows), pa.int64()))
         for name, values in checks.items():
-            frame = frame.append_column(name, pa.array(values))
+            frame = frame.append_column(name, values)
         result = self._checkpoints[table_name].run(
             batch_parameters={"dataframe": frame.to_pandas()},
             run_id=RunIdentifier(run_name=self._run_name),
@@ -298,38 +298,54 @@ def _events_suite() -> list:
     ]
 
 
-def _event_checks(events: pa.Table, articles: pa.Table) -> dict[str, list]:
-    """The derived check columns, one value per event."""
-    texts = dict(zip(_values(articles, "article_id"), _values(articles, "text"), strict=True))
-    columns = {c: _values(events, c) for c in _EVENT_CHECK_INPUTS}
-    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-    checked = [_check_event(row, texts.get(row["article_id"])) for row in rows]
-    return {name: [c[name] for c in checked] for name in EVENT_CHECK_COLUMNS}
-
-
-def _check_event(row: dict, text: str | None) -> dict[str, Any]:
-    """One event's check values; None where an input is null (a not-null expectation reports it)."""
-    kind, sub, day, published = (row[c] for c in ("event_type", "sub_event_type", "event_date", "published_at"))
-    start, end, evidence = (row[c] for c in ("evidence_start", "evidence_end", "evidence_text"))
-    span_ok = None
-    if start is not None and end is not None and text is not None:
-        span_ok = 0 <= start < end <= len(text)
+def _event_checks(events: pa.Table, articles: pa.Table) -> dict[str, pa.Array]:
+    """The derived check columns, one value per event; null where an input is null (a not-null
+    expectation reports that). Computed column-wise: this runs on every event of a run."""
+    n = events.num_rows
+    column = {c: _column(events, c, n) for c in _EVENT_CHECK_INPUTS}
+    ids = _column(articles, "article_id", articles.num_rows)
+    where = pc.index_in(column["article_id"], value_set=ids)
+    article_texts = _column(articles, "text", articles.num_rows)
+    texts = pc.take(article_texts, where)
+    start, end = column["evidence_start"].cast(pa.int64()), column["evidence_end"].cast(pa.int64())
+    span_ok = pc.and_(
+        pc.and_(pc.greater_equal(start, 0), pc.less(start, end)),
+        pc.less_equal(end, pc.utf8_length(texts).cast(pa.int64())),
+    )
+    latest = pc.cast(pc.add(column["published_at"], pa.scalar(LATEST_UTC_OFFSET)), pa.date32())
+    in_batch = pc.if_else(pc.is_null(column["article_id"]), None, pc.is_valid(texts))
     return {
-        "event_type_pair": None if kind is None or sub is None else kind + PAIR_SEPARATOR + sub,
-        "event_date_not_after_published": (
-            None if day is None or published is None else day <= (published + LATEST_UTC_OFFSET).date()
-        ),
-        "article_in_batch": None if row["article_id"] is None else text is not None,
+        "event_type_pair": pc.binary_join_element_wise(column["event_type"], column["sub_event_type"], PAIR_SEPARATOR),
+        "event_date_not_after_published": pc.less_equal(column["event_date"].cast(pa.date32()), latest),
+        "article_in_batch": in_batch,
         "evidence_span_in_text": span_ok,
-        "evidence_text_matches_span": None if not span_ok or evidence is None else text[start:end] == evidence,
+        "evidence_text_matches_span": _evidence_matches(
+            article_texts, where, start, end, column["evidence_text"], span_ok
+        ),
     }
 
 
-def _values(table: pa.Table, column: str) -> list:
-    """A column as Python values; all None when missing (the column-set expectation reports it)."""
-    if column in table.column_names:
-        return table.column(column).to_pylist()
-    return [None] * table.num_rows
+def _evidence_matches(
+    texts: pa.Array, where: pa.Array, start: pa.Array, end: pa.Array, evidence: pa.Array, span_ok: pa.Array
+) -> pa.Array:
+    """text[start:end] == evidence_text where the span is in the text; null elsewhere.
+
+    `texts` are the batch's article texts and `where` each event's index into them: each text
+    becomes a Python string once, not once per event. Python slices count code points, as offsets do.
+    """
+    text_of = texts.to_pylist()
+    columns = (where, start, end, evidence, span_ok)
+    values = zip(*(c.to_pylist() for c in columns), strict=True)
+    return pa.array(
+        [None if not ok or said is None else text_of[i][a:b] == said for i, a, b, said, ok in values], pa.bool_()
+    )
+
+
+def _column(table: pa.Table, name: str, rows: int) -> pa.Array:
+    """A column as one array; all null when missing (the column-set expectation reports it)."""
+    if name in table.column_names:
+        return table.column(name).combine_chunks()
+    return pa.nulls(rows, EVENTS.field(name).type if name in EVENTS.names else ARTICLES.field(name).type)
 
 
 def _outcome(table_name: str, table: pa.Table, suite_result: Any, *, order: list[str]) -> Outcome:

@@ -7,6 +7,10 @@ sees half a file; readers (pyarrow.dataset, duckdb's `*.parquet` glob) skip the 
 the next write deletes any left by a crash. Each file is atomic, a write touching several
 partitions is not: rerunning the same batch after a crash completes it. One writer per lake.
 
+A run hands its rows to a `LakeWriter`, which holds them and rewrites each touched partition
+once per flush (at the end of the run, or when the rows held pass BUFFER_BYTES) instead of once
+per batch; its flush order (events before articles) keeps a killed run safe.
+
 Quarantine and rejects are one file per table and only grow: a row equal to one already recorded
 in every column but run_id and the timestamps is not added again, so reruns pile up nothing.
 
@@ -17,6 +21,7 @@ ignores the directories and returns exactly the contract's columns and types.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -51,6 +56,10 @@ COMPRESSION = "zstd"
 UNKNOWN_COUNTRY = "XX"  # partition for events whose country is not known
 # Columns that change on every run; quarantine and reject rows are deduplicated on the others.
 VOLATILE_COLUMNS = frozenset({"run_id", "ingested_at", "rejected_at"})
+# A run's rows held before a flush: about 20,000 articles of the bench corpus (their events included);
+# the flush rewrites every partition it touches, so fewer flushes are faster, but the rows held count
+# against the flow's memory.
+BUFFER_BYTES = 160 * 2**20
 _ISO = re.compile(r"[A-Z]{2}")
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -80,11 +89,13 @@ TABLES = {
     # The first signature of an article stays (an edited text keeps its first one).
     "signatures": LakeTable("links/signatures", SIGNATURES, ("article_id",)),
 }
+_APPENDED = ("raw_index", "signatures", "near_duplicates", "rejects", "articles_quarantine", "events_quarantine")
 # The lock and the raw store are lake filesystem code too; they live in private modules.
 __all__ = [
     "TABLES",
     "LakeBusyError",
     "LakeTable",
+    "LakeWriter",
     "LockHolder",
     "RawStore",
     "WriteStats",
@@ -121,12 +132,9 @@ def write_articles(articles: pa.Table, lake: Path) -> WriteStats:
         ExpectationsFailed: columns or types differ from the contract, or article_id is null or
             repeated, or published_at is null.
     """
-    table = TABLES["articles"]
-    articles = _conform(articles, table.schema, table_name="articles")
-    _check_key(articles, "article_id", table_name="articles")
-    _check_not_null(articles, "published_at", table_name="articles")
-    parts = [_month_dir(ts.year, ts.month) for ts in articles.column("published_at").to_pylist()]
-    return _replace_article_rows(lake, table, articles, parts, articles.column("article_id").combine_chunks())
+    articles, parts = _prepare_articles(articles)
+    ids = articles.column("article_id").combine_chunks()
+    return _replace_article_rows(lake, TABLES["articles"], _by_partition(articles, parts), ids)
 
 
 def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) -> WriteStats:
@@ -141,20 +149,92 @@ def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) ->
         ExpectationsFailed: columns or types differ from the contract, event_id is null or
             repeated, article_id or event_date is null, or iso is not two capital letters.
     """
-    table = TABLES["events"]
-    events = _conform(events, table.schema, table_name="events")
-    _check_key(events, "event_id", table_name="events")
-    for column in ("article_id", "event_date"):
-        _check_not_null(events, column, table_name="events")
-    isos = events.column("iso").to_pylist()
-    if any(iso is not None and not _ISO.fullmatch(iso) for iso in isos):
-        raise ExpectationsFailed("events", ["expect_column_values_to_match_regex(iso)"])
-    parts = [
-        f"country={iso or UNKNOWN_COUNTRY}/{_month_dir(day.year, day.month)}"
-        for iso, day in zip(isos, events.column("event_date").to_pylist(), strict=True)
-    ]
+    events, parts = _prepare_events(events)
     ids = pa.array(sorted(set(article_ids) | set(events.column("article_id").to_pylist())), pa.string())
-    return _replace_article_rows(lake, table, events, parts, ids)
+    return _replace_article_rows(lake, TABLES["events"], _by_partition(events, parts), ids)
+
+
+class LakeWriter:
+    """A run's rows, held back so each partition is rewritten once per flush, not once per batch.
+
+    `flush` (at the end of a run, or when the rows held pass `max_bytes`) writes in the order
+    that keeps a killed run safe: provenance, links and rejects, then events and quarantine,
+    articles last (an article in the lake marks its events as written). Rows are checked
+    against the contract when added, so a bad batch fails where it is found.
+    """
+
+    def __init__(self, lake: Path, *, max_bytes: int = BUFFER_BYTES):
+        self.lake = lake
+        self.max_bytes = max_bytes
+        self._rows: dict[str, list[pa.Table]] = {}
+        self._by_part: dict[str, dict[str, list[pa.Table]]] = {"articles": {}, "events": {}}  # grouped on arrival
+        self._ids: list[pa.Array] = []  # articles whose old events are replaced
+        self._bytes = 0
+
+    def add(self, table_name: str, rows: pa.Table) -> None:
+        """Hold rows of an only-growing table: raw_index, signatures, near_duplicates, rejects,
+        articles_quarantine or events_quarantine (already stamped with run_id and time)."""
+        if table_name not in _APPENDED:
+            raise ValueError(f"LakeWriter.add takes one of {sorted(_APPENDED)}, not {table_name!r}")
+        self._hold(table_name, _conform(rows, TABLES[table_name].schema, table_name=table_name))
+
+    def add_batch(self, articles: pa.Table, events: pa.Table) -> None:
+        """Hold a batch's valid articles and events; the events replace every old event of these articles.
+
+        Raises:
+            ExpectationsFailed: as write_articles and write_events.
+        """
+        articles, article_parts = _prepare_articles(articles)
+        events, event_parts = _prepare_events(events)
+        for name, rows, parts in (("articles", articles, article_parts), ("events", events, event_parts)):
+            self._bytes += rows.nbytes
+            for part, held in _by_partition(rows, parts).items():
+                self._by_part[name].setdefault(part, []).append(held)
+        self._ids += [articles.column("article_id").combine_chunks(), events.column("article_id").combine_chunks()]
+
+    @property
+    def full(self) -> bool:
+        return self._bytes >= self.max_bytes
+
+    def flush(self) -> dict[str, int]:
+        """Write everything held, each partition once; returns rows written per table."""
+        written = {}
+        for name in ("raw_index", "signatures", "near_duplicates", "rejects"):
+            written[name] = self._append(name)
+        ids = pa.concat_arrays(self._ids).unique() if self._ids else pa.array([], pa.string())
+        written["events"] = self._replace("events", ids)
+        for name in ("events_quarantine", "articles_quarantine"):
+            written[name] = self._append(name)
+        written["articles"] = self._replace("articles", self._grouped("articles").column("article_id").combine_chunks())
+        self._rows, self._ids, self._bytes = {}, [], 0
+        self._by_part = {"articles": {}, "events": {}}
+        return written
+
+    def _hold(self, name: str, rows: pa.Table) -> None:
+        if rows.num_rows:
+            self._rows.setdefault(name, []).append(rows)
+            self._bytes += rows.nbytes
+
+    def _held(self, name: str) -> pa.Table:
+        parts = self._rows.get(name, [])
+        return pa.concat_tables(parts) if parts else TABLES[name].schema.empty_table()
+
+    def _append(self, name: str) -> int:
+        if name not in self._rows:
+            return 0
+        return _append_new(self.lake, TABLES[name], self._held(name), name).rows_written
+
+    def _grouped(self, name: str) -> pa.Table:
+        held = [t for tables in self._by_part[name].values() for t in tables]
+        return pa.concat_tables(held) if held else TABLES[name].schema.empty_table()
+
+    def _replace(self, name: str, ids: pa.Array) -> int:
+        rows = self._grouped(name)
+        if rows.num_rows == 0 and len(ids) == 0:
+            return 0
+        _check_key(rows, TABLES[name].key[0], table_name=name)  # unique across the batches held, too
+        groups = {part: pa.concat_tables(held) for part, held in self._by_part[name].items()}
+        return _replace_article_rows(self.lake, TABLES[name], groups, ids).rows_written
 
 
 def write_quarantine(table: pa.Table, lake: Path, *, table_name: str) -> WriteStats:
@@ -242,6 +322,33 @@ def read_lake_table(lake: Path, name: str, *, columns: Sequence[str] | None = No
     return _sorted(dataset.to_table(), table)
 
 
+def _prepare_articles(articles: pa.Table) -> tuple[pa.Table, list[str]]:
+    """Articles in the contract, checked, and each row's partition directory."""
+    table = TABLES["articles"]
+    articles = _conform(articles, table.schema, table_name="articles")
+    _check_key(articles, "article_id", table_name="articles")
+    _check_not_null(articles, "published_at", table_name="articles")
+    parts = [_month_dir(ts.year, ts.month) for ts in articles.column("published_at").to_pylist()]
+    return articles, parts
+
+
+def _prepare_events(events: pa.Table) -> tuple[pa.Table, list[str]]:
+    """Events in the contract, checked, and each row's partition directory."""
+    table = TABLES["events"]
+    events = _conform(events, table.schema, table_name="events")
+    _check_key(events, "event_id", table_name="events")
+    for column in ("article_id", "event_date"):
+        _check_not_null(events, column, table_name="events")
+    isos = events.column("iso").to_pylist()
+    if any(iso is not None and not _ISO.fullmatch(iso) for iso in isos):
+        raise ExpectationsFailed("events", ["expect_column_values_to_match_regex(iso)"])
+    parts = [
+        f"country={iso or UNKNOWN_COUNTRY}/{_month_dir(day.year, day.month)}"
+        for iso, day in zip(isos, events.column("event_date").to_pylist(), strict=True)
+    ]
+    return events, parts
+
+
 def _append_new(lake: Path, table: LakeTable, rows: pa.Table, table_name: str) -> WriteStats:
     """Single-file tables: add the rows not already there (equal in all but the volatile columns).
 
@@ -263,34 +370,47 @@ def _append_new(lake: Path, table: LakeTable, rows: pa.Table, table_name: str) -
     return WriteStats(rows_written=len(fresh), rows_replaced=0, partitions=(table.path,) if fresh else ())
 
 
-def _replace_article_rows(
-    lake: Path, table: LakeTable, new: pa.Table, parts: Sequence[str], ids: pa.Array
-) -> WriteStats:
+def _replace_article_rows(lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.Array) -> WriteStats:
     """Rewrite each partition that gets new rows or holds rows of article `ids`: the others + new.
 
-    `parts` gives each new row's partition directory; other partitions are searched for the
+    `new` holds each partition directory's new rows; other partitions are searched for the
     articles' old rows by reading their article_id column only.
     """
     root = lake / table.path
     _remove_temp_files(root)
-    dirs: dict[Path, list[int]] = {}
-    for i, part in enumerate(parts):
-        dirs.setdefault(root / part, []).append(i)
+    dirs = {root / part: rows for part, rows in new.items()}
+    empty = table.schema.empty_table()
     for path in sorted(root.rglob(PARTITION_FILE)):
         if path.parent not in dirs:
             held = pq.ParquetFile(path).read(columns=["article_id"])
             if pc.any(_of_articles(held, ids)).as_py():
-                dirs[path.parent] = []
+                dirs[path.parent] = empty
     replaced = 0
     for directory in sorted(dirs):
         path = directory / PARTITION_FILE
         old = _read_partition(path, table.schema)
         kept = old.filter(pc.invert(_of_articles(old, ids)))
         replaced += old.num_rows - kept.num_rows
-        added = new.take(pa.array(dirs[directory], pa.int64()))
-        _write_partition(path, _sorted(pa.concat_tables([kept, added]), table))
+        _write_partition(path, _sorted(pa.concat_tables([kept, dirs[directory]]), table))
     touched = tuple(d.relative_to(lake).as_posix() for d in sorted(dirs))
-    return WriteStats(rows_written=new.num_rows, rows_replaced=replaced, partitions=touched)
+    written = sum(rows.num_rows for rows in new.values())
+    return WriteStats(rows_written=written, rows_replaced=replaced, partitions=touched)
+
+
+def _by_partition(rows: pa.Table, parts: Sequence[str]) -> dict[str, pa.Table]:
+    """The rows of each partition directory: one take over all rows, then zero-copy slices
+    (a take per partition over many rows costs partitions x rows)."""
+    if not parts:
+        return {}
+    keys = pa.array(parts, pa.string())
+    order = pc.sort_indices(keys)
+    ordered = rows.take(order)
+    groups, start = {}, 0
+    for part, members in itertools.groupby(keys.take(order).to_pylist()):
+        size = sum(1 for _ in members)
+        groups[part] = ordered.slice(start, size)
+        start += size
+    return groups
 
 
 def _of_articles(rows: pa.Table, ids: pa.Array) -> pa.ChunkedArray:

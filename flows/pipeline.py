@@ -1,11 +1,16 @@
 """The eventlake flows: fetch -> ingest -> clean -> link -> segment -> extract -> validate -> write, by batch.
 
 `run_pipeline` reads files, feeds and URLs; `reprocess_pipeline` reads the lake's raw store
-again with the current extractor. Both hold the lake's lock for their whole run.
+again with the current extractor. Both hold the lake's lock for their whole run. Inputs are
+read a batch at a time; the CPU-bound stages run in worker processes (eventlake.parallel), and
+the lake's partitions are written once per flush (eventlake.write.LakeWriter), not per batch.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,35 +19,39 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 import eventlake
+from eventlake import schema
 from eventlake.fetch import FetchOptions
 from eventlake.lexicons import DATA_DIR, Boilerplate, Lexicon
 from eventlake.manifest import RunLog
-from eventlake.tables import iter_batches
-from eventlake.validate import Validator
-from eventlake.write import lock_lake
+from eventlake.parallel import StagePool
+from eventlake.write import LakeWriter, lock_lake
 from tasks.stages import (
+    Stream,
     articles_task,
-    clean_task,
-    cluster_task,
     docs_task,
-    extract_task,
     fetch_task,
+    flush_task,
+    hold_task,
     ingest_task,
     known_task,
     link_task,
     load_lexicon_task,
     manifest_task,
+    open_inputs_task,
+    process_task,
     rejects_task,
     report_task,
     reprocess_select_task,
     reread_task,
     save_validators_task,
-    segment_task,
+    signatures_task,
     skip_known_task,
     validate_task,
-    write_rejects_task,
-    write_task,
+    validator_task,
 )
+
+DEFAULT_BATCH_SIZE = 5000
+REPORT_EVENTS = 20_000  # events listed in a run's HTML report; the manifest counts them all
 
 
 @flow(name="eventlake-run", log_prints=False)
@@ -51,29 +60,34 @@ def run_pipeline(
     lake: str = "data/lake",
     published_at: datetime | None = None,
     data_dir: str | None = None,
-    batch_size: int = 2000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     feeds: list[str] | None = None,
     urls: list[str] | None = None,
     allow_networks: list[str] | None = None,
     fetch_timeout: float = 15.0,
     fetch_retries: int = 2,
     lock_wait: float = 0.0,
+    workers: int | None = None,
 ) -> dict:
-    """Read `inputs` (files, directories), `feeds` and `urls`, and add their articles and events to `lake`."""
+    """Read `inputs` (files, directories), `feeds` and `urls`, and add their articles and events to `lake`.
+
+    Inputs are read batch by batch as the stages go, so memory holds a few batches, not the
+    corpus; `workers` processes (default: one per CPU) run the CPU-bound stages.
+    """
     inputs, feeds, urls = inputs or [], feeds or [], urls or []
     log, lake_path = _start(inputs + feeds + urls, lake)
     with lock_lake(lake_path, wait=lock_wait, command=f"eventlake run, flow run {log.run_id}"):
-        lexicon, boilerplate = log.timed("load", load_lexicon_task, Path(data_dir or DATA_DIR))
+        data = Path(data_dir or DATA_DIR)
+        lexicon, boilerplate = log.timed("load", load_lexicon_task, data)
         known = known_task(lake_path)
         options = FetchOptions(tuple(allow_networks or ()), timeout=fetch_timeout, retries=fetch_retries)
         fetched = log.timed("fetch", fetch_task, feeds, urls, known, lake_path, options)
-        ingested = log.timed(
-            "ingest", ingest_task, inputs, published_at, fetched.documents, lake_path, log.run_id, log.started
-        )
-        fresh, seen = log.timed("skip_known", skip_known_task, ingested.articles, known)
-        log.count(read=ingested.articles.num_rows, duplicates=ingested.duplicates, known=seen)
         log.count(fetched=fetched.fetched, not_modified=fetched.not_modified, links_known=fetched.skipped)
-        manifest = _stages(fresh, [fetched.rejects, ingested.rejects], log, lake_path, lexicon, boilerplate, batch_size)
+        reader = log.timed(
+            "ingest", open_inputs_task, inputs, published_at, fetched.documents, lake_path, known, batch_size
+        )
+        stages = _Stages(log, lake_path, data, lexicon, boilerplate, _workers(workers))
+        manifest = stages.run(reader, known, [fetched.rejects], select=_new_articles)
         save_validators_task(lake_path, fetched.validators)
         manifest_task(manifest, lake_path)
     return manifest
@@ -83,18 +97,19 @@ def run_pipeline(
 def reprocess_pipeline(
     lake: str = "data/lake",
     data_dir: str | None = None,
-    batch_size: int = 2000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     lock_wait: float = 0.0,
+    workers: int | None = None,
 ) -> dict:
     """Read the lake's raw store again and replace each article's events with the current extractor's."""
     log, lake_path = _start([f"{lake}/raw"], lake)
     with lock_lake(lake_path, wait=lock_wait, command=f"eventlake reprocess, flow run {log.run_id}"):
-        lexicon, boilerplate = log.timed("load", load_lexicon_task, Path(data_dir or DATA_DIR))
+        data = Path(data_dir or DATA_DIR)
+        lexicon, boilerplate = log.timed("load", load_lexicon_task, data)
         known = known_task(lake_path)
-        reread = log.timed("ingest", reread_task, lake_path, known)
-        todo = log.timed("skip_known", reprocess_select_task, reread.articles, known)
-        log.count(read=reread.articles.num_rows, duplicates=reread.duplicates, reprocessed=todo.num_rows)
-        manifest = _stages(todo, [reread.rejects], log, lake_path, lexicon, boilerplate, batch_size)
+        reader = log.timed("ingest", reread_task, lake_path, known, batch_size)
+        stages = _Stages(log, lake_path, data, lexicon, boilerplate, _workers(workers))
+        manifest = stages.run(reader, known, [], select=_reprocess_select)
         manifest_task(manifest, lake_path)
     return manifest
 
@@ -105,37 +120,91 @@ def _start(inputs: list[str], lake: str) -> tuple[RunLog, Path]:
     return RunLog(run_id, started, inputs=inputs, lake=Path(lake)), Path(lake)
 
 
-def _stages(
-    fresh: pa.Table,
-    rejects: list[pa.Table],
-    log: RunLog,
-    lake: Path,
-    lexicon: Lexicon,
-    boilerplate: Boilerplate,
-    batch_size: int,
-) -> dict:
-    """clean, link, segment, extract, cluster, validate, write per batch; then rejects, docs, report."""
-    run_id, started = log.run_id, log.started
-    validator = Validator(docs_dir=lake / "docs" / "gx", run_name=run_id)
-    written = []
-    for batch in iter_batches(fresh, batch_size):
-        cleaned, clean_rejects = log.timed("clean", clean_task, batch, boilerplate)
-        log.count(near_duplicates=log.timed("link", link_task, cleaned, lake, run_id, started))
-        docs = log.timed("segment", segment_task, cleaned)
-        articles = articles_task(docs, run_id, started)
-        events = log.timed("extract", extract_task, docs, lexicon, run_id, eventlake.EXTRACTOR_VERSION)
-        events = log.timed("cluster", cluster_task, events)
-        checked_articles, checked_events = log.timed("validate", validate_task, validator, articles, events)
-        log.count(**log.timed("write", write_task, lake, checked_articles, checked_events))
-        log.batch(articles, events, checked_articles, checked_events)
-        written.append(checked_events.valid)
-        rejects.append(clean_rejects)
-    all_rejects = rejects_task(rejects, run_id, started)
-    log.count(rejected=log.timed("write", write_rejects_task, lake, all_rejects))
-    log.docs_index = log.timed("docs", docs_task, validator)
-    manifest = log.manifest(lexicon.version)
-    manifest["report"] = str(log.timed("docs", report_task, manifest, written, lake))
-    return manifest
+def _workers(workers: int | None) -> int:
+    return workers if workers is not None else os.cpu_count() or 1
+
+
+def _new_articles(raw: pa.Table, known: pa.Table) -> tuple[pa.Table, dict[str, int]]:
+    fresh, seen = skip_known_task(raw, known)
+    return fresh, {"known": seen}
+
+
+def _reprocess_select(raw: pa.Table, known: pa.Table) -> tuple[pa.Table, dict[str, int]]:
+    todo = reprocess_select_task(raw, known)
+    return todo, {"reprocessed": todo.num_rows}
+
+
+@dataclass
+class _Stages:
+    """ingest -> (clean, sign, segment, extract, cluster in the pool) -> link -> validate -> hold, batch by batch."""
+
+    log: RunLog
+    lake: Path
+    data_dir: Path
+    lexicon: Lexicon
+    boilerplate: Boilerplate
+    workers: int
+    report_events: list[pa.Table] = field(default_factory=list)
+
+    def run(self, reader: Stream, known: pa.Table, rejects: list[pa.Table], *, select: Callable) -> dict:
+        log, run_id, started = self.log, self.log.run_id, self.log.started
+        writer = LakeWriter(self.lake)
+        writer.add("rejects", rejects_task(rejects, run_id, started))
+        log.count(rejected=sum(r.num_rows for r in rejects))
+        near = signatures_task(self.lake)  # the lake's signatures, then each batch's
+        validator = None
+        pool = StagePool(
+            data_dir=self.data_dir,
+            lexicon=self.lexicon,
+            boilerplate=self.boilerplate,
+            run_id=run_id,
+            workers=self.workers,
+            version=eventlake.EXTRACTOR_VERSION,
+        )
+        with pool:
+            batches = self._fresh(reader, known, writer, select)
+            results = Stream(pool.imap(batches))
+            while (done := log.timed("process", process_task, results)) is not None:
+                log.worker_seconds.update(done.seconds)
+                linked = log.timed("link", link_task, done.signatures, near, writer, run_id, started)
+                articles = articles_task(done.docs, run_id, started)
+                validator = validator or log.timed("validate", validator_task, self.lake, run_id)
+                checked = log.timed("validate", validate_task, validator, articles, done.events)
+                clean_rejects = rejects_task([done.rejects], run_id, started)
+                log.timed("write", hold_task, writer, *checked, clean_rejects)
+                log.count(near_duplicates=linked, rejected=done.rejects.num_rows)
+                log.batch(articles, done.events, *checked)
+                self._keep_for_report(checked[1].valid)
+                if writer.full:
+                    log.count(**log.timed("write", flush_task, writer))
+            log.workers = self.workers if pool.started else 1
+        log.count(**log.timed("write", flush_task, writer))
+        log.docs_index = log.timed("docs", docs_task, validator) if validator is not None else None
+        manifest = log.manifest(self.lexicon.version)
+        events = pa.concat_tables(self.report_events) if self.report_events else schema.empty(schema.EVENTS)
+        manifest["report"] = str(log.timed("docs", report_task, manifest, events, self.lake))
+        return manifest
+
+    def _fresh(self, reader: Stream, known: pa.Table, writer: LakeWriter, select: Callable) -> Iterator[pa.Table]:
+        """Batches of articles the lake does not hold yet, read as the pool asks for them."""
+        log = self.log
+        while (ingested := log.timed("ingest", ingest_task, reader, writer, log.run_id, log.started)) is not None:
+            fresh, counts = log.timed("skip_known", select, ingested.articles, known)
+            log.count(
+                read=ingested.articles.num_rows + ingested.skipped,
+                duplicates=ingested.duplicates,
+                known=ingested.skipped,  # inputs already wholly in the lake were not parsed again
+                rejected=ingested.rejects.num_rows,
+            )
+            log.count(**counts)
+            if fresh.num_rows:
+                yield fresh
+
+    def _keep_for_report(self, events: pa.Table) -> None:
+        """The run report lists the events written, up to REPORT_EVENTS (memory stays bounded)."""
+        room = REPORT_EVENTS - sum(t.num_rows for t in self.report_events)
+        if room > 0 and events.num_rows:
+            self.report_events.append(events.slice(0, room))
 
 
 if __name__ == "__main__":

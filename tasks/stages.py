@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from eventlake import (
-    clean,
-    cluster,
-    extract,
     fetch,
     incremental,
     ingest,
     lexicons,
+    parallel,
     report,
     schema,
-    segment,
     tables,
     write,
 )
 from eventlake.validate import Outcome, Validator, raise_for_critical
 
 STAGE = {"cache_policy": NO_CACHE, "persist_result": False}
+T = TypeVar("T")
+
+
+class Stream(Generic[T]):
+    """An iterator in a box: Prefect exhausts a bare iterator passed to or returned from a task."""
+
+    def __init__(self, items: Iterable[T]):
+        self._items = iter(items)
+
+    def next(self) -> T | None:
+        return next(self._items, None)
 
 
 @task(name="load-lexicon", **STAGE)
@@ -62,35 +72,56 @@ def fetch_task(
     return result
 
 
-@task(name="ingest", **STAGE)
-def ingest_task(
+@task(name="open-inputs", **STAGE)
+def open_inputs_task(
     paths: list[str],
     published_at: datetime | None,
     documents: list[ingest.Document],
     lake: Path,
-    run_id: str,
-    ingested_at: datetime,
-) -> ingest.IngestResult:
-    # Original bytes go to the raw store as they are read, and provenance before any article is written.
-    store = write.RawStore(lake)
-    result = ingest.read_inputs(
-        [Path(p) for p in paths], published_at=published_at, documents=documents, keep_raw=store.put
+    known: pa.Table,
+    batch_size: int,
+) -> Stream[ingest.IngestResult]:
+    # Inputs whose bytes the raw index already ties to the lake's current articles are not parsed again.
+    finished = incremental.finished_documents(write.read_lake_table(lake, "raw_index"), known)
+    get_run_logger().info("open-inputs: %d inputs already wholly in the lake", len(finished))
+    return Stream(
+        ingest.iter_inputs(
+            [Path(p) for p in paths],
+            batch_size=batch_size,
+            published_at=published_at,
+            documents=documents,
+            keep_raw=write.RawStore(lake).put,  # original bytes go to the raw store as they are read
+            skip=lambda digest, doc: finished.get((digest, ingest.document_meta(doc))),
+        )
     )
-    write.write_raw_index(tables.fill_nulls(result.provenance, run_id=run_id, ingested_at=ingested_at), lake)
-    get_run_logger().info(
-        "ingest: %d articles, %d rejects, %d duplicates",
-        result.articles.num_rows,
-        result.rejects.num_rows,
-        result.duplicates,
-    )
-    return result
 
 
 @task(name="reread-raw", **STAGE)
-def reread_task(lake: Path, known: pa.Table) -> ingest.IngestResult:
+def reread_task(lake: Path, known: pa.Table, batch_size: int) -> Stream[ingest.IngestResult]:
     wanted = incremental.documents_to_reread(write.read_lake_table(lake, "raw_index"), known)
-    result = ingest.read_inputs([], documents=write.RawStore(lake).documents(wanted.to_pylist()))
-    get_run_logger().info("reread: %d inputs, %d articles", wanted.num_rows, result.articles.num_rows)
+    get_run_logger().info("reread: %d inputs", wanted.num_rows)
+    documents = write.RawStore(lake).documents(wanted.to_pylist())
+    return Stream(ingest.iter_inputs([], batch_size=batch_size, documents=documents))
+
+
+@task(name="ingest", **STAGE)
+def ingest_task(
+    reader: Stream[ingest.IngestResult], writer: write.LakeWriter, run_id: str, ingested_at: datetime
+) -> ingest.IngestResult | None:
+    """The next batch of inputs; its provenance and rejects are held for the lake (None: no more)."""
+    result = reader.next()
+    if result is None:
+        return None
+    # Provenance is flushed before any article, so every article in the lake can be read again.
+    writer.add("raw_index", tables.fill_nulls(result.provenance, run_id=run_id, ingested_at=ingested_at))
+    writer.add("rejects", _stamped_rejects([result.rejects], run_id, ingested_at))
+    get_run_logger().info(
+        "ingest: %d articles, %d rejects, %d duplicates, %d in inputs already in the lake",
+        result.articles.num_rows,
+        result.rejects.num_rows,
+        result.duplicates,
+        result.skipped,
+    )
     return result
 
 
@@ -108,40 +139,41 @@ def reprocess_select_task(raw: pa.Table, known: pa.Table) -> pa.Table:
     return todo
 
 
-@task(name="clean", **STAGE)
-def clean_task(raw: pa.Table, boilerplate: lexicons.Boilerplate) -> tuple[pa.Table, pa.Table]:
-    cleaned, rejects = clean.clean_articles(raw, boilerplate=boilerplate)
-    get_run_logger().info("clean: %d kept, %d rejected", cleaned.num_rows, rejects.num_rows)
-    return cleaned, rejects
+@task(name="known-signatures", **STAGE)
+def signatures_task(lake: Path) -> ingest.NearIndex:
+    return ingest.NearIndex(write.read_lake_table(lake, "signatures", columns=["article_id", "signature"]))
 
 
 @task(name="link-near-duplicates", **STAGE)
-def link_task(cleaned: pa.Table, lake: Path, run_id: str, ingested_at: datetime) -> int:
-    # Written before the batch's articles, like events: a rerun after a crash adds nothing twice.
-    known = write.read_lake_table(lake, "signatures", columns=["article_id", "signature"])
-    signatures = ingest.sign_articles(cleaned)
-    links = ingest.link_near_duplicates(signatures, known)
+def link_task(
+    signatures: pa.Table, index: ingest.NearIndex, writer: write.LakeWriter, run_id: str, ingested_at: datetime
+) -> int:
+    """Links of a batch to the lake's and the run's earlier articles (the batch joins the index)."""
+    links = index.link(signatures)
+    # Flushed before the batch's articles, like events: a rerun after a crash adds nothing twice.
     stamp = {"run_id": run_id, "ingested_at": ingested_at}
-    write.write_near_duplicates(tables.fill_nulls(signatures, **stamp), tables.fill_nulls(links, **stamp), lake)
-    get_run_logger().info("near-duplicates: %d pairs among %d articles", links.num_rows, cleaned.num_rows)
+    writer.add("signatures", tables.fill_nulls(signatures, **stamp))
+    writer.add("near_duplicates", tables.fill_nulls(links, **stamp))
+    get_run_logger().info("near-duplicates: %d pairs among %d articles", links.num_rows, signatures.num_rows)
     return links.num_rows
 
 
-@task(name="segment", **STAGE)
-def segment_task(cleaned: pa.Table) -> pa.Table:
-    return segment.segment_articles(cleaned)
+@task(name="process", **STAGE)
+def process_task(results: Stream[parallel.Processed]) -> parallel.Processed | None:
+    """The next batch through clean, sign, segment, extract and cluster (None: no more)."""
+    done = results.next()
+    if done is not None:
+        get_run_logger().info(
+            "process: %d articles kept, %d rejected, %d events", done.docs.num_rows, done.rejects.num_rows,
+            done.events.num_rows,
+        )  # fmt: skip
+    return done
 
 
-@task(name="extract", **STAGE)
-def extract_task(docs: pa.Table, lexicon: lexicons.Lexicon, run_id: str, version: str) -> pa.Table:
-    events = extract.extract_events(docs, lexicon=lexicon, run_id=run_id, version=version)
-    get_run_logger().info("extract: %d events from %d articles", events.num_rows, docs.num_rows)
-    return events
-
-
-@task(name="cluster", **STAGE)
-def cluster_task(events: pa.Table) -> pa.Table:
-    return cluster.assign_clusters(events)
+@task(name="new-validator", **STAGE)
+def validator_task(lake: Path, run_id: str) -> Validator:
+    # Built on the first batch with articles: importing Great Expectations takes seconds.
+    return Validator(docs_dir=lake / "docs" / "gx", run_name=run_id)
 
 
 @task(name="validate", **STAGE)
@@ -155,22 +187,20 @@ def validate_task(validator: Validator, articles: pa.Table, events: pa.Table) ->
     return checked_articles, checked_events
 
 
-@task(name="write", **STAGE)
-def write_task(lake: Path, articles: Outcome, events: Outcome) -> dict[str, int]:
-    # Articles are written last: an article in the lake is the mark that its events and
-    # quarantine rows are there too, so a run killed mid-batch redoes the batch.
-    ids = articles.valid.column("article_id").to_pylist()
-    events_written = write.write_events(events.valid, lake, article_ids=ids).rows_written
+@task(name="hold", **STAGE)
+def hold_task(writer: write.LakeWriter, articles: Outcome, events: Outcome, rejects: pa.Table) -> None:
+    # Held, then flushed in an order that keeps a killed run safe (see write.LakeWriter).
+    writer.add_batch(articles.valid, events.valid)
     for outcome in (articles, events):
-        write.write_quarantine(outcome.quarantine, lake, table_name=outcome.table_name)
-    articles_written = write.write_articles(articles.valid, lake).rows_written
-    return {"articles_written": articles_written, "events_written": events_written}
+        writer.add(f"{outcome.table_name}_quarantine", outcome.quarantine)
+    writer.add("rejects", rejects)
 
 
-@task(name="write-rejects", **STAGE)
-def write_rejects_task(lake: Path, rejects: pa.Table) -> int:
-    write.write_rejects(rejects, lake)
-    return rejects.num_rows
+@task(name="flush", **STAGE)
+def flush_task(writer: write.LakeWriter) -> dict[str, int]:
+    written = writer.flush()
+    get_run_logger().info("flush: %s", ", ".join(f"{n} {k}" for k, n in written.items() if n))
+    return {"articles_written": written["articles"], "events_written": written["events"]}
 
 
 @task(name="assemble-articles", **STAGE)
@@ -180,9 +210,7 @@ def articles_task(docs: pa.Table, run_id: str, ingested_at: datetime) -> pa.Tabl
 
 @task(name="collect-rejects", **STAGE)
 def rejects_task(parts: list[pa.Table], run_id: str, rejected_at: datetime) -> pa.Table:
-    filled = [tables.conform(p, schema.REJECTS) for p in parts]
-    merged = pa.concat_tables(filled) if filled else schema.empty(schema.REJECTS)
-    return tables.fill_nulls(merged, run_id=run_id, rejected_at=rejected_at)
+    return _stamped_rejects(parts, run_id, rejected_at)
 
 
 @task(name="data-docs", **STAGE)
@@ -198,11 +226,16 @@ def save_validators_task(lake: Path, validators: dict[str, dict[str, str]]) -> N
 
 
 @task(name="report", **STAGE)
-def report_task(manifest: dict, written: list[pa.Table], lake: Path) -> Path:
-    events = pa.concat_tables(written) if written else schema.empty(schema.EVENTS)
+def report_task(manifest: dict, events: pa.Table, lake: Path) -> Path:
     return write.write_report(report.render_report(manifest, events), lake, manifest["run_id"])
 
 
 @task(name="manifest", **STAGE)
 def manifest_task(manifest: dict, lake: Path) -> Path:
     return write.write_manifest(manifest, lake)
+
+
+def _stamped_rejects(parts: list[pa.Table], run_id: str, rejected_at: datetime) -> pa.Table:
+    filled = [tables.conform(p, schema.REJECTS) for p in parts]
+    merged = pa.concat_tables(filled) if filled else schema.empty(schema.REJECTS)
+    return tables.fill_nulls(merged, run_id=run_id, rejected_at=rejected_at)

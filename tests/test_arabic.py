@@ -37,3 +37,13 @@ def test_quotes_dropped_so_names_match():
 
 def test_normalize_key_collapses_spaces():
     assert normalize_key("  دير   الزّور ") == "دير الزور"
+
+
+def test_text_without_dropped_characters_maps_each_index_to_itself():
+    d = to_matching_form("قصف إدلب")
+    assert list(d.to_source) == list(range(8))
+
+
+def test_dropped_tashkeel_keeps_later_offsets():
+    d = to_matching_form("غاراتٌ جوية")
+    assert d.source_span(6, 10).slice("غاراتٌ جوية") == "جوية"

@@ -6,7 +6,13 @@ import json
 
 import pyarrow as pa
 
-from eventlake.incremental import articles_to_reprocess, documents_to_reread, known_urls, unseen_articles
+from eventlake.incremental import (
+    articles_to_reprocess,
+    documents_to_reread,
+    finished_documents,
+    known_urls,
+    unseen_articles,
+)
 from eventlake.ingest import RAW_INDEX
 
 
@@ -99,3 +105,23 @@ def test_reread_lists_an_input_once_however_many_articles_it_gave():
 def test_reread_skips_inputs_kept_only():
     row = {**index_row("feed", None), "reprocess": False}
     assert documents_to_reread(pa.Table.from_pylist([row], schema=RAW_INDEX), known()).num_rows == 0
+
+
+def test_an_input_whose_articles_are_all_current_is_finished():
+    index = pa.Table.from_pylist([index_row("j", ("a", "h1")), index_row("j", ("b", "h2"))], schema=RAW_INDEX)
+    assert list(finished_documents(index, known(("a", "h1"), ("b", "h2"))).values()) == [(("a", "h1"), ("b", "h2"))]
+
+
+def test_an_input_with_one_article_missing_from_the_lake_is_not_finished():
+    index = pa.Table.from_pylist([index_row("j", ("a", "h1")), index_row("j", ("b", "h2"))], schema=RAW_INDEX)
+    assert finished_documents(index, known(("a", "h1"))) == {}
+
+
+def test_an_input_whose_article_has_a_newer_text_is_not_finished():
+    index = pa.Table.from_pylist([index_row("j", ("a", "h0"))], schema=RAW_INDEX)
+    assert finished_documents(index, known(("a", "h1"))) == {}
+
+
+def test_an_input_that_gave_no_article_is_not_finished():
+    index = pa.Table.from_pylist([index_row("bad", None), index_row("j", ("a", "h1"))], schema=RAW_INDEX)
+    assert [key[0] for key in finished_documents(index, known(("a", "h1")))] == ["j"]

@@ -1,5 +1,7 @@
+import pytest
+
 from eventlake.arabic import to_matching_form
-from eventlake.matcher import Entry, Matcher, drop_contained
+from eventlake.matcher import Entry, Matcher, drop_contained, drop_contained_each
 
 PLACES = Matcher(
     [Entry("place", "الرقة"), Entry("place", "إدلب"), Entry("actor", "لواء القدس"), Entry("place", "القدس")]
@@ -56,3 +58,15 @@ def test_common_noun_phrase_matches_with_the_article_on_every_word():
 def test_names_do_not_take_an_article_they_lack():
     m = Matcher([Entry("place", "دير الزور"), Entry("place", "بنت جبيل")])
     assert found(m, "البنت الجبيل") == []
+
+
+def test_drop_contained_each_keeps_layers_apart():
+    m = Matcher([Entry("place", "القدس"), Entry("actor", "لواء القدس"), Entry("date", "القدس")])
+    hits = m.find(to_matching_form("عناصر لواء القدس"))
+    kept = drop_contained_each(hits, (frozenset({"place", "actor"}), frozenset({"date"})))
+    assert sorted(h.kind for h in kept) == ["actor", "date"]
+
+
+def test_drop_contained_each_rejects_a_kind_in_two_layers():
+    with pytest.raises(ValueError, match="place"):
+        drop_contained_each([], (frozenset({"place"}), frozenset({"place"})))

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from eventlake.arabic import to_matching_form
 from eventlake.errors import OffsetError
-from eventlake.text import Span, check_span, identity, map_chars
+from eventlake.text import Derived, Kept, Span, check_span, identity, map_chars
 
 ARABIC_ISH = st.text(
     alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآءؤئ ًٌٍَُِّْـ٠١٢٣ \n.،؟ﻻAb1")),
@@ -55,3 +55,24 @@ def test_every_derived_range_maps_back_inside_the_source(text, data):
     assert 0 <= span.start < span.end <= len(text)
     # folding the source slice again covers the derived slice (a ligature may add one letter)
     assert d.text[start:end] in to_matching_form(span.slice(text)).text
+
+
+@given(st.lists(st.booleans(), max_size=40))
+def test_kept_map_equals_the_list_of_kept_positions(dropped):
+    deleted = [i for i, d in enumerate(dropped) if d]
+    kept = [i for i, d in enumerate(dropped) if not d]
+    k = Kept(deleted, len(dropped))
+    assert [k[i] for i in range(len(k))] == kept
+
+
+@given(st.lists(st.booleans(), max_size=40), st.integers(-2, 44))
+def test_kept_derived_index_is_the_first_kept_position_at_or_after(dropped, source_index):
+    deleted = [i for i, d in enumerate(dropped) if d]
+    kept = [i for i, d in enumerate(dropped) if not d]
+    d = Derived("x" * len(kept), Kept(deleted, len(dropped)), len(dropped))
+    assert d.derived_index(source_index) == sum(1 for i in kept if i < source_index)
+
+
+def test_kept_index_past_the_end_raises():
+    with pytest.raises(IndexError):
+        Kept([1], 3)[2]

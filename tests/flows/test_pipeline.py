@@ -131,7 +131,8 @@ def test_manifest_counts_the_run(lake):
     manifest = json.loads(next((lake / "runs").glob("*.json")).read_text())
     assert manifest["counts"]["articles_quarantined"] == 1
     assert manifest["counts"]["rejected"] >= 2
-    assert set(manifest["stage_seconds"]) >= {"ingest", "clean", "extract", "validate", "write"}
+    assert set(manifest["stage_seconds"]) >= {"ingest", "process", "validate", "write"}
+    assert set(manifest["worker_seconds"]) >= {"clean", "segment", "extract"}
 
 
 def test_second_run_changes_nothing(lake, tmp_path):

@@ -1,0 +1,162 @@
+"""The CPU-bound stages on several cores: raw articles -> cleaned, signed, segmented, extracted, clustered.
+
+`process_batch` runs clean -> sign -> segment -> extract -> cluster on one batch. `StagePool` runs
+it for a stream of batches in worker processes (spawned, each loading the lexicon once) and
+hands the results back in the order the batches came, so the output is the same whatever the
+number of workers. A run too small to pay for starting workers is done in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyarrow as pa
+
+from eventlake import EXTRACTOR_VERSION
+from eventlake._ingest_near import sign_articles
+from eventlake.clean import clean_articles
+from eventlake.cluster import assign_clusters
+from eventlake.extract import extract_events
+from eventlake.lexicons import Boilerplate, Lexicon, load_boilerplate, load_lexicon
+from eventlake.segment import segment_articles
+
+# Workers start only once a run has seen this many articles: starting them (an interpreter and
+# a lexicon each) costs about as much as processing a few hundred articles.
+POOL_MIN_ARTICLES = 1000
+STAGES = ("clean", "sign", "segment", "extract", "cluster")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One batch after the CPU-bound stages."""
+
+    docs: pa.Table  # cleaned and segmented articles (clean's output plus sentences)
+    rejects: pa.Table  # schema.REJECTS rows of articles the clean stage refused
+    signatures: pa.Table  # ingest.SIGNATURES of the cleaned texts (run_id, ingested_at null)
+    events: pa.Table  # extracted events with cluster ids
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, where it ran
+
+
+def process_batch(
+    raw: pa.Table, *, lexicon: Lexicon, boilerplate: Boilerplate, run_id: str | None, version: str = EXTRACTOR_VERSION
+) -> Processed:
+    """clean, sign (near-duplicate signatures), segment, extract and cluster one batch of raw articles."""
+    seconds: dict[str, float] = {}
+    cleaned, rejects = _timed(seconds, "clean", clean_articles, raw, boilerplate=boilerplate)
+    signatures = _timed(seconds, "sign", sign_articles, cleaned)
+    docs = _timed(seconds, "segment", segment_articles, cleaned)
+    events = _timed(seconds, "extract", extract_events, docs, lexicon=lexicon, run_id=run_id, version=version)
+    events = _timed(seconds, "cluster", assign_clusters, events)
+    return Processed(docs, rejects, signatures, events, seconds)
+
+
+class StagePool:
+    """`process_batch` over a stream of batches on `workers` processes, results in input order.
+
+    Use as a context manager; the workers (started lazily, after POOL_MIN_ARTICLES articles and
+    only when there is more than one batch) stop on exit. With `workers` <= 1 everything runs
+    in this process.
+    """
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        lexicon: Lexicon,
+        boilerplate: Boilerplate,
+        run_id: str | None,
+        workers: int,
+        version: str = EXTRACTOR_VERSION,
+        start_after: int = POOL_MIN_ARTICLES,
+    ):
+        self._data_dir = data_dir
+        self._options = {"lexicon": lexicon, "boilerplate": boilerplate, "run_id": run_id, "version": version}
+        self._expected = lexicon.version
+        self.workers = max(1, workers)
+        self._start_after = start_after
+        self._seen = 0
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> StagePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    @property
+    def started(self) -> bool:
+        """Whether worker processes were started."""
+        return self._executor is not None
+
+    def imap(self, batches: Iterable[pa.Table]) -> Iterator[Processed]:
+        """Processed batches, in the order of `batches`; at most `workers` batches run ahead of the caller.
+
+        Each batch is submitted once the next one is known, so a run of a single batch (which
+        workers could not share) never pays for starting them.
+        """
+        pending: deque[Future | Processed] = deque()
+        iterator = iter(batches)
+        batch = next(iterator, None)
+        while batch is not None:
+            following = next(iterator, None)
+            pending.append(self._submit(batch, last=following is None))
+            batch = following
+            while len(pending) > (self.workers if self.started else 0):
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+    def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed:
+        self._seen += batch.num_rows
+        if self.workers > 1 and self._executor is None and self._seen >= self._start_after and not last:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(str(self._data_dir), self._expected),
+            )
+        if self._executor is None:
+            return process_batch(batch, **self._options)
+        options = {k: self._options[k] for k in ("run_id", "version")}
+        return self._executor.submit(_work, batch, options)
+
+
+def _result(item: Future | Processed) -> Processed:
+    return item.result() if isinstance(item, Future) else item
+
+
+def _timed(seconds: dict[str, float], stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    start = time.perf_counter()
+    try:
+        return func(*args, **kwargs)
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
+
+
+# --- inside a worker process -----------------------------------------------------------------
+
+# A worker's lexicon and boilerplate, loaded once by its initializer (per-process state, never
+# set in the parent).
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(data_dir: str, expected_version: str) -> None:
+    lexicon = load_lexicon(Path(data_dir))
+    if lexicon.version != expected_version:  # data/ changed while the run was going: refuse to mix
+        raise RuntimeError(f"lexicon under {data_dir} changed during the run ({lexicon.version} != {expected_version})")
+    _WORKER["lexicon"] = lexicon
+    _WORKER["boilerplate"] = load_boilerplate(Path(data_dir) / "lexicons" / "boilerplate.yaml")
+
+
+def _work(batch: pa.Table, options: dict) -> Processed:
+    return process_batch(batch, lexicon=_WORKER["lexicon"], boilerplate=_WORKER["boilerplate"], **options)
