@@ -43,11 +43,18 @@ def render_report(manifest: dict, events: pa.Table) -> str:
         f"<p>{escape(str(manifest.get('started_at', '')))} &middot; {manifest.get('wall_seconds', '')} s</p>",
         _pairs("Counts", counts),
         _pairs("Stage seconds", timings),
-        f"<h2>Events written ({events.num_rows})</h2>",
+        f"<h2>{_events_title(events.num_rows, counts.get('events_written', events.num_rows))}</h2>",
         _events_table(events),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _events_title(listed: int, written: int) -> str:
+    """Large runs list only their first events; say so rather than let the heading undercount."""
+    if listed < written:
+        return f"Events written ({written}; the first {listed} listed)"
+    return f"Events written ({written})"
 
 
 def _pairs(title: str, values: dict) -> str:

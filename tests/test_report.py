@@ -44,3 +44,8 @@ def test_report_loads_nothing_from_outside():
 
 def test_empty_run_says_so():
     assert "No events." in render_report(MANIFEST, EVENTS.empty_table())
+
+
+def test_capped_report_says_how_many_it_lists():
+    html = render_report({**MANIFEST, "counts": {"events_written": 30_000}}, one_event())
+    assert "Events written (30000; the first 1 listed)" in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from flows.settings import apply_prefect_defaults
@@ -19,3 +21,12 @@ def prefect_api(tmp_path_factory):
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+@pytest.fixture(autouse=True)
+def restore_eventlake_logger():
+    """The command sets the eventlake logger's level for its process; give the test process its own back."""
+    logger = logging.getLogger("eventlake")
+    level = logger.level
+    yield
+    logger.setLevel(level)

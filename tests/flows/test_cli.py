@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import random
 
-import pytest
 from typer.testing import CliRunner
 
 from eventlake.cli import EXIT_ALL_REJECTED, EXIT_LAKE_BUSY, app
 from eventlake.write import lock_lake
-
-
-@pytest.fixture(autouse=True)
-def restore_eventlake_logger():
-    """The command sets the eventlake logger's level for its process; give the test process its own back."""
-    logger = logging.getLogger("eventlake")
-    level = logger.level
-    yield
-    logger.setLevel(level)
 
 
 def invoke(*args: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 
 import pytest
@@ -20,14 +19,6 @@ TEXTS = [
     "اعتقلت قوات الأمن ثلاثة شبان في حي الميدان بدمشق صباح الأحد بعد مداهمة منازلهم.",
     "انفجرت عبوة ناسفة بسيارة عسكرية على طريق الرقة مساء الأحد دون أنباء عن إصابات.",
 ]
-
-
-@pytest.fixture(autouse=True)
-def restore_eventlake_logger():
-    logger = logging.getLogger("eventlake")
-    level = logger.level
-    yield
-    logger.setLevel(level)
 
 
 def corpus(root: Path) -> Path:
