@@ -15,7 +15,7 @@ from eventlake.sentence import SentenceHits
 
 AGENT_ALIAS_WORDS = frozenset(
     {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
-    | {"مسيره", "طائره"}
+    | {"مسيره", "طائره", "مدفعي"}
 )
 # Words that name a band of an actor's fighters, matching form, clitics included.
 GROUP_WORDS = frozenset(
@@ -95,6 +95,8 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     actor1_hit = _pick(agents) or _pick(before)
     answered = [h for h in agents if h is not actor1_hit and _answered(sentence, h)]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
+    if trigger.entry.value.sub_event_type == "Disrupted weapons use":
+        rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None

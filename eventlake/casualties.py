@@ -22,6 +22,10 @@ FILLERS = frozenset(
 )
 # Plural nouns for losses that a negation (دون, لم) before them turns into zero.
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
+# Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
+ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
+# "Two" written after its noun (منتسبين اثنين), matching form.
+TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
 SINGULAR_STEMS = frozenset(
     {"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب", "مهاجر", "شقيق"}
@@ -98,7 +102,8 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
         candidate = read()
         if candidate is not None:
             return candidate
-    return None
+    word = sentence.derived.text[hit.start : hit.end]
+    return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
 
 
 def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | object | None:
@@ -119,9 +124,9 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     value = _number_words([sentence.source_word(a, b) for a, b in words])
     if value:
         return value
+    if len(words) > 1 and tokens[1] in TWO_WORDS:
+        return 2  # متظاهران اثنان, منتسبَين اثنين
     if _kind_at(sentence, words[0], "cas:singular"):
-        if len(words) > 1 and _kind_at(sentence, words[1], "cas:dual"):
-            return 2  # متظاهران اثنان
         return 1
     return None
 

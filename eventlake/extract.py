@@ -39,6 +39,7 @@ RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
 CITY = 100_000  # population: a city whose outskirts reach into the next province
@@ -81,11 +82,30 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     published = reference_day(article["published_at"])
     morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
+    speaker = _speaker(sentences)
     candidates: list[Candidate] = []
     for sentence in sentences:
-        candidates += _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
+        found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
+        candidates += [_ours(c, speaker) for c in found]
     events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
     return [_row(c, text, article, places, run_id, version) for c in events]
+
+
+def _speaker(sentences: list[SentenceHits]) -> Actor | None:
+    """Who speaks in a statement ("الدعم السريع: قواتنا تبسط سيطرتها"): the first group the
+    article names, when it speaks of "our forces"."""
+    if not any(s.has("cue:ours") for s in sentences):
+        return None
+    named = (h.entry.value for s in sentences[:3] for h in s.of("actor") if not h.entry.value.generic)
+    return next(named, None)
+
+
+def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
+    roles = candidate.roles
+    if speaker is None or not candidate.sentence.has("cue:ours") or (roles.actor1 and not roles.actor1.generic):
+        return candidate
+    other = roles.actor2 if roles.actor2 != speaker else None
+    return replace(candidate, roles=Roles(speaker, other, "reported"))
 
 
 def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) -> list[SentenceHits]:
@@ -133,9 +153,12 @@ def _sentence_candidates(
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
         and not _refers_back(sentence, t)
     ]
+    triggers = _without_means(sentence, triggers)
     if not triggers or sentence.has("cue:habitual") or sentence.has("cue:accident"):
         return []
-    primary = _strike_before_interception(triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
+    primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
+    primary = _protest_about(sentence, triggers, _strike_before_interception(triggers, primary))
+    primary = _killing_over_looting(sentence, triggers, _taken_after_fighting(triggers, primary))
     if _reported_speech(sentence, primary):
         return []
     own = places.locate(sentence)
@@ -152,6 +175,8 @@ def _sentence_candidates(
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
+    if not when.explicit and _told_before(sentence, primary, locations, earlier):
+        return []
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
     year = stated_year(sentence)
@@ -220,6 +245,48 @@ def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) 
     return replace(told[-1], paired=True) if told else roles
 
 
+def _told_before(sentence: SentenceHits, trigger: Hit, locations: list[Location], earlier: list[Candidate]) -> bool:
+    """ "وأكد مدير الناحية أن القصف أثار الهلع": a bare definite event word at a place whose event
+    the article already told is that event again."""
+    if " " in trigger.entry.phrase or not sentence.is_definite(trigger) or sentence.has("cas:killed"):
+        return False
+    where = {loc.place for loc in locations}
+    return any(c.location is not None and c.location.place in where and not c.sentence.is_title for c in earlier)
+
+
+def _protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "نظّم الأهالي وقفة احتجاجية ... طالبوا بوضع حدّ للقصف التركي": the protest is the event,
+    the violence it names (definite: already known) is its cause."""
+    protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
+    if protest is None or protest.start > primary.start or not sentence.is_definite(primary):
+        return primary
+    return protest
+
+
+def _taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
+    """ "بسطت قواتنا سيطرتها على مدينة الخوي بعد معارك ضارية": the fight ends in a change of
+    hands, which is the event ACLED codes."""
+    if primary.entry.value.sub_event_type != "Armed clash":
+        return primary
+    taken = [t for t in triggers if t.entry.value.sub_event_type in TERRITORY and t.start < primary.start]
+    return taken[0] if taken else primary
+
+
+def _killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم": the killing is the event ACLED codes."""
+    if primary.entry.value.sub_event_type != "Looting/property destruction" or not sentence.has("cas:killed"):
+        return primary
+    return next((t for t in triggers if t.entry.value.sub_event_type == "@attack"), primary)
+
+
+def _without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
+    """ "ألقت القبض على إرهابي بعد نصب كمين محكم له": the ambush is how the arrest was made."""
+    if not any(t.entry.value.sub_event_type == "Arrests" for t in triggers):
+        return triggers
+    means = sentence.of("cue:means")
+    return [t for t in triggers if not any(m.start <= t.start < m.end for m in means)]
+
+
 def _strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
     """ "نفّذ العدو عدواناً جوياً ... وتصدّت وسائط دفاعنا الجوي": the strike told first is the event;
     an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة")."""
@@ -249,6 +316,8 @@ def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
 def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> Hit | None:
     """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second clause."""
     for clause in sentence.of("cue:second_clause"):
+        if clause.start < primary.end:
+            continue  # "كما تمكّنت ..." opens the sentence: no second clause
         for t in triggers:
             other = t.entry.value.sub_event_type
             if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
@@ -281,7 +350,13 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
             return "Air/drone strike", True
         if sentence.has("cue:buildings") and roles.actor1 is not None and roles.actor1.inter == 1:
             return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل": demolition
-        return "Remote explosive/landmine/IED", not sentence.has("cue:ied_context")
+        sub = "Remote explosive/landmine/IED"
+    if sub == "Remote explosive/landmine/IED" and sentence.preceded_by(trigger, "cue:defuse", within=3):
+        return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
+    if sub == "Remote explosive/landmine/IED":
+        return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+    if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
+        return "Air/drone strike", False
     if sub == "@attack":
         return _resolve_attack(sentence, roles)
     if sub == "@assassination":
@@ -300,6 +375,12 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
     if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
         return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
     return sub, False
+
+
+def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "قصف طيران الجيش السوق": the bare verb "bombed" with aircraft as its subject."""
+    bare = " " not in trigger.entry.phrase and not sentence.is_definite(trigger)
+    return bare and sentence.followed_by(trigger, "cue:air_context", within=1) is not None
 
 
 def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
