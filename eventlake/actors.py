@@ -46,6 +46,9 @@ GROUP_WORDS = frozenset(
         "تابع",
         "التابع",
         "ل",
+        "مرتزقه",  # "نفّذها مرتزقة ما يسمى الجيش الوطني": a hostile outlet's name for the fighters
+        "ما",
+        "يسمي",
     }
 )
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
@@ -75,6 +78,7 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     mentions += [h for h in local if not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
     mentions = _owners_named(sentence, _one_per_span(mentions, iso))
+    mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
@@ -129,6 +133,12 @@ def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tup
     if distinct and sentence.tokens_between(between, distinct[0]) <= 2 and _names_both(sentence, distinct[0]):
         return distinct[0], distinct[0]
     return None
+
+
+def _supporting(sentence: SentenceHits, hit: Hit, mentions: list[Hit]) -> bool:
+    """ "بمساندة مروحية تابعة للتحالف الدولي": an ally named after its support takes no role."""
+    cue = sentence.preceded_by(hit, "cue:support", within=3)
+    return cue is not None and not any(cue.end <= m.start < hit.start for m in mentions)
 
 
 def _ally(sentence: SentenceHits, hit: Hit) -> bool:
@@ -188,7 +198,8 @@ def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     """غارة إسرائيلية, طائرات حربية أمريكية, قناص حوثي: the adjective names who acted."""
-    return any(sentence.preceded_by(hit, kind, within=2) for kind in ("trigger", "cue:agent"))
+    hedged = sentence.preceded_by(hit, "cue:hedge", within=1) is not None  # "غارة ثانية يُرجّح أنها إسرائيلية"
+    return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
 
 
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
@@ -273,8 +284,10 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
 def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:
     """A finite verb trigger: a stem with a suffix (اعتقل* -> اعتقلت) or a feminine perfect (قصفت)."""
     word = sentence.derived.text[trigger.start : trigger.end]
-    stem_with_suffix = trigger.entry.phrase.endswith("*") and word != trigger.entry.phrase.rstrip("*")
-    return stem_with_suffix or (word.endswith("ت") and not word.endswith("ات"))
+    stem = trigger.entry.phrase.rstrip("*")
+    stem_with_suffix = trigger.entry.phrase.endswith("*") and word != stem
+    derived_form = trigger.entry.phrase.endswith("*") and len(stem) > 3 and stem.startswith("ا")  # استهدف, اعتقل
+    return stem_with_suffix or derived_form or (word.endswith("ت") and not word.endswith("ات"))
 
 
 def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:

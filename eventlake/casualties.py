@@ -24,6 +24,7 @@ FILLERS = frozenset(
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
+DUAL_MARK = "\u064eين"  # fatha + ين
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
@@ -121,6 +122,8 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return _VAGUE
     if _kind_at(sentence, words[0], "cas:dual") or _is_dual(sentence, tokens[0]):
         return 2
+    if sentence.source_word(*words[0]).endswith(DUAL_MARK):
+        return 2  # مواطنَين: the fatha before ين marks the dual (مواطنِين is the plural)
     value = _number_words([sentence.source_word(a, b) for a, b in words])
     if value:
         return value

@@ -42,6 +42,7 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
+EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 CITY = 100_000  # population: a city whose outskirts reach into the next province
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه"})  # matching form
 
@@ -304,8 +305,18 @@ def _drop_echoes(events: list[Candidate]) -> list[Candidate]:
 
 
 def _echo(event: Candidate, named: list[Candidate]) -> bool:
+    """Heard at the place of a named strike that day, or within earshot of it."""
     where = event.location.place if event.location else None
-    return any(n.date.day == event.date.day and (n.location.place if n.location else None) == where for n in named)
+    heard = [n.location.place if n.location else None for n in named if n.date.day == event.date.day]
+    return any(_within_earshot(where, place) for place in heard)
+
+
+def _within_earshot(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a == b:
+        return a == b
+    if a.lat is None or b.lat is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= EARSHOT_KM
 
 
 def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -25,6 +25,8 @@ _WORD = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*|[\u064B-\u0
 
 # Proclitic strings that may stand before a word: conjunctions, prepositions, and their pairs.
 CLITIC_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس"})
+# Names take no future سـ and, in practice, no ك ("كسرت" is "broke", not "like Sirte").
+NAME_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 # Before a key that begins with ال, the preposition ل swallows the alef: ل + الرقة -> للرقة.
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 # Common nouns (triggers, cues, casualty words) also take the article: القصف, بالقذائف, للقصف.
@@ -225,4 +227,4 @@ def _plan(
 def _prefix_ok(prefix: str, lam_variant: bool, kind: str) -> bool:
     if lam_variant:
         return prefix in LAM_PREFIXES
-    return prefix in (CLITIC_PREFIXES if kind in NAME_KINDS else ARTICLE_PREFIXES)
+    return prefix in (NAME_PREFIXES if kind in NAME_KINDS else ARTICLE_PREFIXES)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
@@ -29,6 +30,7 @@ NEIGHBOURS = {
     "PS": ("IL", "EG", "JO"),
     "TR": ("SY", "IQ"),
 }
+FRAME_KM = 60.0
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -102,6 +104,7 @@ class ArticlePlaces:
     def _town_locations(self, sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[Location]:
         if len(towns) > 1 and _word_before(sentence, towns[0][0].hit) in NEIGHBOURHOOD_WORDS:
             towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
+        towns = _past_the_frame(sentence, towns)
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
         seen = {place}
@@ -208,6 +211,28 @@ def _vote_admin1(mentions_by_sentence, iso: str | None) -> dict[tuple[str, str],
                 votes[unit] += 1 / len(units)
     total = sum(votes.values()) or 1.0
     return {k: v / total for k, v in votes.items()}
+
+
+def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[tuple[Mention, Place]]:
+    """ "وفي العاصمة صنعاء، استهدف العدوان بغارتين مديرية بني حشيش": the opening "in X," frames
+    the report; a nearby place named with its kind after it is where the event happened."""
+    if len(towns) < 2 or not _frames(sentence, towns[0][0].hit):
+        return towns
+    frame = towns[0][1]
+    for i, (mention, place) in enumerate(towns[1:], 1):
+        near = place.lat is not None and frame.lat is not None
+        near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM
+        kind_inside = any(c.start == mention.hit.start for c in sentence.of("cue:place_type"))  # مديرية بني حشيش
+        typed = kind_inside or _typed(sentence, mention.hit)
+        if near and typed and _word_before(sentence, mention.hit) not in ("من", "ومن"):
+            return towns[i:]
+    return towns
+
+
+def _frames(sentence: SentenceHits, hit: Hit) -> bool:
+    text = sentence.derived.text
+    opening = len(sentence.words_before(hit.start, 4)) < 4 and text[: hit.start].rfind("في") >= sentence.start
+    return opening and sentence.derived.text[hit.end : hit.end + 2].lstrip()[:1] in ("،", ",")
 
 
 def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within: int) -> bool:

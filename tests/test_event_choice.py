@@ -83,3 +83,43 @@ def test_one_martyr_is_one_killed(events_of):
 def test_two_written_after_the_noun(events_of):
     body = "استشهد منتسبان اثنان أمس بانفجار عبوة ناسفة في قضاء طوزخورماتو."
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_opening_city_frames_the_district_struck(events_of):
+    body = "وفي العاصمة صنعاء، شنّ الطيران الأمريكي أمس غارتين على مديرية بني حشيش شرق العاصمة."
+    assert only(events_of(body))["location"] == "Bani Hushaysh"
+
+
+def test_hedged_adjective_after_the_strike_names_a_suspect(events_of):
+    body = "غارة جوية يُرجّح أنها إسرائيلية استهدفت أمس موقعاً عسكرياً قرب مدينة القنيطرة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Military Forces of Israel", "suspected")
+
+
+def test_explosions_heard_near_a_strike_are_that_strike(events_of):
+    body = (
+        "سُمع دوي انفجارات قوية في سماء دمشق مساء أمس.\n\n"
+        "وقالت مصادر محلية إن غارات إسرائيلية استهدفت أمس مواقع عسكرية في محيط بلدة الديماس."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
+
+
+def test_fatha_before_the_ending_marks_a_dual(events_of):
+    body = "قُتل مواطنَين أمس بقصف مدفعي على بلدة مريمين في ريف حلب الشمالي."
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_verb_with_kaf_is_not_a_place(events_of):
+    body = "كسرت قوات الجيش أمس هجوماً للمسلحين، ودارت اشتباكات عنيفة قرب مدينة دير الزور."
+    assert {e["location"] for e in events_of(body)} == {"Deir ez-Zor"}
+
+
+def test_fighters_who_follow_a_group_are_that_group(events_of):
+    body = "قُتل عنصران من قسد أمس بهجوم شنّه مسلحون يتبعون لتنظيم داعش على حاجز في بلدة الشحيل."
+    assert only(events_of(body))["actor1"] == "Islamic State"
+
+
+def test_mine_left_by_a_group_is_its_doing(events_of):
+    body = "لقي راعٍ مصرعه أمس بانفجار لغم من مخلّفات ميليشيا الحوثي في مديرية حيس."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
