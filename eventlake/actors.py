@@ -46,6 +46,9 @@ GROUP_WORDS = frozenset(
         "تابع",
         "التابع",
         "ل",
+        "انتحاريه",  # "مسيّرة انتحارية تابعة للدعم السريع": the weapon's kind between it and its owner
+        "مفخخه",
+        "حربيه",
         "مرتزقه",  # "نفّذها مرتزقة ما يسمى الجيش الوطني": a hostile outlet's name for the fighters
         "ما",
         "يسمي",

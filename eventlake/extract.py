@@ -403,6 +403,8 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
         return "Shelling/artillery/missile attack", True
     if roles.actor2 is not None and roles.actor2.inter == 7:
         return "Attack", False
+    if roles.actor2 is not None and roles.actor2.inter in (5, 6):
+        return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
     if roles.actor2 is not None:
         return "Armed clash", False
     if sentence.has("cas:killed"):
@@ -494,8 +496,14 @@ def _inherited_location(sentence: SentenceHits, earlier: list[Candidate], sub: s
 def _points_to_a_place(sentence: SentenceHits) -> bool:
     """A definite place word with no name (المدينة, البلدة, القرية) points to the place just told."""
     text = sentence.derived.text
-    words = {text[c.start : c.end] for c in sentence.of("cue:place_type")}
-    return any(text[c.start - 2 : c.end] in THE_TOWN for c in sentence.of("cue:place_type")) and bool(words)
+    for cue in sentence.of("cue:place_type"):
+        start = cue.start
+        while start > sentence.start and text[start - 1].isalnum():
+            start -= 1
+        word = text[start : cue.end].lstrip("وفبك")
+        if word in THE_TOWN or (word.startswith("لل") and "ا" + word[1:] in THE_TOWN):  # للمدينة
+            return True
+    return False
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -561,6 +569,9 @@ def _same_day(a: Candidate, b: Candidate) -> bool:
 
 def _fold(group: list[Candidate]) -> Candidate:
     best = min(group, key=lambda c: c.specificity)
+    body = [c for c in group if not c.sentence.is_title]
+    if best.sentence.is_title and body:
+        best = replace(best, sentence=body[0].sentence)  # the headline's place, the body's telling
     dated = [c for c in group if c.date.explicit and not c.date.reported]
     if dated and (best.date.reported or not best.date.explicit):
         best = replace(best, date=dated[0].date)

@@ -31,6 +31,7 @@ NEIGHBOURS = {
     "TR": ("SY", "IQ"),
 }
 FRAME_KM = 60.0
+FRAME_POPULATION = 100_000
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -216,9 +217,10 @@ def _vote_admin1(mentions_by_sentence, iso: str | None) -> dict[tuple[str, str],
 def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[tuple[Mention, Place]]:
     """ "وفي العاصمة صنعاء، استهدف العدوان بغارتين مديرية بني حشيش": the opening "in X," frames
     the report; a nearby place named with its kind after it is where the event happened."""
-    if len(towns) < 2 or not _frames(sentence, towns[0][0].hit):
-        return towns
     frame = towns[0][1]
+    big = frame.kind == "city" or (frame.population or 0) >= FRAME_POPULATION  # a town frames nothing
+    if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
+        return towns
     for i, (mention, place) in enumerate(towns[1:], 1):
         near = place.lat is not None and frame.lat is not None
         near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM

@@ -123,3 +123,33 @@ def test_mine_left_by_a_group_is_its_doing(events_of):
     body = "لقي راعٍ مصرعه أمس بانفجار لغم من مخلّفات ميليشيا الحوثي في مديرية حيس."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
+
+
+def test_event_placed_by_its_headline_keeps_the_body_sentence(events_of):
+    title = "هجوم حوثي على مواقع الجيش في مدينة حرض"
+    body = "صدّت قوات الجيش الوطني مساء أمس هجوماً شنّته ميليشيا الحوثي على مواقعها في محافظة حجة."
+    e = only(events_of(body, title=title))
+    assert (e["location"], e["evidence_text"]) == ("Harad", body)
+
+
+def test_the_city_after_lam_points_to_the_city_told(events_of):
+    body = (
+        "قصفت قوات الدعم السريع أمس أحياء مدينة الفاشر بالمدفعية.\n\n"
+        "وفي المقابل، صدّت قوات الجيش اليوم هجوماً للدعم السريع على المحور الشرقي للمدينة."
+    )
+    assert {e["sub_event_type"] for e in events_of(body)} == {"Shelling/artillery/missile attack", "Armed clash"}
+
+
+def test_shots_at_protesters_are_excessive_force(events_of):
+    body = "أطلق جنود الاحتلال أمس النار على المحتجين عند مدخل بلدة حولا."
+    assert only(events_of(body))["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_drone_belonging_to_a_group_is_its_strike(events_of):
+    body = "استهدفت مسيّرة انتحارية تابعة للدعم السريع أمس مستشفى في مدينة الأبيض."
+    assert only(events_of(body))["actor1"] == "Rapid Support Forces"
+
+
+def test_a_town_does_not_frame_the_district_named_later(events_of):
+    body = "وفي بلدة الخيام، فجّر الجيش الإسرائيلي أمس عدداً من المنازل، وسُمع دوي الانفجارات في أرجاء قضاء مرجعيون."
+    assert only(events_of(body))["location"] == "Khiam"
