@@ -26,6 +26,7 @@ class Report:
     tp: Counter = field(default_factory=Counter)  # per country
     fp: Counter = field(default_factory=Counter)
     fn: Counter = field(default_factory=Counter)
+    by_type: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # event type -> tp/fp/fn
     right: Counter = field(default_factory=Counter)  # per field, over matched pairs
     errors: list[str] = field(default_factory=list)
 
@@ -34,6 +35,12 @@ class Report:
         tp, fp, fn = pick(self.tp), pick(self.fp), pick(self.fn)
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def type_prf(self, event_type: str) -> tuple[float, float, float]:
+        c = self.by_type[event_type]
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def accuracy(self, name: str) -> float:
@@ -54,6 +61,7 @@ def score(gold: GoldSet, predicted: list[dict]) -> Report:
         country = article.country
         for g, p in pairs:
             report.tp[g["iso"]] += 1
+            report.by_type[g["event_type"]]["tp"] += 1
             for name in FIELDS:
                 ok = _field_ok(name, g, p)
                 report.right[name] += ok
@@ -64,10 +72,12 @@ def score(gold: GoldSet, predicted: list[dict]) -> Report:
         for g in article.events:
             if id(g) not in matched_g:
                 report.fn[g["iso"]] += 1
+                report.by_type[g["event_type"]]["fn"] += 1
                 report.errors.append(f"{article_id}: MISSED {_describe(g)} | {g.get('evidence', '')[:90]}")
         for p in preds:
             if id(p) not in matched_p:
                 report.fp[country or p["iso"] or "??"] += 1
+                report.by_type[p["event_type"]]["fp"] += 1
                 report.errors.append(f"{article_id}: FALSE POSITIVE {_describe(p)} | {p['evidence_text'][:90]}")
     return report
 
@@ -82,6 +92,10 @@ def format_report(report: Report, *, show_errors: bool = True) -> str:
     for country in sorted(set(report.tp) | set(report.fp) | set(report.fn)):
         cp, cr, cf = report.prf(country)
         lines.append(f"  {country}: precision {cp:.3f}  recall {cr:.3f}  F1 {cf:.3f}")
+    lines.append("by event type:")
+    for event_type in sorted(report.by_type):
+        tp_, tr_, tf_ = report.type_prf(event_type)
+        lines.append(f"  {event_type}: precision {tp_:.3f}  recall {tr_:.3f}  F1 {tf_:.3f}")
     lines.append("accuracy on matched events:")
     lines += [f"  {name:15s} {report.accuracy(name):.3f}" for name in FIELDS]
     lines.append(f"  {'actors':15s} {(report.accuracy('actor1') + report.accuracy('actor2')) / 2:.3f}")
