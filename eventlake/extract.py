@@ -44,6 +44,11 @@ REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 CITY = 100_000  # population: a city whose outskirts reach into the next province
+# Nouns for an event itself (matching form), which a definite article makes an event told before.
+EVENT_NOUNS = frozenset(
+    {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
+    | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
+)
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه"})  # matching form
 
 
@@ -176,8 +181,11 @@ def _sentence_candidates(
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
-    if not when.explicit and _told_before(sentence, primary, locations, earlier):
-        return []
+    told = None if when.explicit else _told_before(sentence, primary, sub, locations, earlier)
+    if told is not None:
+        if told.sub_event_type != sub:
+            return []  # "القصف" after an air strike: the generic word for the strike told
+        locations, when = [told.location], told.date  # its toll joins the event when merged
     if (published - when.day).days > BACKGROUND_DAYS:
         return []
     year = stated_year(sentence)
@@ -246,13 +254,28 @@ def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) 
     return replace(told[-1], paired=True) if told else roles
 
 
-def _told_before(sentence: SentenceHits, trigger: Hit, locations: list[Location], earlier: list[Candidate]) -> bool:
-    """ "وأكد مدير الناحية أن القصف أثار الهلع": a bare definite event word at a place whose event
-    the article already told is that event again."""
-    if " " in trigger.entry.phrase or not sentence.is_definite(trigger) or sentence.has("cas:killed"):
-        return False
-    where = {loc.place for loc in locations}
-    return any(c.location is not None and c.location.place in where and not c.sentence.is_title for c in earlier)
+def _told_before(
+    sentence: SentenceHits, trigger: Hit, sub: str, locations: list[Location], earlier: list[Candidate]
+) -> Candidate | None:
+    """ "وأكد مدير الناحية أن القصف أثار الهلع", "خلال الاشتباكات": a bare definite event word tells
+    again the event of its kind the article told in the same province ("امتدت الاشتباكات إلى": not)."""
+    if " " in trigger.entry.phrase or not sentence.is_definite(trigger) or sentence.has("cue:spread"):
+        return None
+    word = sentence.derived.text[trigger.start : trigger.end]
+    owned = any(sentence.followed_by(trigger, kind, within=0) for kind in ("actor_adj", "actor"))
+    if word not in EVENT_NOUNS and owned:
+        return None  # "استهدفت المدفعية الإسرائيلية": a force's weapon, not the event told
+    kind = SUB_EVENT_TO_TYPE[sub]
+    provinces = {(loc.place.iso, loc.place.admin1) for loc in locations}
+    told = [
+        c
+        for c in earlier
+        if c.location is not None
+        and not c.sentence.is_title
+        and SUB_EVENT_TO_TYPE[c.sub_event_type] == kind
+        and (c.location.place.iso, c.location.place.admin1) in provinces
+    ]
+    return told[-1] if told else None
 
 
 def _protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

@@ -52,6 +52,7 @@ CUE_NAMES = (
     "defuse",
     "means",
     "ours",
+    "spread",
     "actor_ref",
     "evening",
     "subset",

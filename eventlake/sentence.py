@@ -67,7 +67,7 @@ class SentenceHits:
         if not others:
             return None
         starts = self._starts()
-        at = bisect_left(starts, hit.start)
+        at = bisect_right(starts, hit.start) - 1  # the hit's own token, clitics (والانفجارات) included
         best = None
         for other in others:
             near = other.end <= hit.start and at - bisect_left(starts, other.end) <= within
@@ -83,7 +83,7 @@ class SentenceHits:
         starts = self._starts()
         at = bisect_left(starts, hit.end)
         for other in others:
-            if other.start >= hit.end and bisect_left(starts, other.start) - at <= within:
+            if other.start >= hit.end and bisect_right(starts, other.start) - 1 - at <= within:
                 return other
         return None
 

@@ -153,3 +153,27 @@ def test_drone_belonging_to_a_group_is_its_strike(events_of):
 def test_a_town_does_not_frame_the_district_named_later(events_of):
     body = "وفي بلدة الخيام، فجّر الجيش الإسرائيلي أمس عدداً من المنازل، وسُمع دوي الانفجارات في أرجاء قضاء مرجعيون."
     assert only(events_of(body))["location"] == "Khiam"
+
+
+def test_toll_told_during_the_clashes_joins_them(events_of):
+    body = (
+        "اندلعت أمس اشتباكات عنيفة بين مجموعتين مسلحتين في حي الأندلس بمدينة طرابلس.\n\n"
+        "وأعلن مركز الطب الميداني وفاة ثلاثة أشخاص خلال الاشتباكات، بحسب بيان صدر أمس."
+    )
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events_of(body)] == [("Armed clash", 3)]
+
+
+def test_clashes_that_spread_are_a_new_event(events_of):
+    body = (
+        "اندلعت أمس اشتباكات عنيفة بين مجموعتين مسلحتين في منطقة الفرناج بطرابلس.\n\n"
+        "وامتدت الاشتباكات لاحقاً إلى منطقة عين زارة."
+    )
+    assert len(events_of(body)) == 2
+
+
+def test_a_forces_artillery_is_not_a_reference_back(events_of):
+    body = (
+        "قصفت المدفعية الإسرائيلية أمس أطراف بلدة كفركلا.\n\n"
+        "كما استهدفت المدفعية الإسرائيلية أمس وادي حامول قرب بلدة الناقورة."
+    )
+    assert len(events_of(body)) == 2
