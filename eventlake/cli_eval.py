@@ -19,6 +19,17 @@ def eval_command(
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every miss and false positive.")] = True,
 ) -> None:
     """Print precision, recall and F1 of events, and field accuracies on the matched events."""
+    from eventlake.errors import EventlakeError
+
+    try:
+        text = _report(gold, lake, show_errors=errors)
+    except EventlakeError as exc:  # a broken gold or lexicon file: say which, in one line
+        typer.echo(f"eventlake eval failed: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(text)
+
+
+def _report(gold: Path, lake: Path | None, *, show_errors: bool) -> str:
     from eventlake.evaluate import format_report, score
     from eventlake.gold import load_gold
     from eventlake.lexicons import load_boilerplate, load_lexicon
@@ -33,4 +44,4 @@ def eval_command(
 
         result = run_in_process([gold_set.inputs], lexicon=load_lexicon(), boilerplate=load_boilerplate())
         predicted = result.events.to_pylist()
-    typer.echo(format_report(score(gold_set, predicted), show_errors=errors))
+    return format_report(score(gold_set, predicted), show_errors=show_errors)

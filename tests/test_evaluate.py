@@ -63,3 +63,12 @@ def test_report_breaks_scores_down_by_event_type():
 def test_report_lists_each_miss_with_its_evidence():
     text = format_report(score(gold_of(event(evidence="غارة على أريحا")), []))
     assert "a1: MISSED Air/drone strike @ Ariha (Idlib)" in text and "غارة على أريحا" in text
+
+
+def test_eval_of_a_folder_without_gold_fails_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventlake.cli import app
+
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2 and "no gold*.yaml file" in result.output and "Traceback" not in result.output
