@@ -19,6 +19,7 @@ _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?
 _YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
 _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
 _YEAR = re.compile(r"(?:عام|عامي|العام|سنه|سنة|مطلع|اواخر|منتصف)\s+(\d{4})(?!\d)")
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
 
@@ -53,7 +54,8 @@ def find_date(
     it is used only when the sentence states no other.
     """
     numeric = _NUMERIC.search(sentence.text)
-    found = [(0, 0, d) for d in [_numeric_date(numeric)] if d]
+    year_first = _YEAR_FIRST.search(sentence.text)  # "بتاريخ 2024/03/05"
+    found = [(0, 0, d) for d in [_numeric_date(numeric), _numeric_date(year_first, year_first=True)] if d]
     for hit, found_date in _hit_dates(sentence, published, needs_cue):
         if found_date is None or found_date.day > published:
             continue
@@ -64,7 +66,7 @@ def find_date(
         found.append((int(reported), distance, found_date))
     if not found:
         return None
-    reported, _, best = min(found, key=lambda f: (f[0], f[1]))
+    reported, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
     return replace(best, reported=bool(reported))
 
 
@@ -79,6 +81,8 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
             yield hit, _month_date(sentence, hit, published)
         elif hit.kind == "date:weekday":
             yield hit, _weekday_date(sentence, hit, published, needs_cue)
+        elif hit.kind == "date:this_month":
+            yield hit, _day_of_this_month(sentence, hit, published)
 
 
 def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:
@@ -87,7 +91,9 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
     year_m = _YEAR_AFTER.search(text[hit.end : min(sentence.end, hit.end + 14)])
     month = hit.entry.value
     year = int(year_m.group(1)) if year_m else published.year
-    day = int(day_m.group(1)) if day_m else 1
+    ordinal = sentence.preceded_by(hit, "date:ordinal_day", within=1)  # "في الخامس من آذار"
+    day = int(day_m.group(1)) if day_m else ordinal.entry.value if ordinal else 1
+    day_m = day_m or ordinal
     try:
         resolved = date(year, month, day)
         if not year_m and resolved > published:
@@ -95,6 +101,20 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
     except ValueError:
         return None
     return EventDate(resolved, 1 if day_m else 3, True)
+
+
+def _day_of_this_month(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:
+    """ "في الحادي عشر من الشهر الجاري", "يوم 3 من الشهر الماضي": a day of this or last month."""
+    ordinal = sentence.preceded_by(hit, "date:ordinal_day", within=2)
+    digits = _DAY_BEFORE.search(sentence.derived.text, max(sentence.start, hit.start - 12), hit.start)
+    if ordinal is None and digits is None:
+        return None
+    day = ordinal.entry.value if ordinal is not None else int(digits.group(1))
+    month_index = published.year * 12 + published.month - 1 - hit.entry.value
+    try:
+        return EventDate(date(month_index // 12, month_index % 12 + 1, day), 1, True)
+    except ValueError:
+        return None
 
 
 def _weekday_date(sentence: SentenceHits, hit: Hit, published: date, needs_cue: frozenset[str]) -> EventDate | None:
@@ -108,10 +128,12 @@ def _weekday_date(sentence: SentenceHits, hit: Hit, published: date, needs_cue: 
     return EventDate(published - timedelta(days=back), 1, True)
 
 
-def _numeric_date(match: re.Match | None) -> EventDate | None:
+def _numeric_date(match: re.Match | None, *, year_first: bool = False) -> EventDate | None:
     if not match:
         return None
     day, month, year = (int(g) for g in match.groups())
+    if year_first:
+        day, year = year, day
     try:
         return EventDate(date(year, month, day), 1, True)
     except ValueError:

@@ -264,9 +264,10 @@ def _date_entries(path: Path) -> tuple[list[Entry], frozenset[str]]:
         if not (isinstance(value, list) and len(value) == 2 and value[1] in (1, 2, 3)):
             raise LexiconError("expected [days_before, time_precision]", path=str(path), entry=phrase)
         entries.append(Entry("date:relative", phrase, (int(value[0]), int(value[1]))))
-    for kind in ("weekdays", "months"):
+    for kind in ("weekdays", "months", "ordinal_days"):
         for phrase, number in (data.get(kind) or {}).items():
             entries.append(Entry(f"date:{kind[:-1]}", phrase, int(number)))
+    entries += [Entry("date:this_month", p, int(n)) for p, n in (data.get("this_month") or {}).items()]
     entries += [Entry("date:weekday_past", p) for p in _list(data, "weekday_past", path)]
     entries += [Entry("date:weekday_lead", p) for p in _list(data, "weekday_lead", path)]
     needs_cue = frozenset(normalize_key(p) for p in _list(data, "weekday_needs_cue", path))

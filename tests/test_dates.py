@@ -1,0 +1,30 @@
+"""Event dates stated as ordinal days, days of this or last month, and year-first numbers,
+resolved against a publication date of Thursday 7 March 2024."""
+
+from datetime import date
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("في الخامس من الشهر الجاري", date(2024, 3, 5)),
+        ("في الثالث والعشرين من الشهر الماضي", date(2024, 2, 23)),
+        ("يوم 4 من الشهر الحالي", date(2024, 3, 4)),
+        ("في الخامس من آذار", date(2024, 3, 5)),
+        ("في الأول من آذار", date(2024, 3, 1)),
+        ("بتاريخ 2024/03/02", date(2024, 3, 2)),
+        ("مساء الثلاثاء الماضي", date(2024, 3, 5)),
+        ("قبل يومين", date(2024, 3, 5)),
+    ],
+)
+def test_stated_day(events_of, when, day):
+    events = events_of(f"قصفت طائرات حربية بلدة أريحا {when}.")
+    assert [(e["event_date"], e["time_precision"]) for e in events] == [(day, 1)]
+
+
+def test_day_in_last_month_wraps_the_year(events_of):
+    body = "قصفت طائرات حربية بلدة أريحا في الثلاثين من الشهر الماضي."
+    events = events_of(body, published="2024-01-05T09:00:00+03:00")
+    assert [e["event_date"] for e in events] == [date(2023, 12, 30)]
