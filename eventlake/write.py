@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from eventlake._lake_lock import LakeBusyError, LockHolder, lake_lock_holder, lock_lake
 from eventlake._lake_raw import RawStore, read_http_validators, write_http_validators
+from eventlake.cluster import link_clusters
 from eventlake.errors import ExpectationsFailed
 from eventlake.ingest import NEAR_DUPLICATES, RAW_INDEX, SIGNATURES
 from eventlake.schema import (
@@ -71,6 +72,7 @@ class LakeTable:
     path: str
     schema: pa.Schema
     key: tuple[str, ...] = ()  # empty: a row is identified by all but its volatile columns
+    finish: Callable[[pa.Table], pa.Table] | None = None  # applied to a rewritten partition's rows
 
     @property
     def sort_by(self) -> tuple[str, ...]:
@@ -79,7 +81,7 @@ class LakeTable:
 
 TABLES = {
     "articles": LakeTable("articles", ARTICLES, ("article_id",)),
-    "events": LakeTable("events", EVENTS, ("event_id",)),
+    "events": LakeTable("events", EVENTS, ("event_id",), link_clusters),  # new reports join old clusters
     "rejects": LakeTable("rejects", REJECTS),
     "articles_quarantine": LakeTable("quarantine/table=articles", ARTICLES_QUARANTINE),
     "events_quarantine": LakeTable("quarantine/table=events", EVENTS_QUARANTINE),
@@ -391,7 +393,8 @@ def _replace_article_rows(lake: Path, table: LakeTable, new: dict[str, pa.Table]
         old = _read_partition(path, table.schema)
         kept = old.filter(pc.invert(_of_articles(old, ids)))
         replaced += old.num_rows - kept.num_rows
-        _write_partition(path, _sorted(pa.concat_tables([kept, dirs[directory]]), table))
+        rows = pa.concat_tables([kept, dirs[directory]])
+        _write_partition(path, _sorted(table.finish(rows) if table.finish else rows, table))
     touched = tuple(d.relative_to(lake).as_posix() for d in sorted(dirs))
     written = sum(rows.num_rows for rows in new.values())
     return WriteStats(rows_written=written, rows_replaced=replaced, partitions=touched)

@@ -52,3 +52,28 @@ def test_other_town_is_another_cluster():
 def test_other_sub_event_type_is_another_cluster():
     a, b = clusters(event("a1"), event("a2", sub_event_type="Shelling/artillery/missile attack"))
     assert a != b
+
+
+def test_reports_a_day_apart_at_nearby_points_share_a_cluster():
+    a, b = clusters(event("a1"), event("a2", event_date=date(2024, 3, 7), latitude=35.85, longitude=36.63))
+    assert a == b
+
+
+def test_two_strikes_in_one_article_stay_two_clusters():
+    a, b = clusters(event("a1", event_id="e1"), event("a1", event_id="e2", latitude=35.84, longitude=36.62))
+    assert a != b
+
+
+def test_other_event_type_nearby_is_another_cluster():
+    a, b = clusters(event("a1"), event("a2", event_type="Battles", sub_event_type="Armed clash"))
+    assert a != b
+
+
+def test_linked_ids_do_not_depend_on_arrival_order():
+    rows = [
+        event("a1"),
+        event("a2", latitude=35.84, longitude=36.62),
+        event("a3", event_date=date(2024, 3, 7), latitude=35.87, longitude=36.60),
+        event("a4", admin1="Aleppo", latitude=36.2, longitude=37.1),
+    ]
+    assert clusters(*rows) == clusters(*reversed(rows))[::-1]

@@ -281,3 +281,12 @@ def test_rerun_of_rejects_rewrites_nothing(tmp_path):
 def test_empty_batch_writes_nothing(tmp_path):
     stats = write_articles(ARTICLES.empty_table(), tmp_path)
     assert (stats.partitions, files(tmp_path)) == ((), [])
+
+
+def test_report_written_later_joins_the_cluster_of_an_earlier_one(tmp_path):
+    near = {"latitude": 35.95, "longitude": 39.01, "geo_precision": 1, "admin1": "Ar-Raqqah"}
+    write_events(events(event("e1", "a1", **near)), tmp_path, article_ids=["a1"])
+    later = event("e2", "a2", event_date=date(2024, 3, 5), **(near | {"latitude": 35.97}))
+    write_events(events(later), tmp_path, article_ids=["a2"])
+    ids = read_lake_table(tmp_path, "events").column("cluster_id").to_pylist()
+    assert len(ids) == 2 and ids[0] == ids[1] and ids[0] is not None
