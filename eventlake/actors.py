@@ -54,9 +54,11 @@ GROUP_WORDS = frozenset(
         "يسمي",
     }
 )
+# The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
+OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
-CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention")
+CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former")
 # "وأوضح المراسل أن المقاتلات الروسية ...": after "that" the source's report begins.
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
@@ -298,7 +300,7 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
     (شنّته مجموعة من عناصر عصابات داعش), not a verb or an object (غارات مجهولة تستهدف قوات الأسد)."""
     text = sentence.derived.text
     between = text[left.end : right.start].split()
-    return all(word in GROUP_WORDS for word in between)
+    return all(word in GROUP_WORDS or word in OBJECT_WORDS for word in between)
 
 
 def _generic(hit: Hit) -> bool:

@@ -177,6 +177,8 @@ def _sentence_candidates(
         return []  # no place at all: nothing an analyst could map
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
+    if sub == "Arrests" and sentence.has("cue:crime"):
+        return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
     roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), inferred, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:

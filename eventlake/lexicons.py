@@ -53,6 +53,8 @@ CUE_NAMES = (
     "means",
     "ours",
     "spread",
+    "crime",
+    "former",
     "actor_ref",
     "evening",
     "subset",

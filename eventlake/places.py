@@ -31,7 +31,7 @@ NEIGHBOURS = {
     "TR": ("SY", "IQ"),
 }
 FRAME_KM = 60.0
-FRAME_POPULATION = 100_000
+FRAME_POPULATION = 50_000
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -224,6 +224,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     for i, (mention, place) in enumerate(towns[1:], 1):
         near = place.lat is not None and frame.lat is not None
         near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM
+        near = near or (place.iso, place.admin1) == (frame.iso, frame.admin1)  # "وفي صعدة، ... بمديرية قطابر"
         kind_inside = any(c.start == mention.hit.start for c in sentence.of("cue:place_type"))  # مديرية بني حشيش
         typed = kind_inside or _typed(sentence, mention.hit)
         if near and typed and _word_before(sentence, mention.hit) not in ("من", "ومن"):
