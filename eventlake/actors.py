@@ -88,6 +88,7 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
     hedge = _first(sentence, "cue:hedge")
+    mentions = _suspects_named(sentence, hedge, mentions)
     agents, targets, others = [], [], []
     for hit in mentions:
         if _is_agent(sentence, hit):
@@ -119,6 +120,16 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
         return Roles(None, actor2, "unknown")
     suspected = hedge is not None and actor1_hit is not None and actor1_hit.start > hedge.start
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _suspects_named(sentence: SentenceHits, hedge: Hit | None, mentions: list[Hit]) -> list[Hit]:
+    """ "مسلحين يُعتقد أنهم من عناصر داعش": the unnamed gunmen are the suspects named after the hedge."""
+    if hedge is None:
+        return mentions
+    named = [h for h in mentions if h.start > hedge.end and not h.entry.value.generic]
+    if not named or sentence.tokens_between(hedge, named[0]) > 3:
+        return mentions
+    return [h for h in mentions if not (h.entry.value.generic and h.end <= hedge.start and h.entry.value.inter != 7)]
 
 
 def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:

@@ -49,6 +49,7 @@ EVENT_NOUNS = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
     | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
 )
+HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sentence a habit
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه"})  # matching form
 
 
@@ -160,9 +161,11 @@ def _sentence_candidates(
         and not _refers_back(sentence, t)
     ]
     triggers = _without_means(sentence, triggers)
-    if not triggers or sentence.has("cue:habitual") or sentence.has("cue:accident"):
+    if not triggers or sentence.has("cue:accident"):
         return []
     primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
+    if _habitual(sentence, primary):
+        return []
     primary = _protest_about(sentence, triggers, _strike_before_interception(triggers, primary))
     primary = _killing_over_looting(sentence, triggers, _taken_after_fighting(triggers, primary))
     if _reported_speech(sentence, primary):
@@ -254,6 +257,16 @@ def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) 
         return roles
     told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
     return replace(told[-1], paired=True) if told else roles
+
+
+def _habitual(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تتعرض المواقع بين حين وآخر لغارات": a habit near the event word, not "كان متوارياً منذ
+    سنوات" about a man arrested today."""
+    for cue in sentence.of("cue:habitual"):
+        gap = sentence.tokens_between(cue, trigger) if cue.end <= trigger.start else sentence.tokens_between(trigger, cue)
+        if gap <= HABIT_TOKENS:
+            return True
+    return False
 
 
 def _told_before(

@@ -177,3 +177,42 @@ def test_a_forces_artillery_is_not_a_reference_back(events_of):
         "كما استهدفت المدفعية الإسرائيلية أمس وادي حامول قرب بلدة الناقورة."
     )
     assert len(events_of(body)) == 2
+
+
+def test_years_in_hiding_do_not_make_an_arrest_a_habit(events_of):
+    body = "ألقت مفارز الاستخبارات أمس القبض على مطلوب في قضاء الشرقاط، كان متوارياً عن الأنظار منذ سنوات، بكمين محكم."
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
+def test_habit_next_to_the_event_word_is_no_event(events_of):
+    assert events_of("وتتعرض بلدة كفرنبل بين حين وآخر لقصف مدفعي من قوات النظام.") == []
+
+
+def test_gunmen_believed_to_be_a_group_are_that_group(events_of):
+    body = "اختطف مسلحون يُعتقد أنهم من عناصر داعش أمس راعيين في ناحية آمرلي."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"], e["actor2"]) == ("Islamic State", "suspected", "Civilians")
+
+
+def test_former_member_killed_is_a_civilian(events_of):
+    body = "لقي القيادي السابق في فصائل المعارضة حتفه أمس بطلقات نارية أطلقها عليه مسلحون مجهولون في مدينة إنخل."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Attack", "Unidentified armed group")
+
+
+def test_drug_arrests_are_not_political(events_of):
+    body = "ألقت الشرطة أمس القبض على أربعة متهمين وضبطت 10 كيلوغرامات من الحبوب المخدرة في قضاء الزبير."
+    assert events_of(body) == []
+
+
+def test_court_verdict_is_not_an_event(events_of):
+    body = "أصدرت محكمة جنايات الخرطوم أمس أحكاماً بالإعدام بحق ثلاثة متهمين بالتعاون مع الدعم السريع."
+    assert events_of(body) == []
+
+
+def test_unclaimed_killing_told_again_is_no_new_event(events_of):
+    body = (
+        "اغتال مسلحون مجهولون أمس شاباً في مدينة جاسم.\n\n"
+        "ولم تتبنَّ أي جهة عملية الاغتيال، في حين يتهم ناشطون خلايا مرتبطة بالأجهزة الأمنية بالوقوف وراءها."
+    )
+    assert len(events_of(body)) == 1
