@@ -263,8 +263,8 @@ def _habitual(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "تتعرض المواقع بين حين وآخر لغارات": a habit near the event word, not "كان متوارياً منذ
     سنوات" about a man arrested today."""
     for cue in sentence.of("cue:habitual"):
-        gap = sentence.tokens_between(cue, trigger) if cue.end <= trigger.start else sentence.tokens_between(trigger, cue)
-        if gap <= HABIT_TOKENS:
+        left, right = (cue, trigger) if cue.end <= trigger.start else (trigger, cue)
+        if sentence.tokens_between(left, right) <= HABIT_TOKENS:
             return True
     return False
 
