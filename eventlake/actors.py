@@ -54,6 +54,7 @@ GROUP_WORDS = frozenset(
         "يسمي",
     }
 )
+MADE_IN = frozenset({"الصنع", "صنع"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
@@ -214,6 +215,9 @@ def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     """غارة إسرائيلية, طائرات حربية أمريكية, قناص حوثي: the adjective names who acted."""
+    after = sentence.words_after(hit.end, 1)
+    if after and sentence.derived.text[after[0][0] : after[0][1]] in MADE_IN:
+        return False  # "مسيّرة تركية الصنع": where it was made, not who flew it
     hedged = sentence.preceded_by(hit, "cue:hedge", within=1) is not None  # "غارة ثانية يُرجّح أنها إسرائيلية"
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
 
@@ -247,8 +251,9 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit
     for kind in CONTEXT_CUES:
         cue = sentence.preceded_by(hit, kind, within=1)
-        if cue is not None and not set(sentence.derived.text[cue.end : hit.start].split()) & THAT_WORDS:
-            return True
+        between = sentence.derived.text[cue.end : hit.start] if cue is not None else ""
+        if cue is not None and not set(between.split()) & THAT_WORDS and ":" not in between:
+            return True  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
     return False
 
 

@@ -95,23 +95,30 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
         found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
         candidates += [_ours(c, speaker) for c in found]
     events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
+    events = _shared_perpetrator(_drop_raid_interceptions(events))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 
 def _speaker(sentences: list[SentenceHits]) -> Actor | None:
-    """Who speaks in a statement ("الدعم السريع: قواتنا تبسط سيطرتها"): the first group the
-    article names, when it speaks of "our forces"."""
+    """Who speaks in a statement that says "our forces": the group it is signed by ("الناطق
+    الرسمي باسم قوات الدعم السريع"), else the first group the article names."""
     if not any(s.has("cue:ours") for s in sentences):
         return None
-    named = (h.entry.value for s in sentences[:3] for h in s.of("actor") if not h.entry.value.generic)
-    return next(named, None)
+    signed = [h for s in sentences for h in s.of("actor") if s.preceded_by(h, "cue:spokesman", within=0)]
+    named = [h for s in sentences[:3] for h in s.of("actor") if not h.entry.value.generic]
+    hits = signed or named
+    return hits[0].entry.value if hits else None
 
 
 def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
+    """ "تمكّنت قواتنا من دحر هجوم شنّته مليشيات البرهان": the speaker fought whoever it names."""
     roles = candidate.roles
-    if speaker is None or not candidate.sentence.has("cue:ours") or (roles.actor1 and not roles.actor1.generic):
+    if speaker is None or not candidate.sentence.has("cue:ours") or speaker in (roles.actor1, roles.actor2):
         return candidate
-    other = roles.actor2 if roles.actor2 != speaker else None
+    named = roles.actor1 is not None and not roles.actor1.generic
+    if named and candidate.sub_event_type != "Disrupted weapons use":
+        return replace(candidate, roles=replace(roles, actor2=speaker))  # it attacked the speaker
+    other = roles.actor1 if named else roles.actor2
     return replace(candidate, roles=Roles(speaker, other, "reported"))
 
 
@@ -342,6 +349,39 @@ def _drop_echoes(events: list[Candidate]) -> list[Candidate]:
     return [e for e in events if not (e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE and _echo(e, named))]
 
 
+def _drop_raid_interceptions(events: list[Candidate]) -> list[Candidate]:
+    """ "الدفاعات الجوية تتصدى لأهداف معادية في أجواء ريف دمشق": air defences answering a raid
+    the article reports, placed only by province, are part of that raid, not an event of their own."""
+    strikes = [e for e in events if e.sub_event_type in STRIKES and e.location is not None]
+
+    def answers_a_raid(e: Candidate) -> bool:
+        vague = e.location is not None and e.location.place.rank > 0
+        return vague and any(
+            s.date.day == e.date.day and s.location.place.admin1 == e.location.place.admin1 for s in strikes
+        )
+
+    return [e for e in events if not (e.sub_event_type == "Disrupted weapons use" and answers_a_raid(e))]
+
+
+def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
+    """ "غارة ثانية استهدفت أطراف قدسيا" in a report of Israeli strikes that day: a strike named as
+    such, with no perpetrator of its own, is by the one the article names for its kind that day,
+    if only one (explosions only heard keep no actor)."""
+    out = []
+    for e in events:
+        if e.roles.actor1 is None and not e.inferred and not e.sentence.has("cue:unknown"):
+            named = {
+                (o.roles.actor1, o.roles.attribution)
+                for o in events
+                if o.sub_event_type == e.sub_event_type and o.date.day == e.date.day and _named(o.roles.actor1)
+            }
+            if len({actor for actor, _ in named}) == 1:
+                actor, attribution = sorted(named, key=lambda n: n[1])[0]
+                e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
+        out.append(e)
+    return out
+
+
 def _echo(event: Candidate, named: list[Candidate]) -> bool:
     """Heard at the place of a named strike that day, or within earshot of it."""
     where = event.location.place if event.location else None
@@ -429,7 +469,10 @@ def _resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[s
 def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "قصف طيران الجيش السوق": the bare verb "bombed" with aircraft as its subject."""
     bare = " " not in trigger.entry.phrase and not sentence.is_definite(trigger)
-    return bare and sentence.followed_by(trigger, "cue:air_context", within=1) is not None
+    air = sentence.followed_by(trigger, "cue:air_context", within=1) or sentence.preceded_by(
+        trigger, "cue:air_context", within=5
+    )  # "ارتكبها طيران الفلول، ظهر أمس، بقصفه سوق المدينة"
+    return bare and air is not None
 
 
 def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:

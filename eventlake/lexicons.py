@@ -55,6 +55,7 @@ CUE_NAMES = (
     "spread",
     "crime",
     "former",
+    "spokesman",
     "actor_ref",
     "evening",
     "subset",

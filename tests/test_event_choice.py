@@ -216,3 +216,38 @@ def test_unclaimed_killing_told_again_is_no_new_event(events_of):
         "ولم تتبنَّ أي جهة عملية الاغتيال، في حين يتهم ناشطون خلايا مرتبطة بالأجهزة الأمنية بالوقوف وراءها."
     )
     assert len(events_of(body)) == 1
+
+
+def test_second_strike_takes_the_perpetrator_of_the_first(events_of):
+    body = (
+        "شنّت طائرات إسرائيلية مساء أمس غارات على مواقع في محيط بلدة جمرايا.\n\n"
+        "وأفاد مراسلنا بأن غارة ثانية استهدفت مساء أمس أطراف ضاحية قدسيا."
+    )
+    assert {e["actor1"] for e in events_of(body)} == {"Military Forces of Israel"}
+
+
+def test_air_defence_answering_a_raid_is_part_of_it(events_of):
+    body = (
+        "شنّت طائرات إسرائيلية مساء أمس غارات على مواقع في محيط بلدة جمرايا.\n\n"
+        "وتصدّت وسائط الدفاع الجوي مساء أمس لأهداف معادية في أجواء ريف دمشق."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
+
+
+def test_a_source_before_a_colon_does_not_hide_the_actor(events_of):
+    body = "مصدر عسكري: العدو الإسرائيلي نفّذ أمس عدواناً جوياً مستهدفاً نقاطاً في محيط بلدة قدسيا."
+    assert only(events_of(body))["actor1"] == "Military Forces of Israel"
+
+
+def test_statement_signed_by_a_group_speaks_for_it(events_of):
+    body = (
+        "تمكّنت قواتنا الباسلة أمس من دحر هجوم شنّته مليشيات البرهان على مواقعنا في مدينة أم كدادة.\n\n"
+        "الناطق الرسمي باسم قوات الدعم السريع"
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_made_in_turkey_is_not_flown_by_turkey(events_of):
+    body = "أسقطت المضادات الأرضية للجيش السوداني أمس مسيّرة تركية الصنع فوق مدينة مليط."
+    assert only(events_of(body))["actor1"] == "Military Forces of Sudan"
