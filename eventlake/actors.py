@@ -47,6 +47,9 @@ GROUP_WORDS = frozenset(
         "التابع",
         "ل",
         "انتحاريه",  # "مسيّرة انتحارية تابعة للدعم السريع": the weapon's kind between it and its owner
+        "صاروخي",  # "قصف صاروخي لقوات النظام"
+        "مدفعي",
+        "جوي",
         "مفخخه",
         "حربيه",
         "مرتزقه",  # "نفّذها مرتزقة ما يسمى الجيش الوطني": a hostile outlet's name for the fighters

@@ -25,6 +25,11 @@ LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
 DUAL_MARK = "\u064eين"  # fatha + ين
+# A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
+KIN_AFTER = frozenset(
+    {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
+    | {"ووالدته", "ووالده", "ووالدتها", "ووالدها", "وحفيده", "وحفيدها", "ونجله"}
+)
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
@@ -130,7 +135,7 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if len(words) > 1 and tokens[1] in TWO_WORDS:
         return 2  # متظاهران اثنان, منتسبَين اثنين
     if _kind_at(sentence, words[0], "cas:singular"):
-        return 1
+        return 2 if len(tokens) > 1 and tokens[1] in KIN_AFTER else 1  # "امرأة وطفلها"
     return None
 
 

@@ -233,9 +233,12 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
 
 
 def _frames(sentence: SentenceHits, hit: Hit) -> bool:
+    """An opening "وفي X،" or "في ريف X شرقي Y،": the place is named before the comma that ends it."""
     text = sentence.derived.text
     opening = len(sentence.words_before(hit.start, 4)) < 4 and text[: hit.start].rfind("في") >= sentence.start
-    return opening and sentence.derived.text[hit.end : hit.end + 2].lstrip()[:1] in ("،", ",")
+    rest = text[hit.end : sentence.end]
+    comma = min((i for i in (rest.find("،"), rest.find(",")) if i >= 0), default=-1)
+    return opening and 0 <= comma and len(rest[:comma].split()) <= 2  # "منبج شرقي حلب،"
 
 
 def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within: int) -> bool:

@@ -251,3 +251,14 @@ def test_statement_signed_by_a_group_speaks_for_it(events_of):
 def test_made_in_turkey_is_not_flown_by_turkey(events_of):
     body = "أسقطت المضادات الأرضية للجيش السوداني أمس مسيّرة تركية الصنع فوق مدينة مليط."
     assert only(events_of(body))["actor1"] == "Military Forces of Sudan"
+
+
+def test_a_woman_and_her_child_are_two(events_of):
+    body = "قُتلت امرأة وطفلها أمس جراء قصف صاروخي لقوات النظام على بلدة أبزمو."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["actor1"]) == (2, "Military Forces of Syria")
+
+
+def test_countryside_frame_gives_way_to_the_village_struck(events_of):
+    body = "وفي ريف منبج شرقي حلب، قُتل عنصران من قسد أمس باستهداف مسيّرة تركية سيارة عسكرية قرب بلدة أبو قلقل."
+    assert only(events_of(body))["location"] == "Abu Qalqal"
