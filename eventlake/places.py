@@ -238,7 +238,7 @@ def _frames(sentence: SentenceHits, hit: Hit) -> bool:
     opening = len(sentence.words_before(hit.start, 4)) < 4 and text[: hit.start].rfind("في") >= sentence.start
     rest = text[hit.end : sentence.end]
     comma = min((i for i in (rest.find("،"), rest.find(",")) if i >= 0), default=-1)
-    return opening and 0 <= comma and len(rest[:comma].split()) <= 2  # "منبج شرقي حلب،"
+    return opening and comma >= 0 and len(rest[:comma].split()) <= 2  # "منبج شرقي حلب،"
 
 
 def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within: int) -> bool:
