@@ -301,6 +301,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
         return True  # شنّته مجموعة من عناصر عصابات داعش
+    if any(c.start < hit.start < c.end for c in sentence.of("cue:agent")):
+        return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
 

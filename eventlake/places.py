@@ -32,6 +32,7 @@ NEIGHBOURS = {
 }
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
+FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب"})
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -219,6 +220,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     the report; a nearby place named with its kind after it is where the event happened."""
     frame = towns[0][1]
     big = frame.kind == "city" or (frame.population or 0) >= FRAME_POPULATION  # a town frames nothing
+    big = big or _word_before(sentence, towns[0][0].hit) in FRAME_WORDS  # "وفي جبهة الضالع،"
     if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
         return towns
     for i, (mention, place) in enumerate(towns[1:], 1):

@@ -262,3 +262,9 @@ def test_a_woman_and_her_child_are_two(events_of):
 def test_countryside_frame_gives_way_to_the_village_struck(events_of):
     body = "وفي ريف منبج شرقي حلب، قُتل عنصران من قسد أمس باستهداف مسيّرة تركية سيارة عسكرية قرب بلدة أبو قلقل."
     assert only(events_of(body))["location"] == "Abu Qalqal"
+
+
+def test_front_named_for_a_province_frames_the_sector(events_of):
+    body = "وفي جبهة الضالع، كسرت قوات الجيش الوطني أمس زحفاً للحوثيين باتجاه مواقعها في قطاع الفاخر بمديرية قعطبة."
+    e = only(events_of(body))
+    assert (e["location"], e["actor1"]) == ("Al-Fakhir", "Ansar Allah (Houthis)")
