@@ -59,7 +59,7 @@ def find_date(
     for hit, found_date in _hit_dates(sentence, published, needs_cue):
         if found_date is None or found_date.day > published:
             continue
-        reported = sentence.preceded_by(hit, "cue:report", within=4) is not None
+        reported = _after_report(sentence, hit)
         distance = abs(sentence.tokens_between(near, hit) if near and near.end <= hit.start else 0)
         if near and hit.end <= near.start:
             distance = sentence.tokens_between(hit, near)
@@ -68,6 +68,15 @@ def find_date(
         return None
     reported, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
     return replace(best, reported=bool(reported))
+
+
+def _after_report(sentence: SentenceHits, hit: Hit) -> bool:
+    """Right after a reporting verb; a weekday that names the day just given ("أعلنت الخلية،
+    صباح اليوم الاثنين، ...") goes with it."""
+    if sentence.preceded_by(hit, "cue:report", within=4) is not None:
+        return True
+    day = sentence.preceded_by(hit, "date:relative", within=0) if hit.kind == "date:weekday" else None
+    return day is not None and sentence.preceded_by(day, "cue:report", within=4) is not None
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):

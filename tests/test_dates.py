@@ -28,3 +28,11 @@ def test_day_in_last_month_wraps_the_year(events_of):
     body = "قصفت طائرات حربية بلدة أريحا في الثلاثين من الشهر الماضي."
     events = events_of(body, published="2024-01-05T09:00:00+03:00")
     assert [e["event_date"] for e in events] == [date(2023, 12, 30)]
+
+
+def test_weekday_after_the_report_date_dates_the_report(events_of):
+    body = (
+        "أعلنت خلية الإعلام الأمني، صباح اليوم الخميس، مقتل جنديين بهجوم لداعش على نقطة في قضاء الطارمية، "
+        "بعد أن تسللت مجموعة إرهابية إلى المنطقة الليلة الماضية."
+    )
+    assert [e["event_date"] for e in events_of(body)] == [date(2024, 3, 6)]
