@@ -4,7 +4,8 @@ Each row first gets the id of its exact key (event type and sub-type, province, 
 rounded to about 1 km). `link_clusters` then joins rows of the same sub-event type in one country
 whose points lie close (10 km, 25 km when either is placed only near a town) on the same or the
 next day, nearest pairs first, never joining two rows of one article (an article that reports
-two nearby strikes reports two events). A joined cluster takes the smallest exact id among its
+two nearby strikes reports two events) and never chaining: a cluster spans at most two days and
+lies within the radius of its first row. A joined cluster takes the smallest exact id among its
 rows, so ids depend only on the set of rows, never on the order they arrived in. The write stage
 links each rewritten partition (a country and month) with its old rows, so a report arriving
 later joins the cluster of the earlier ones.
@@ -13,6 +14,7 @@ later joins the cluster of the earlier ones.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import defaultdict
 from datetime import date
@@ -24,7 +26,8 @@ from eventlake.geo import haversine_km
 KEY_COLUMNS = ("event_type", "sub_event_type", "iso", "admin1", "event_date")
 NEAR_KM = 10.0  # two towns' points: the same town, spelt or resolved a little differently
 NEAR_KM_ROUGH = 25.0  # when either row is placed only near a town or by its district
-CELL_DEGREES = 0.5  # grid for finding neighbours: wider than NEAR_KM_ROUGH in both directions
+CELL_DEGREES = 0.3  # grid for finding neighbours: wider than NEAR_KM_ROUGH both ways up to 38 degrees N
+_KM_PER_DEGREE = 111.2
 _LINK_COLUMNS = ("event_id", "article_id", *KEY_COLUMNS, "latitude", "longitude", "geo_precision")
 
 
@@ -51,11 +54,15 @@ def link_clusters(events: pa.Table) -> pa.Table:
     ids = [cluster_id(r) for r in rows]
     parent = list(range(len(rows)))
     articles = [{r["article_id"]} for r in rows]
-    for *_, i, j in sorted(_near_pairs(rows)):  # nearest first; ties by event_id, not arrival
+    days = [(r["event_date"], r["event_date"]) for r in rows]
+    for *_, i, j in sorted(_edges(rows)):  # nearest first; ties by event_id, never by arrival
         a, b = _root(parent, i), _root(parent, j)
-        if a != b and not articles[a] & articles[b]:
+        first, last = min(days[a][0], days[b][0]), max(days[a][1], days[b][1])
+        joinable = a != b and not articles[a] & articles[b] and (last - first).days <= 1  # no chains of days
+        if joinable and _near(rows[a], rows[b]):  # nor chains of towns: the clusters' anchors are near
             parent[b] = a
             articles[a] |= articles[b]
+            days[a] = (first, last)
     best: dict[int, str] = {}
     for i, exact in enumerate(ids):
         root = _root(parent, i)
@@ -65,38 +72,52 @@ def link_clusters(events: pa.Table) -> pa.Table:
     return events.set_column(index, "cluster_id", pa.array(linked, pa.string()))
 
 
-def _near_pairs(rows: list[dict]):
-    """(km, days apart, event ids, i, j) for every pair close enough to be one event, found by grid cell."""
-    cells: dict[tuple, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
+def _edges(rows: list[dict]):
+    """Candidate joins as (km, days apart, event ids, i, j): rows at one point on one day to that
+    point's first row, then the first rows of near points (a town's reports share its point, so
+    there are few points to compare however many rows there are)."""
+    sites: dict[tuple, list[int]] = defaultdict(list)
+    for i in sorted(range(len(rows)), key=lambda k: rows[k]["event_id"]):
+        r = rows[i]
         if r["latitude"] is not None and r["longitude"] is not None:
-            cells[_cell(r, r["event_date"])].append(i)
-    for (kind, iso, day, y, x), members in cells.items():
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for dd in (0, 1):
-                    other = cells.get((kind, iso, date.fromordinal(day.toordinal() + dd), y + dy, x + dx), ())
-                    yield from _pairs(rows, members, other, same_cell=(dy, dx, dd) == (0, 0, 0))
+            sites[(r["sub_event_type"], r["iso"], r["event_date"], r["latitude"], r["longitude"])].append(i)
+    for members in sites.values():
+        head = members[0]
+        yield from ((0.0, 0, rows[head]["event_id"], rows[j]["event_id"], head, j) for j in members[1:])
+    cells: dict[tuple, list[tuple]] = defaultdict(list)
+    for site in sites:
+        cells[_cell(site)].append(site)
+    for (kind, iso, day, y, x), here in cells.items():
+        for dy, dx, dd in itertools.product((-1, 0, 1), (-1, 0, 1), (0, 1)):
+            there = cells.get((kind, iso, date.fromordinal(day.toordinal() + dd), y + dy, x + dx), ())
+            for a, b in itertools.product(here, there):
+                if a < b or dd:
+                    yield from _site_edge(rows, sites[a], sites[b])
 
 
-def _pairs(rows: list[dict], members: list[int], other, *, same_cell: bool):
-    for i in members:
-        for j in other:
-            if (same_cell and j <= i) or rows[i]["article_id"] == rows[j]["article_id"]:
-                continue
-            a, b = rows[i], rows[j]
-            km = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-            rough = (a["geo_precision"] or 1) > 1 or (b["geo_precision"] or 1) > 1
-            if km <= (NEAR_KM_ROUGH if rough else NEAR_KM):
-                first, second = sorted((i, j), key=lambda k: rows[k]["event_id"])
-                days = abs((a["event_date"] - b["event_date"]).days)
-                yield round(km, 3), days, rows[first]["event_id"], rows[second]["event_id"], first, second
+def _site_edge(rows: list[dict], a: list[int], b: list[int]):
+    i, j = a[0], b[0]
+    r, s = rows[i], rows[j]
+    if abs(r["latitude"] - s["latitude"]) * _KM_PER_DEGREE > NEAR_KM_ROUGH:
+        return  # the cheap test first: most neighbours in a cell are farther than any radius
+    rough = max(rows[k]["geo_precision"] or 1 for k in (*a, *b)) > 1
+    km = haversine_km(r["latitude"], r["longitude"], s["latitude"], s["longitude"])
+    if km <= (NEAR_KM_ROUGH if rough else NEAR_KM):
+        first, second = sorted((i, j), key=lambda k: rows[k]["event_id"])
+        days = abs((r["event_date"] - s["event_date"]).days)
+        yield round(km, 3), days, rows[first]["event_id"], rows[second]["event_id"], first, second
 
 
-def _cell(row: dict, day: date) -> tuple:
-    y = math.floor(row["latitude"] / CELL_DEGREES)
-    x = math.floor(row["longitude"] / CELL_DEGREES)
-    return (row["sub_event_type"], row["iso"], day, y, x)
+def _near(a: dict, b: dict) -> bool:
+    if a["latitude"] is None or b["latitude"] is None:
+        return False
+    km = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    return km <= NEAR_KM_ROUGH if max(a["geo_precision"] or 1, b["geo_precision"] or 1) > 1 else km <= NEAR_KM
+
+
+def _cell(site: tuple) -> tuple:
+    kind, iso, day, lat, lon = site
+    return (kind, iso, day, math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
 
 
 def _root(parent: list[int], i: int) -> int:

@@ -77,3 +77,12 @@ def test_linked_ids_do_not_depend_on_arrival_order():
         event("a4", admin1="Aleppo", latitude=36.2, longitude=37.1),
     ]
     assert clusters(*rows) == clusters(*reversed(rows))[::-1]
+
+
+def test_reports_on_consecutive_days_do_not_chain_into_one_cluster():
+    a, b, c = clusters(
+        event("a1", event_date=date(2024, 3, 5)),
+        event("a2", event_date=date(2024, 3, 6)),
+        event("a3", event_date=date(2024, 3, 7)),
+    )
+    assert len({a, b, c}) == 2
