@@ -64,6 +64,7 @@ class Candidate:
     date: EventDate
     roles: Roles
     casualties: Casualties
+    heard: bool = False  # told only as explosions heard ("دويّ انفجارات"): maybe an echo of a strike
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -204,7 +205,8 @@ def _sentence_candidates(
     if not when.explicit and year is not None and year < published.year:
         return []  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     casualties = _casualties(sentence, primary, len(locations))
-    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties) for loc in locations]
+    heard = inferred and primary.entry.value.sub_event_type == "@explosion"
+    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
     found += _clause_events(sentence, triggers, primary, found, places)
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
@@ -346,7 +348,7 @@ def _drop_echoes(events: list[Candidate]) -> list[Candidate]:
     """Explosions typed only from context ("دويّ انفجارات سُمع") at the place and on the day of a
     strike the article names are that strike heard, not another event."""
     named = [e for e in events if not e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE]
-    return [e for e in events if not (e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE and _echo(e, named))]
+    return [e for e in events if not (e.heard and _echo(e, named))]
 
 
 def _drop_raid_interceptions(events: list[Candidate]) -> list[Candidate]:
@@ -667,7 +669,8 @@ def _fold(group: list[Candidate]) -> Candidate:
     fatalities = _first_known([best, *group], "fatalities")
     injuries = _first_known([best, *group], "injuries")
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
-    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred)
+    heard = all(c.heard for c in group)
+    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred, heard=heard)
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

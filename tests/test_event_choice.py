@@ -268,3 +268,12 @@ def test_front_named_for_a_province_frames_the_sector(events_of):
     body = "وفي جبهة الضالع، كسرت قوات الجيش الوطني أمس زحفاً للحوثيين باتجاه مواقعها في قطاع الفاخر بمديرية قعطبة."
     e = only(events_of(body))
     assert (e["location"], e["actor1"]) == ("Al-Fakhir", "Ansar Allah (Houthis)")
+
+
+def test_a_claimed_rocket_attack_near_a_strike_is_no_echo(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية أمس دراجة نارية في مدينة بنت جبيل.\n\n"
+        "وأعلنت المقاومة الإسلامية في لبنان أن مقاتليها استهدفوا أمس تجمعاً لجنود الاحتلال في محيط موقع المطلة "
+        "بالأسلحة الصاروخية."
+    )
+    assert {e["location"] for e in events_of(body)} == {"Bent Jbail", "Metula"}
