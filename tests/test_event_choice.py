@@ -277,3 +277,8 @@ def test_a_claimed_rocket_attack_near_a_strike_is_no_echo(events_of):
         "بالأسلحة الصاروخية."
     )
     assert {e["location"] for e in events_of(body)} == {"Bent Jbail", "Metula"}
+
+
+def test_protesters_attacking_trucks_riot(events_of):
+    body = "هاجم محتجون غاضبون أمس شاحنات تركية على الطريق المؤدي إلى معبر باب السلامة قرب مدينة أعزاز."
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
