@@ -285,6 +285,8 @@ def _told_before(
     again the event of its kind the article told in the same province ("امتدت الاشتباكات إلى": not)."""
     if " " in trigger.entry.phrase or not sentence.is_definite(trigger) or sentence.has("cue:spread"):
         return None
+    if sentence.followed_by(trigger, "cue:another", within=0):
+        return None  # "الغارة الثانية": the next one
     word = sentence.derived.text[trigger.start : trigger.end]
     owned = any(sentence.followed_by(trigger, kind, within=0) for kind in ("actor_adj", "actor"))
     if word not in EVENT_NOUNS and owned:
@@ -298,6 +300,7 @@ def _told_before(
         and not c.sentence.is_title
         and SUB_EVENT_TO_TYPE[c.sub_event_type] == kind
         and (c.location.place.iso, c.location.place.admin1) in provinces
+        and c.location.place.rank <= min(loc.place.rank for loc in locations)  # not "strikes on Rif Dimashq"
     ]
     return told[-1] if told else None
 

@@ -56,6 +56,7 @@ CUE_NAMES = (
     "crime",
     "former",
     "spokesman",
+    "another",
     "actor_ref",
     "evening",
     "subset",

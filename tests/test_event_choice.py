@@ -282,3 +282,21 @@ def test_a_claimed_rocket_attack_near_a_strike_is_no_echo(events_of):
 def test_protesters_attacking_trucks_riot(events_of):
     body = "هاجم محتجون غاضبون أمس شاحنات تركية على الطريق المؤدي إلى معبر باب السلامة قرب مدينة أعزاز."
     assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_the_second_strike_is_another_event(events_of):
+    body = (
+        "استهدفت غارة إسرائيلية أمس مبنى في منطقة السيدة زينب جنوبي دمشق.\n\n"
+        "وقالت مصادر محلية إن الغارة الثانية استهدفت أمس مستودعات داخل مطار الضمير العسكري."
+    )
+    assert len(events_of(body)) == 2
+
+
+def test_killed_by_the_fire_of_an_army_is_an_attack(events_of):
+    body = "استُشهد مواطن اليوم بنيران جيش العدو السعودي في منطقة الغور بمديرية منبه الحدودية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Attack", "Military Forces of Saudi Arabia")
+
+
+def test_a_denied_report_is_no_event(events_of):
+    assert events_of("خلية الإعلام الأمني: لا صحة للأنباء عن سقوط صواريخ أمس في محيط مطار بغداد الدولي.") == []
