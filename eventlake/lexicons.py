@@ -57,6 +57,7 @@ CUE_NAMES = (
     "former",
     "spokesman",
     "another",
+    "origin",
     "actor_ref",
     "evening",
     "subset",

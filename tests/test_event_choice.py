@@ -300,3 +300,8 @@ def test_killed_by_the_fire_of_an_army_is_an_attack(events_of):
 
 def test_a_denied_report_is_no_event(events_of):
     assert events_of("خلية الإعلام الأمني: لا صحة للأنباء عن سقوط صواريخ أمس في محيط مطار بغداد الدولي.") == []
+
+
+def test_hometown_of_the_fighters_is_not_where_they_fought(events_of):
+    body = "اندلعت اشتباكات أمس بين قوة حكومية ومسلحين من أبناء مدينة زوارة عند منفذ رأس اجدير الحدودي."
+    assert only(events_of(body))["location"] == "Ras Ajdir Crossing"
