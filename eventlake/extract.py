@@ -44,6 +44,8 @@ REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 CITY = 100_000  # population: a city whose outskirts reach into the next province
+# "The dead" (matching form) match the verb stem قتل* but name no act of killing.
+DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Nouns for an event itself (matching form), which a definite article makes an event told before.
 EVENT_NOUNS = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
@@ -167,6 +169,7 @@ def _sentence_candidates(
         if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))  # تلك الغارة
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
         and not _refers_back(sentence, t)
+        and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
     ]
     triggers = _without_means(sentence, triggers)
     if not triggers or sentence.has("cue:accident"):

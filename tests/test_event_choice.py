@@ -305,3 +305,8 @@ def test_a_denied_report_is_no_event(events_of):
 def test_hometown_of_the_fighters_is_not_where_they_fought(events_of):
     body = "اندلعت اشتباكات أمس بين قوة حكومية ومسلحين من أبناء مدينة زوارة عند منفذ رأس اجدير الحدودي."
     assert only(events_of(body))["location"] == "Ras Ajdir Crossing"
+
+
+def test_a_rising_number_of_dead_is_no_act(events_of):
+    body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
+    assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
