@@ -58,6 +58,7 @@ CUE_NAMES = (
     "spokesman",
     "another",
     "origin",
+    "fled_to",
     "actor_ref",
     "evening",
     "subset",

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import ahocorasick
@@ -34,6 +34,11 @@ ARTICLE_PREFIXES = CLITIC_PREFIXES | frozenset({"ال", "وال", "بال", "ف�
 # Kinds whose names are written in full in the lexicon (their ال included), so take no article.
 NAME_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed"})
 _START, _END = attrgetter("start"), attrgetter("end")
+# Marks and tatweel, which `_WORD` glues into words; the matching form has none of them.
+_MARK = re.compile(r"[\u064B-\u0652\u0670\u0640]")
+_NON_WORD = re.compile(r"[\W_]")
+# How a bounded key ends: at a word end (" "), in an accusative alef ("ا "), or open (wildcards).
+_OPEN, _AT_END, _ACCUSATIVE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -87,18 +92,14 @@ class Matcher:
                 _add_once(grouped.setdefault((form, wildcard, False), []), entry)
                 if form.startswith("ال") and len(form) > 3:
                     _add_once(grouped.setdefault((form[1:], wildcard, True), []), entry)
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        self._plans_of: list[dict[tuple[str, bool, bool], tuple[tuple[Entry, bool], ...]]] = []  # per key
         by_key: dict[str, list[_Key]] = {}
         for (key, wildcard, lam), group in grouped.items():
             by_key.setdefault(key, []).append(_Key(tuple(group), wildcard, lam))
-        for key, variants in by_key.items():
-            wildcard = any(v.wildcard for v in variants)
-            self._automaton.add_word(key, (len(key), tuple(variants), wildcard, len(self._plans_of)))
-            self._plans_of.append({})
+        self._by_key = {key: tuple(variants) for key, variants in by_key.items()}
         self._size = len(by_key)
-        if self._size:
-            self._automaton.make_automaton()
+        self._general: ahocorasick.Automaton | None = None  # built on first need (see `find`)
+        self._plans_of: list[dict[tuple[str, bool, bool], tuple[tuple[Entry, bool], ...]]] = []
+        self._bounded = _bounded_automaton(self._by_key)  # None when some key needs the general path
 
     def __len__(self) -> int:
         return self._size
@@ -107,12 +108,25 @@ class Matcher:
         """Every word-bounded hit in `derived.text`, in text order (overlaps kept)."""
         if not self._size:
             return []
+        if self._bounded is None or _MARK.search(derived.text) is not None:
+            return self._find_general(derived)
+        return _find_bounded(self._bounded, derived)
+
+    def _find_general(self, derived: Derived) -> list[Hit]:
+        """`find` for any text: every automaton hit tested against the word spans of the text."""
+        if self._general is None:
+            self._general = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for key, variants in self._by_key.items():
+                wildcard = any(v.wildcard for v in variants)
+                self._general.add_word(key, (len(key), variants, wildcard, len(self._plans_of)))
+                self._plans_of.append({})
+            self._general.make_automaton()
         text = derived.text
         spans = [m.span() for m in _WORD.finditer(text)]
         starts = [a for a, _ in spans]
         plans_of = self._plans_of
         hits: list[Hit] = []
-        for last, value in self._automaton.iter(text):
+        for last, value in self._general.iter(text):
             length, variants, wildcard, index = value
             start, end = last - length + 1, last + 1
             i = bisect_right(starts, start) - 1
@@ -136,6 +150,68 @@ class Matcher:
         hits.sort(key=_END, reverse=True)  # two stable sorts: by start, then longest first
         hits.sort(key=_START)
         return hits
+
+
+def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Automaton | None:
+    """The keys with the end of their word spelled out ("قصف ", "قصفا "), to run over text whose
+    non-word characters are spaces: a hit inside a word is never reported. None when a key starts
+    with a non-word character or a wildcard ends with one (the general path handles those)."""
+    parts_of: dict[str, list[tuple]] = {}
+    for key, variants in by_key.items():
+        wildcard = any(v.wildcard for v in variants)
+        if _NON_WORD.match(key[0]) or (wildcard and _NON_WORD.match(key[-1])):
+            return None
+        if _NON_WORD.match(key[-1]):
+            continue  # it never ends at a word end, so it never matches
+        spaced = _NON_WORD.sub(" ", key)
+        check = key if " " in spaced else None  # a space of the text may stand for punctuation
+        if wildcard:
+            tails = [_OPEN]
+        elif any(e.kind not in NAME_KINDS for v in variants for e in v.entries):
+            tails = [_AT_END, _ACCUSATIVE]
+        else:
+            tails = [_AT_END]  # names take no accusative alef
+        for tail in tails:
+            suffix = ("", " ", "ا ")[tail]
+            parts_of.setdefault(spaced + suffix, []).append((len(key), len(suffix), tail, check, variants, {}))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for spelled, parts in parts_of.items():
+        automaton.add_word(spelled, tuple(sorted(parts, key=itemgetter(0))))
+    if parts_of:
+        automaton.make_automaton()
+    return automaton
+
+
+def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hit]:
+    """`Matcher.find` over the matching form: only the clitic prefix is left to test per hit."""
+    text = derived.text
+    spaced = _NON_WORD.sub(" ", text) + " "
+    size = len(text) + 2
+    hits: list[Hit] = []
+    order: list[int] = []  # (start, -end, end of the key) of each hit, to sort by
+    for last, parts in automaton.iter(spaced):
+        for length, drop, tail, check, variants, plans in parts:
+            end = last + 1 - drop
+            start = end - length
+            if check is not None and text[start:end] != check:
+                continue
+            word_start = spaced.rfind(" ", 0, start) + 1
+            if start - word_start > 4:
+                continue  # no clitic string is that long
+            prefix = text[word_start:start]
+            if tail == _OPEN:
+                tail = _AT_END if spaced[end] == " " else _ACCUSATIVE if spaced[end : end + 2] == "ا " else _OPEN
+            plan = plans.get((prefix, tail))
+            if plan is None:
+                plan = plans[prefix, tail] = _plan(variants, prefix, tail == _AT_END, tail == _ACCUSATIVE)
+            if not plan:
+                continue
+            word_end = end if tail == _AT_END else end + 1 if tail == _ACCUSATIVE else spaced.find(" ", end)
+            for entry, wide in plan:
+                stop = word_end if wide else end
+                hits.append(Hit(entry, start, stop, entry.kind, derived))
+                order.append((start * size + size - stop) * size + end)
+    return [hits[i] for i in sorted(range(len(hits)), key=order.__getitem__)]
 
 
 def drop_contained(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:

@@ -175,8 +175,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت), datelines (الموصل - ...) and bare common words are not places."""
     if sentence.preceded_by(hit, "cue:source", within=0):
         return True
-    if sentence.preceded_by(hit, "cue:origin", within=1):
-        return True  # "مسلحين من أبناء مدينة زوارة": where they come from
+    if sentence.preceded_by(hit, "cue:origin", within=1) or sentence.preceded_by(hit, "cue:fled_to", within=1):
+        return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
     cues = CUES_NEEDED.get(hit.kind, ())
     if cues and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues):
         return True

@@ -310,3 +310,8 @@ def test_hometown_of_the_fighters_is_not_where_they_fought(events_of):
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
+
+
+def test_where_attackers_fled_to_is_not_the_place(events_of):
+    body = "هاجم مسلحون من داعش أمس نقطة للجيش في ناحية الرشاد، قبل أن ينسحبوا باتجاه وادي الشاي."
+    assert {e["location"] for e in events_of(body)} == {"Al-Rashad"}
