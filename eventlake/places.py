@@ -109,6 +109,8 @@ class ArticlePlaces:
         towns = _past_the_frame(sentence, towns)
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
+        if _between(sentence, first.hit):
+            return out  # "على الطريق الواصل بين بلدتي محمبل وأورم الجوز": one place, the first named
         seen = {place}
         for mention, other in towns[1:]:
             if other in seen or not _conjoined(sentence, mention.hit):
@@ -262,6 +264,10 @@ def _typed(sentence: SentenceHits, hit: Hit) -> bool:
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:
     words = sentence.words_before(hit.start, 1)
     return sentence.derived.text[words[0][0] : words[0][1]] if words else ""
+
+
+def _between(sentence: SentenceHits, hit: Hit) -> bool:
+    return any(sentence.derived.text[a:b] == "بين" for a, b in sentence.words_before(hit.start, 2))
 
 
 def _conjoined(sentence: SentenceHits, hit: Hit) -> bool:

@@ -315,3 +315,8 @@ def test_a_rising_number_of_dead_is_no_act(events_of):
 def test_where_attackers_fled_to_is_not_the_place(events_of):
     body = "هاجم مسلحون من داعش أمس نقطة للجيش في ناحية الرشاد، قبل أن ينسحبوا باتجاه وادي الشاي."
     assert {e["location"] for e in events_of(body)} == {"Al-Rashad"}
+
+
+def test_road_between_two_towns_is_one_place(events_of):
+    body = "استهدفت مسيّرة انتحارية أمس سيارة مدنية على الطريق الواصل بين بلدتي محمبل وأورم الجوز."
+    assert [e["location"] for e in events_of(body)] == ["Muhambal"]
