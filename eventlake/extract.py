@@ -211,6 +211,7 @@ def _sentence_candidates(
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
     found += _clause_events(sentence, triggers, primary, found, places)
+    found += _demolition_clause(sentence, triggers, primary, found, places)
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
         other_roles = assign_roles(sentence, second)
@@ -251,6 +252,30 @@ def _clause_events(
         toll = Casualties(0, 0) if none_hurt else Casualties(None, None)
         out.append(replace(found[0], location=town, casualties=toll))
     return out
+
+
+def _demolition_clause(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قصفت المدفعية أطراف العديسة، فيما عمدت قوة إسرائيلية إلى تفجير منازل في كفركلا": houses
+    blown up by a state force in a second clause, at a town of their own, are a second event."""
+    for clause in sentence.of("cue:second_clause"):
+        blast = _houses_blown(sentence, triggers, clause) if found and clause.start > primary.end else None
+        if blast is None:
+            continue
+        roles = assign_roles(sentence, blast)
+        town = next(iter(places.towns_after(sentence, blast.end)), None)
+        if town is not None and roles.actor1 is not None and roles.actor1.inter == 1:
+            destroyed = replace(found[0], sub_event_type="Looting/property destruction", location=town)
+            return [replace(destroyed, roles=replace(roles, actor2=None), casualties=Casualties(None, None))]
+    return []
+
+
+def _houses_blown(sentence: SentenceHits, triggers: list[Hit], clause: Hit) -> Hit | None:
+    blast = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type == "@explosion"), None)
+    if blast is None or not any(b.start > blast.end for b in sentence.of("cue:buildings")):
+        return None
+    return blast
 
 
 def _actor_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:

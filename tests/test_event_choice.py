@@ -320,3 +320,14 @@ def test_where_attackers_fled_to_is_not_the_place(events_of):
 def test_road_between_two_towns_is_one_place(events_of):
     body = "استهدفت مسيّرة انتحارية أمس سيارة مدنية على الطريق الواصل بين بلدتي محمبل وأورم الجوز."
     assert [e["location"] for e in events_of(body)] == ["Muhambal"]
+
+
+def test_houses_blown_up_in_a_second_clause_are_a_second_event(events_of):
+    body = (
+        "قصفت المدفعية الإسرائيلية أمس أطراف بلدة العديسة، فيما عمدت قوة إسرائيلية إلى تفجير عدد من المنازل "
+        "في الحي الجنوبي لبلدة كفركلا."
+    )
+    assert {e["sub_event_type"] for e in events_of(body)} == {
+        "Shelling/artillery/missile attack",
+        "Looting/property destruction",
+    }
