@@ -331,3 +331,8 @@ def test_houses_blown_up_in_a_second_clause_are_a_second_event(events_of):
         "Shelling/artillery/missile attack",
         "Looting/property destruction",
     }
+
+
+def test_a_funeral_is_not_the_killing_again(events_of):
+    body = "وشيّع أهالي بلدة طفس أمس الشاب الذي قُتل برصاص مجهولين قبل يومين."
+    assert events_of(body) == []
