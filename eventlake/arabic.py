@@ -116,14 +116,14 @@ def _fold_char(ch: str) -> str:
 def to_matching_form(text: str) -> Derived:
     """The form every lexicon lookup runs on, with its map back to `text`.
 
-    Most characters fold to one character or to nothing; for those a translate table does the
+    Most characters fold to one character or to nothing; for those a few replacements do the
     work and the map records only the deleted positions. Text with a character that folds to
     several (a ligature such as ﻻ) takes the general per-character path.
     """
     folding = _FOLDING.learn(text)
-    if folding.expands(text):
+    folded = folding.fold(text)
+    if folded is None:
         return map_chars(identity(text), _fold_char)
-    folded = text.translate(folding.table)
     if len(folded) == len(text):
         return Derived(folded, range(len(text)), len(text))
     return Derived(folded, Kept(folding.deleted_positions(text), len(text)), len(text))
@@ -131,20 +131,23 @@ def to_matching_form(text: str) -> Derived:
 
 def normalize_key(text: str) -> str:
     """Normalise a lexicon entry exactly as article text is normalised (no map needed)."""
-    return " ".join(text.translate(_FOLDING.learn(text).table).split())
+    folding = _FOLDING.learn(text)
+    folded = folding.fold(text)
+    return " ".join((text.translate(folding.table) if folded is None else folded).split())
 
 
 class _Folding:
-    """The fold of every character seen so far: one translate table, and patterns that find the
-    characters that fold to nothing or to several (folding is per character, so this is exact)."""
+    """The fold of every character seen so far: a translate table, the characters that change, and
+    a pattern that finds those that fold to nothing (folding is per character, so this is exact)."""
 
     def __init__(self) -> None:
         self.table: dict[int, str | None] = {}  # every character seen, unchanged ones included
         self._deleted: set[str] = set()
         self._expanding: set[str] = set()
+        self._changes: list[tuple[str, str]] = []  # (character, fold) of the seen ones that change
+        self._in_place = True  # no fold changes again when folded: replacements in turn are exact
         self._unseen = re.compile(".", re.DOTALL)
         self._deleted_at = re.compile("(?!)")
-        self._expanding_in = re.compile("(?!)")
 
     def learn(self, text: str) -> _Folding:
         """Add the characters of `text` not seen before; their fold is worked out once."""
@@ -157,13 +160,26 @@ class _Folding:
                 self._deleted.add(ch)
             elif len(folded) > 1:
                 self._expanding.add(ch)
+            if folded != ch:
+                self._changes.append((ch, folded))
+                self._in_place = self._in_place and _fold_char(folded) == folded
         self._unseen = re.compile(f"[^{_char_class(chr(c) for c in self.table)}]")
         self._deleted_at = re.compile(f"[{_char_class(self._deleted)}]" if self._deleted else "(?!)")
-        self._expanding_in = re.compile(f"[{_char_class(self._expanding)}]" if self._expanding else "(?!)")
         return self
 
-    def expands(self, text: str) -> bool:
-        return self._expanding_in.search(text) is not None
+    def fold(self, text: str) -> str | None:
+        """`text` folded (every character learnt), or None when a character folds to several.
+
+        Replacing only the changing characters present beats `str.translate`, which looks every
+        character up in a dict."""
+        if not self._in_place:
+            return None if any(ch in text for ch in self._expanding) else text.translate(self.table)
+        for ch, folded in self._changes:
+            if ch in text:
+                if len(folded) > 1:
+                    return None
+                text = text.replace(ch, folded)
+        return text
 
     def deleted_positions(self, text: str) -> list[int]:
         return [m.start() for m in self._deleted_at.finditer(text)]

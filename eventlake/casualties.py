@@ -7,6 +7,7 @@ A figure is a number in digits or words, a dual noun (عنصرين = 2) or a sin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pyarabic import araby
@@ -16,6 +17,8 @@ from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
 _VAGUE = object()
+# What araby.strip_diacritics deletes (one character at a time, with 52 str.replace calls).
+_DIACRITIC = re.compile(f"[{''.join(araby.DIACRITICS)}]")
 # Words that hedge a figure without changing it: مقتل ما لا يقل عن سبعة, إصابة نحو عشرين.
 FILLERS = frozenset(
     {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين", "فيها", "فيه"}
@@ -153,7 +156,7 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
 
 def _number_words(tokens: list[str], *, at_end: bool = False) -> int | None:
     """The value of a number phrase that starts `tokens` (or, with `at_end`, that ends them)."""
-    tokens = [araby.strip_diacritics(t) for t in tokens]
+    tokens = [_DIACRITIC.sub("", t) for t in tokens]
     for start, end in arabic_number.detect_number_phrases_position(tokens):
         if (end == len(tokens) - 1) if at_end else (start == 0):
             value = int(arabic_number.text2number(" ".join(tokens[start : end + 1])))
@@ -170,7 +173,7 @@ def _digits(token: str) -> int | None:
 def _kind_at(sentence: SentenceHits, word: tuple[int, int] | int, kind: str) -> bool:
     """A hit of `kind` overlaps the word (given as its range, or a position inside it)."""
     a, b = word if isinstance(word, tuple) else (word, word + 1)
-    return any(h.kind == kind and h.start < b and a < h.end for h in sentence.hits)
+    return any(h.start < b and a < h.end for h in sentence.of(kind))
 
 
 def _is_dual(sentence: SentenceHits, token: str) -> bool:
@@ -182,7 +185,7 @@ def _is_dual(sentence: SentenceHits, token: str) -> bool:
 
 
 def _kind_of_word(sentence: SentenceHits, word: str, kind: str) -> bool:
-    return any(h.kind == kind and h.entry.phrase.rstrip("*") == word for h in sentence.hits) or word in SINGULAR_STEMS
+    return any(h.entry.phrase.rstrip("*") == word for h in sentence.of(kind)) or word in SINGULAR_STEMS
 
 
 def _first_start(sentence: SentenceHits, kind: str) -> int:

@@ -40,8 +40,12 @@ _ZERO_WIDTH = frozenset("\u2060\u2061\u2062\u2063\u2064\u180e")
 _REMOVED = "".join(sorted(INVISIBLE | _BIDI_CONTROLS | _ZERO_WIDTH))
 # Line breaks -> "\n", Unicode spaces and tabs -> " ", other controls and invisibles -> nothing.
 _LINE_BREAK = re.compile("\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK_CHAR = re.compile("[\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # one class: a fast test for the above
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(f"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f{_REMOVED}]")
+_ODD_OR_INVISIBLE = re.compile(
+    f"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f{_REMOVED}]"
+)
 _SPACES = re.compile(r" {2,}")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"\w+")
@@ -177,12 +181,15 @@ def _clean_body(text: str, furniture: _Furniture) -> str:
 
 def _normalize_chars(text: str) -> str:
     """Unify line breaks and spaces, drop invisible and control characters, then NFC."""
-    text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", _LINE_BREAK.sub("\n", text)))
+    if _LINE_BREAK_CHAR.search(text):  # most text has none: a search is cheaper than a sub
+        text = _LINE_BREAK.sub("\n", text)
+    if _ODD_OR_INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
     return unicodedata.normalize("NFC", text)
 
 
 def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", line).strip(" ")
+    return (_SPACES.sub(" ", line) if "  " in line else line).strip(" ")
 
 
 # --- furniture ------------------------------------------------------------------------------
@@ -194,12 +201,20 @@ class _Furniture:
 
     cut_from: tuple[str, ...]
     drop_lines: tuple[tuple[str, ...], ...]  # word sequences, longest first
+    labels: tuple[str, ...]  # the drop lines of several words, joined
+    starting: dict[str, tuple[tuple[str, ...], ...]]  # drop lines by first word, longest first
 
     @classmethod
     def build(cls, boilerplate: Boilerplate) -> _Furniture:
         cut = tuple(_line_key(entry) for entry in boilerplate.cut_from)
         drop = {tuple(_WORD.findall(_line_key(entry))) for entry in boilerplate.drop_lines}
-        return cls(cut, tuple(sorted(drop, key=lambda words: (-len(words), words))))
+        drop_lines = tuple(sorted(drop, key=lambda words: (-len(words), words)))
+        labels = tuple(" ".join(entry) for entry in drop_lines if len(entry) > 1)
+        starting: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for entry in drop_lines:
+            if entry:
+                starting[entry[0]] = (*starting.get(entry[0], ()), entry)
+        return cls(cut, drop_lines, labels, starting)
 
     def remove(self, lines: list[str]) -> list[str]:
         """Drop furniture lines; a cut line in the latter half ends the article there."""
@@ -221,16 +236,20 @@ class _Furniture:
         return kept
 
     def _is_cut_line(self, key: str) -> bool:
+        if not key.startswith(self.cut_from):  # one C-level test rules out most lines
+            return False
         return any(_starts_with_entry(key, entry) for entry in self.cut_from)
 
     def _is_drop_line(self, key: str) -> bool:
         """The whole line is drop entries (plus numbers and punctuation), or 'entry: link text'."""
         words = _WORD.findall(key)
-        if any(_is_label(key, " ".join(entry)) for entry in self.drop_lines if len(entry) > 1):
+        if key.startswith(self.labels) and any(_is_label(key, label) for label in self.labels):
             return True
+        empty = () if () in self.drop_lines else None  # an empty entry (sorted last) matches any word
         matched, i = False, 0
         while i < len(words):
-            entry = next((e for e in self.drop_lines if tuple(words[i : i + len(e)]) == e), None)
+            starting = self.starting.get(words[i], ())
+            entry = next((e for e in starting if tuple(words[i : i + len(e)]) == e), empty)
             if entry is None and not words[i].isdigit():
                 return False
             matched = matched or entry is not None

@@ -21,6 +21,7 @@ _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الر�
 _YEAR = re.compile(r"(?:عام|عامي|العام|سنه|سنة|مطلع|اواخر|منتصف)\s+(\d{4})(?!\d)")
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_DIGIT_SEP_DIGIT = re.compile(r"\d[/.-]\d")
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,13 @@ def find_date(
     A date right after a reporting verb ("أعلنت الخلية، صباح اليوم، ...") dates the report, so
     it is used only when the sentence states no other.
     """
-    numeric = _NUMERIC.search(sentence.text)
-    year_first = _YEAR_FIRST.search(sentence.text)  # "بتاريخ 2024/03/05"
-    found = [(0, 0, d) for d in [_numeric_date(numeric), _numeric_date(year_first, year_first=True)] if d]
+    text = sentence.text
+    if _DIGIT_SEP_DIGIT.search(text):  # what both numeric forms need: most sentences have none
+        numeric = _NUMERIC.search(text)
+        year_first = _YEAR_FIRST.search(text)  # "بتاريخ 2024/03/05"
+        found = [(0, 0, d) for d in [_numeric_date(numeric), _numeric_date(year_first, year_first=True)] if d]
+    else:
+        found = []
     for hit, found_date in _hit_dates(sentence, published, needs_cue):
         if found_date is None or found_date.day > published:
             continue
@@ -67,7 +72,7 @@ def find_date(
     if not found:
         return None
     reported, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
-    return replace(best, reported=bool(reported))
+    return best if best.reported == bool(reported) else replace(best, reported=bool(reported))
 
 
 def _after_report(sentence: SentenceHits, hit: Hit) -> bool:

@@ -88,7 +88,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     """Event rows of one article (a dict with the articles table's columns)."""
     text = article["text"] or ""
     derived = to_matching_form(text)
-    sentences = sentence_views(text, derived, article.get("title") or "", lexicon)
+    sentences = sentence_views(text, derived, article.get("title") or "", lexicon, spans=_segmented(article))
     published = reference_day(article["published_at"])
     morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
@@ -125,15 +125,18 @@ def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
     return replace(candidate, roles=Roles(speaker, other, "reported"))
 
 
-def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) -> list[SentenceHits]:
-    """Every sentence of `text` with the lexicon hits inside it (the title flagged as such)."""
+def sentence_views(
+    text: str, derived: Derived, title: str, lexicon: Lexicon, *, spans: list[tuple[Span, int]] | None = None
+) -> list[SentenceHits]:
+    """Every sentence of `text` with the lexicon hits inside it (the title flagged as such);
+    `spans` are the segment stage's (sentence, paragraph) spans, found again when not given."""
     hits = lexicon.matcher.find(derived)
     hits = drop_contained_each(hits, (*LAYERS, CAS_KINDS))
     starts = [h.start for h in hits]
     views = []
     has_title = bool(title.strip()) and text.startswith(title.strip())
     last_paragraph = -1
-    for index, (span, paragraph) in enumerate(sentence_spans(text)):
+    for index, (span, paragraph) in enumerate(sentence_spans(text) if spans is None else spans):
         lo, hi = derived.derived_index(span.start), derived.derived_index(span.end)
         first = bisect_left(starts, lo)
         inside = [h for h in hits[first : bisect_left(starts, hi)] if h.end <= hi]
@@ -153,6 +156,12 @@ def sentence_views(text: str, derived: Derived, title: str, lexicon: Lexicon) ->
         )
         last_paragraph = paragraph
     return views
+
+
+def _segmented(article: dict) -> list[tuple[Span, int]] | None:
+    """The sentences the segment stage stored, if the article went through it."""
+    stored = article.get("sentences")
+    return None if stored is None else [(Span(s["start"], s["end"]), s["paragraph"]) for s in stored]
 
 
 def _sentence_candidates(

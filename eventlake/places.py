@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
@@ -187,9 +188,15 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _dateline_end(sentence: SentenceHits) -> int:
     """End of a paragraph-opening dateline ("الموصل (خاص) –", "مأرب – «شبا بوست»:"), else -1."""
-    head = sentence.derived.text[sentence.start : sentence.start + 60]
+    length = _dateline_length(sentence.derived.text[sentence.start : sentence.start + 60])
+    return sentence.start + length if length >= 0 else -1
+
+
+@lru_cache(maxsize=256)
+def _dateline_length(head: str) -> int:
+    """Asked for every place in a paragraph's first sentence: the regex runs once per head."""
     match = _DATELINE.match(head)
-    return sentence.start + match.end() if match else -1
+    return match.end() if match else -1
 
 
 def _vote_iso(mentions_by_sentence) -> str | None:

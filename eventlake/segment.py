@@ -15,7 +15,8 @@ from eventlake.schema import SENTENCE
 from eventlake.text import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\n)[\"'”»)\]]*(?=\s|$)")
+# (?:[.!?؟…]+|\n)[\"'”»)\]]*(?=\s|$), spelled to start with one character class: a far faster search.
+_SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=\n)|(?<=[.!?؟…])[.!?؟…]*)[\"'”»)\]]*(?=\s|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*", re.UNICODE)
 _ABBREVIATION = re.compile(r"(?:^|[\s(«\"“])[^\W\d_]$", re.UNICODE)  # "د.", "(م. ع)"
 

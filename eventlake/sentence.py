@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from eventlake.matcher import Hit
 from eventlake.text import Derived, Span
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_SPAN, _FIRST, _SECOND = re.Match.span, itemgetter(0), itemgetter(1)  # C-level, for map()
 
 
 @dataclass
@@ -66,13 +68,15 @@ class SentenceHits:
         others = self._by_kind.get(kind)
         if not others:
             return None
-        starts = self._starts()
-        at = bisect_right(starts, hit.start) - 1  # the hit's own token, clitics (والانفجارات) included
+        starts = self._token_starts or self._starts()
+        start = hit.start
+        at = bisect_right(starts, start) - 1  # the hit's own token, clitics (والانفجارات) included
         best = None
+        best_end = -1
         for other in others:
-            near = other.end <= hit.start and at - bisect_left(starts, other.end) <= within
-            if near and (best is None or other.end > best.end):
-                best = other
+            end = other.end
+            if end <= start and end > best_end and at - bisect_left(starts, end) <= within:
+                best, best_end = other, end
         return best
 
     def followed_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
@@ -126,10 +130,10 @@ class SentenceHits:
         """Token starts (and, alongside, ends) of the sentence, found on first use."""
         if self._token_starts is None:
             spans = _tokens(self.derived.text, self.start, self.end)
-            self._token_starts = [a for a, _ in spans]
-            self._token_ends = [b for _, b in spans]
+            self._token_starts = list(map(_FIRST, spans))
+            self._token_ends = list(map(_SECOND, spans))
         return self._token_starts
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+    return list(map(_SPAN, _TOKEN.finditer(text, start, end)))
