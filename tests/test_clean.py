@@ -182,6 +182,18 @@ def test_drop_line_is_removed_where_it_stands():
     assert clean_text(text, boilerplate=SMALL) == "\n\n".join([P1, P2])
 
 
+def test_drop_line_made_of_entries_that_share_a_first_word_is_removed():
+    shared = furniture(drop_lines=("تابعونا", "تابعونا على تلغرام"))
+    text = "\n".join([P1, "تابعونا على تلغرام تابعونا", P2])
+    assert clean_text(text, boilerplate=shared) == "\n\n".join([P1, P2])
+
+
+def test_line_with_a_word_no_entry_starts_is_kept():
+    shared = furniture(drop_lines=("تابعونا", "تابعونا على تلغرام"))
+    text = "\n".join([P1, "تابعونا على واتساب", P2])
+    assert clean_text(text, boilerplate=shared) == "\n\n".join([P1, "تابعونا على واتساب", P2])
+
+
 def test_labelled_link_line_is_dropped():
     text = "\n".join([P1, "اقرأ أيضاً: مقتل عنصرين بانفجار لغم في ريف درعا", P2])
     assert clean_text(text, boilerplate=furniture(drop_lines=("اقرأ أيضاً",))) == f"{P1}\n\n{P2}"

@@ -1,7 +1,10 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventlake.arabic import to_matching_form
 from eventlake.matcher import Entry, Matcher, drop_contained, drop_contained_each
+from eventlake.text import identity
 
 PLACES = Matcher(
     [Entry("place", "الرقة"), Entry("place", "إدلب"), Entry("actor", "لواء القدس"), Entry("place", "القدس")]
@@ -70,3 +73,45 @@ def test_drop_contained_each_keeps_layers_apart():
 def test_drop_contained_each_rejects_a_kind_in_two_layers():
     with pytest.raises(ValueError, match="place"):
         drop_contained_each([], (frozenset({"place"}), frozenset({"place"})))
+
+
+def test_accusative_alef_extends_a_common_noun_to_the_word_end():
+    m = Matcher([Entry("trigger", "هجوم")])
+    assert found(m, "شنّ هجوماً على القرية") == ["هجوما"]  # the span ends at the last letter
+
+
+def test_names_take_no_accusative_alef():
+    m = Matcher([Entry("place", "حلب")])
+    assert found(m, "زار حلبا") == []
+
+
+def test_key_spelled_with_punctuation_matches_only_that_punctuation():
+    m = Matcher([Entry("actor", "الحركة الشعبية - شمال")])
+    assert found(m, "قالت الحركة الشعبية - شمال") == ["الحركة الشعبية - شمال"]
+
+
+def test_space_in_a_key_does_not_match_punctuation():
+    m = Matcher([Entry("trigger", "عبوة ناسفة")])
+    assert found(m, "عبوة،ناسفة") == []
+
+
+def test_text_with_marks_left_in_uses_the_word_spans_with_the_marks():
+    m = Matcher([Entry("place", "حلب")])
+    assert [h.start for h in m.find(identity("في حلبُ"))] == []  # the damma is part of the word
+
+
+_ENTRIES = [
+    *(Entry("place", p) for p in ("الرقة", "إدلب")),
+    *(Entry("trigger", p) for p in ("هجوم", "هجوما", "عبوة ناسفة", "استهدف*")),
+    Entry("cue", "رقة"),
+]
+_FRAGMENTS = ["الرقة", "رقة", "قة", "إدلب", "هجوم", "هجوما", "عبوة ناسفة", "استهدف", "ا", "ات", "لل", "و", "ب", "ال"]
+_FRAGMENTS += ["وبال", "مست"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_FRAGMENTS, " ", "، ", "-", "_", "ً", "\n"]), max_size=12))
+def test_bounded_search_finds_what_the_word_span_search_finds(pieces):
+    m = Matcher(_ENTRIES)
+    d = to_matching_form("".join(pieces))
+    assert m.find(d) == m._find_general(d)

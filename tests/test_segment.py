@@ -48,3 +48,13 @@ def test_initials_in_parentheses_do_not_end_a_sentence():
         "اغتال مسلحون الشاب (م. ع) أمس في درعا.",
         "وقال مصدر محلي.",
     ]
+
+
+def test_line_break_followed_by_dots_ends_no_sentence_before_the_dots():
+    text = "جملة أولى\n... وتتمة بعدها"
+    assert [s.slice(text) for s in split_sentences(text)] == ["جملة أولى\n...", "وتتمة بعدها"]
+
+
+def test_run_of_marks_ends_one_sentence():
+    text = "هل انتهى؟!! نعم"
+    assert [s.slice(text) for s in split_sentences(text)] == ["هل انتهى؟!!", "نعم"]
