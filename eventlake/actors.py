@@ -62,7 +62,7 @@ MADE_IN = frozenset({"الصنع", "صنع"})
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
-CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former")
+CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 # "وأوضح المراسل أن المقاتلات الروسية ...": after "that" the source's report begins.
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
@@ -85,7 +85,7 @@ def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
     local = [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]  # "العدو" in Lebanon
     mentions += [h for h in local if not _context_only(sentence, h)]
-    mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h)]
+    mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     mentions = _owners_named(sentence, _one_per_span(mentions, iso))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     sides = _two_sides(sentence, trigger, mentions)
@@ -222,7 +222,14 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     if after and sentence.derived.text[after[0][0] : after[0][1]] in MADE_IN:
         return False  # "مسيّرة تركية الصنع": where it was made, not who flew it
     hedged = sentence.preceded_by(hit, "cue:hedge", within=1) is not None  # "غارة ثانية يُرجّح أنها إسرائيلية"
+    if _victim_adjective(sentence, hit):
+        return False
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
+
+
+def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قُتل جندي تركي": the adjective names whose soldier was hit, not who struck."""
+    return sentence.preceded_by(hit, "cue:armed_victims", within=0) is not None
 
 
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
@@ -255,9 +262,17 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     for kind in CONTEXT_CUES:
         cue = sentence.preceded_by(hit, kind, within=1)
         between = sentence.derived.text[cue.end : hit.start] if cue is not None else ""
-        if cue is not None and not set(between.split()) & THAT_WORDS and ":" not in between:
-            return True  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
+        if cue is None or set(between.split()) & THAT_WORDS or ":" in between:
+            continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
+        if kind == "cue:control" and _fired_from(sentence, cue):
+            continue  # "أُطلقت القذائف من مناطق انتشار الميليشيات": whose ground it came from
+        return True
     return False
+
+
+def _fired_from(sentence: SentenceHits, cue: Hit) -> bool:
+    words = sentence.words_before(cue.start, 1)
+    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] == "من"
 
 
 def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
@@ -294,8 +309,8 @@ def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
-    if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner
-        return True
+    if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
+        return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)

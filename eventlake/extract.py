@@ -42,6 +42,7 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
+RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 CITY = 100_000  # population: a city whose outskirts reach into the next province
 # "The dead" (matching form) match the verb stem قتل* but name no act of killing.
@@ -659,7 +660,21 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     pa_, pb = a.location.place, b.location.place
     if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1 and not _outskirts(a, b)):
         return False
-    return pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title or _outskirts(a, b)
+    if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
+        return True
+    return _outskirts(a, b) or _unnamed_retelling(a, b)
+
+
+def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
+    """ "واشتبكوا مع عناصرها" on "محور الفطيرة" after "عملية نفّذها مقاتلو الهيئة قرب كفرنبل": a later
+    telling that names no side, a village away, is the same fight told in detail."""
+    later = max(a, b, key=lambda c: c.sentence.index)
+    if _named(later.roles.actor1) or _named(later.roles.actor2) or later.sentence.has("cue:another"):
+        return False
+    pa_, pb = a.location.place, b.location.place
+    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= RETELL_KM
 
 
 def _outskirts(a: Candidate, b: Candidate) -> bool:

@@ -50,6 +50,7 @@ CUE_NAMES = (
     "sides_told",
     "buildings",
     "defuse",
+    "found",
     "means",
     "ours",
     "spread",

@@ -1,6 +1,8 @@
 """Sentence context: background years, events referred back to, dispersed protests, round-up
 totals and unnamed places, each on a short article written for these tests."""
 
+from rows import only
+
 
 def test_sentence_about_a_past_year_is_history(events_of):
     body = "وكانت مدينة سرت قد شهدت معارك عنيفة بين عامي 2015 و2016 انتهت بطرد التنظيم منها."
@@ -59,18 +61,13 @@ def test_same_strike_in_a_second_clause_at_another_town_is_a_second_event(events
 
 
 def test_civilians_named_only_as_unhurt_are_not_the_target(events_of):
-    e = only_event(events_of("قصفت مدفعية قوات النظام أمس أطراف مدينة سراقب، دون وقوع إصابات في صفوف المدنيين."))
+    e = only(events_of("قصفت مدفعية قوات النظام أمس أطراف مدينة سراقب، دون وقوع إصابات في صفوف المدنيين."))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Syria", None, 0)
-
-
-def only_event(events):
-    assert len(events) == 1, [(e["sub_event_type"], e["location"]) for e in events]
-    return events[0]
 
 
 def test_strike_told_before_the_interception_is_the_event(events_of):
     body = "نفّذ العدو الإسرائيلي فجر اليوم عدواناً جوياً على محيط بلدة الكسوة، وتصدّت وسائط الدفاع الجوي للصواريخ."
-    e = only_event(events_of(body))
+    e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
 
 
@@ -83,7 +80,7 @@ def test_explosions_heard_where_a_strike_is_named_are_that_strike(events_of):
 
 
 def test_the_enemy_is_israel_in_lebanese_reporting(events_of):
-    e = only_event(events_of("ألقت مسيّرة معادية صباح اليوم قنبلة على أطراف بلدة شبعا جنوب لبنان."))
+    e = only(events_of("ألقت مسيّرة معادية صباح اليوم قنبلة على أطراف بلدة شبعا جنوب لبنان."))
     assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
 
 
@@ -94,7 +91,7 @@ def test_monthly_report_of_arrest_cases_is_a_total(events_of):
 
 def test_army_blowing_up_houses_is_property_destruction(events_of):
     body = "أقدم الجيش الإسرائيلي ليل أمس على تفجير عدد من المنازل في الحي الشرقي لبلدة الخيام."
-    e = only_event(events_of(body))
+    e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
         "Looting/property destruction",
         "Military Forces of Israel",
@@ -104,7 +101,7 @@ def test_army_blowing_up_houses_is_property_destruction(events_of):
 
 def test_who_launched_the_attack_is_actor1_of_a_repelled_attack(events_of):
     body = "صدّت القوات المسلحة السودانية صباح أمس هجوماً شنّته قوات الدعم السريع على مواقعها في مدينة الأبيض."
-    e = only_event(events_of(body))
+    e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
         "Armed clash",
         "Rapid Support Forces",
@@ -114,7 +111,7 @@ def test_who_launched_the_attack_is_actor1_of_a_repelled_attack(events_of):
 
 def test_the_nth_day_of_a_war_is_not_today(events_of):
     body = "شهد يوم أمس الأربعاء، اليوم الـ150 من المواجهات، غارات إسرائيلية على بلدة عيترون جنوب لبنان."
-    assert str(only_event(events_of(body))["event_date"]) == "2024-03-06"
+    assert str(only(events_of(body))["event_date"]) == "2024-03-06"
 
 
 def test_no_casualties_hold_for_every_place_of_the_sentence(events_of):

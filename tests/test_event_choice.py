@@ -2,10 +2,7 @@
 protests against violence, ground taken after a fight, killings during raids, "our forces" in
 a group's own statement, and events told again. Each on a short article written for these tests."""
 
-
-def only(events):
-    assert len(events) == 1, [(e["sub_event_type"], e["location"], e["evidence_text"]) for e in events]
-    return events[0]
+from rows import only
 
 
 def test_defused_charges_are_disrupted_weapons_use(events_of):
@@ -336,3 +333,19 @@ def test_houses_blown_up_in_a_second_clause_are_a_second_event(events_of):
 def test_a_funeral_is_not_the_killing_again(events_of):
     body = "وشيّع أهالي بلدة طفس أمس الشاب الذي قُتل برصاص مجهولين قبل يومين."
     assert events_of(body) == []
+
+
+def test_detail_naming_no_side_a_village_away_is_the_same_fight(events_of):
+    body = (
+        "أعلنت هيئة تحرير الشام أمس مقتل خمسة عناصر من قوات النظام بعملية انغماسية قرب مدينة كفرنبل. "
+        "وتسلّل المقاتلون إلى النقطة الواقعة على محور الفطيرة واشتبكوا مع عناصرها من مسافة قريبة."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
+def test_a_second_strike_nearby_is_another_event(events_of):
+    body = (
+        "شنّت طائرات إسرائيلية فجر اليوم غارة على موقع عسكري في منطقة جمرايا قرب دمشق. "
+        "وقال مراسلنا إن غارة ثانية استهدفت أطراف ضاحية قدسيا."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Jamraya", "Qudsaya Suburb"]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pyarrow as pa
 import pytest
+from rows import only
 
 from eventlake.extract import extract_events
 from eventlake.schema import EVENTS
@@ -11,11 +12,6 @@ from eventlake.text import Span, check_span
 
 # Published Thursday 7 March 2024, 09:00 local time (see conftest.events_of).
 PUBLISHED = date(2024, 3, 7)
-
-
-def only(events):
-    assert len(events) == 1, [(e["sub_event_type"], e["location"], e["evidence_text"]) for e in events]
-    return events[0]
 
 
 # --- the seed article: the annotation's required events ----------------------------------

@@ -1,10 +1,7 @@
 """Actor roles and casualty tolls: the rules added for both sides of a fight, owners, home-country
 aliases and risen tolls, each on a short sentence written for these tests."""
 
-
-def only(events):
-    assert len(events) == 1, [(e["sub_event_type"], e["location"], e["evidence_text"]) for e in events]
-    return events[0]
+from rows import only
 
 
 def test_two_tribes_are_both_sides_of_the_clash(events_of):
@@ -128,3 +125,26 @@ def test_detainees_suspected_of_belonging_to_a_group_are_its_members(events_of):
 def test_unknown_men_throwing_a_grenade_are_the_actor(events_of):
     e = only(events_of("ألقى مجهولون قنبلة يدوية مساء أمس على منزل في بلدة قباسين شمال شرقي الباب."))
     assert (e["sub_event_type"], e["actor1"]) == ("Grenade", "Unidentified armed group")
+
+
+def test_nationality_of_a_killed_soldier_names_the_victim(events_of):
+    body = "قُتل جندي تركي أمس في هجوم لمسلحي حزب العمال الكردستاني على قاعدة عسكرية في منطقة متينا بدهوك."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Kurdistan Workers' Party", "Military Forces of Turkey")
+
+
+def test_whose_shells_they_were_names_actor1(events_of):
+    body = "سقطت قذائف هاون أمس على حي سكني في مدينة الفاشر مصدرها قوات الدعم السريع، ما أدى إلى مقتل طفل."
+    assert only(events_of(body))["actor1"] == "Rapid Support Forces"
+
+
+def test_who_found_the_body_is_not_the_killer(events_of):
+    body = "عثرت قوات الأمن أمس على جثة شاب مقتولاً بطلق ناري في مدينة البوكمال."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"], e["fatalities"]) == ("Unidentified armed group", "unknown", 1)
+
+
+def test_the_regime_alone_is_the_syrian_army_in_syria(events_of):
+    body = "قُتل ثلاثة عناصر من هيئة تحرير الشام أمس بقصف للنظام على محور الفطيرة في ريف إدلب الجنوبي."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["location"]) == ("Military Forces of Syria", "Hayat Tahrir al-Sham", "Fattira")
