@@ -143,13 +143,15 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
 
 
 def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | None:
-    """A count right before a plural casualty noun (3 قتلى / ثلاثة جرحى)."""
+    """A count right before a casualty word (3 قتلى / ثلاثة جرحى / طفلين قُتلا)."""
     if not words:
         return None
     text = sentence.derived.text
     nearest = _digits(text[words[0][0] : words[0][1]])
     if nearest is not None:
         return nearest
+    if _kind_at(sentence, words[0], "cas:dual"):
+        return 2  # "طفلين قُتلا": the dual noun before the verb
     value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)], at_end=True)
     return value or None
 

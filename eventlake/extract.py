@@ -203,7 +203,8 @@ def _sentence_candidates(
         return []  # a release, not a new detention
     if sub == "Arrests" and sentence.has("cue:crime"):
         return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
-    roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), inferred, sentence)
+    heard = inferred and primary.entry.value.sub_event_type == "@explosion"
+    roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
@@ -218,7 +219,6 @@ def _sentence_candidates(
     if not when.explicit and year is not None and year < published.year:
         return []  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     casualties = _casualties(sentence, primary, len(locations))
-    heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
     found += _clause_events(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
@@ -537,7 +537,7 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
 
 
-def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -> Roles:
+def _roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Roles:
     """Role conventions of particular event types (protesters are actor1 of a protest, rioters of a riot)."""
     force = roles.actor1 if roles.actor1 is not None and roles.actor1.inter not in (5, 6, 7) else roles.actor2
     if force is not None and force.inter in (5, 6, 7):
@@ -554,8 +554,8 @@ def _roles_for(sub: str, roles: Roles, inferred: bool, sentence: SentenceHits) -
         roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if roles.actor1 == UNIDENTIFIED:
         roles = replace(roles, attribution="unknown")  # "بين مجموعتين مسلحتين": no one named
-    if inferred and (roles.attribution == "reported" or roles.actor1 is None):
-        roles = replace(roles, attribution="suspected")
+    if heard and (roles.attribution == "reported" or roles.actor1 is None):
+        roles = replace(roles, attribution="suspected")  # explosions heard with aircraft overhead
     if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
     looting = sub == "Looting/property destruction" and not (roles.actor1 and roles.actor1.inter == 1)

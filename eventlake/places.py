@@ -34,6 +34,8 @@ NEIGHBOURS = {
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
 FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب"})
+# Adjectives of a source ("مصادر محلية في"), matching form.
+SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -108,6 +110,8 @@ class ArticlePlaces:
         if len(towns) > 1 and _word_before(sentence, towns[0][0].hit) in NEIGHBOURHOOD_WORDS:
             towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
         towns = _past_the_frame(sentence, towns)
+        if len(towns) > 1 and _where_the_source_is(sentence, towns[0][0].hit):
+            towns = towns[1:]  # "أفادت مصادر في الحسكة بأن مسلحين قتلوا شاباً في مدينة المالكية"
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
         if _between(sentence, first.hit):
@@ -263,9 +267,21 @@ def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within:
     return False
 
 
+def _where_the_source_is(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "مصادر محلية في الحسكة": the town the source speaks from."""
+    source = sentence.preceded_by(hit, "cue:source", within=2)
+    if source is None:
+        return False
+    between = sentence.derived.text[source.end : hit.start].split()
+    return bool(between) and between[-1] == "في" and all(w in SOURCE_ADJECTIVES for w in between[:-1])
+
+
 def _typed(sentence: SentenceHits, hit: Hit) -> bool:
-    """Named with its kind (مستوطنة المطلة, بلدة X): a real place even across a border."""
-    return sentence.preceded_by(hit, "cue:place_type", within=0) is not None
+    """Named with its kind (مستوطنة المطلة, بلدة X, or a name that holds it: موقع المالكية): a real
+    place even across a border."""
+    if sentence.preceded_by(hit, "cue:place_type", within=0) is not None:
+        return True
+    return any(cue.start == hit.start for cue in sentence.of("cue:place_type"))
 
 
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:

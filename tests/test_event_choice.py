@@ -349,3 +349,17 @@ def test_a_second_strike_nearby_is_another_event(events_of):
         "وقال مراسلنا إن غارة ثانية استهدفت أطراف ضاحية قدسيا."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Jamraya", "Qudsaya Suburb"]
+
+
+def test_a_death_sentence_is_not_a_killing(events_of):
+    assert events_of("أصدرت محكمة في نينوى أمس حكماً يقضي بإعدام مدان بتفجير سوق شعبي.") == []
+
+
+def test_warplanes_that_raided_a_house_are_an_air_strike(events_of):
+    body = "أغار الطيران الحربي الإسرائيلي أمس على منزل في بلدة عيتا الشعب جنوب لبنان دون إصابات."
+    assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
+
+
+def test_drones_named_as_the_means_make_shelling_an_air_strike(events_of):
+    body = "قصف الجيش الوطني الليبي أمس بالطيران المسيّر مواقع لمجموعات مسلحة في منطقة أوباري."
+    assert only(events_of(body))["sub_event_type"] == "Air/drone strike"

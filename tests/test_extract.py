@@ -290,3 +290,17 @@ def test_accusative_ending_still_matches_the_trigger(events_of):
 def test_soldiers_killed_by_unnamed_attackers_is_a_clash(events_of):
     e = only(events_of("قُتل جنديان بهجوم على حاجز في مدينة الصنمين بريف درعا أمس."))
     assert (e["event_type"], e["fatalities"]) == ("Battles", 2)
+
+
+def test_an_israeli_border_position_is_placed_in_israel(events_of):
+    body = (
+        "أعلن حزب الله أمس استهداف تجمع لجنود الاحتلال في محيط موقع المالكية. "
+        "وشنّت مسيّرة إسرائيلية غارة على بلدة عيترون."
+    )
+    e = [x for x in events_of(body) if x["actor1"] == "Hezbollah"]
+    assert (only(e)["location"], only(e)["iso"]) == ("Malkia", "IL")
+
+
+def test_the_town_a_source_speaks_from_is_not_the_place(events_of):
+    body = "أفادت مصادر محلية في الحسكة بأن مسلحين مجهولين قتلوا شاباً أمس في مدينة المالكية."
+    assert only(events_of(body))["location"] == "Al Malikiyah"

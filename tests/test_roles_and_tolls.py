@@ -148,3 +148,19 @@ def test_the_regime_alone_is_the_syrian_army_in_syria(events_of):
     body = "قُتل ثلاثة عناصر من هيئة تحرير الشام أمس بقصف للنظام على محور الفطيرة في ريف إدلب الجنوبي."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["location"]) == ("Military Forces of Syria", "Hayat Tahrir al-Sham", "Fattira")
+
+
+def test_dual_noun_before_the_verb_is_two_killed(events_of):
+    body = "قالت مصادر طبية إن طفلين قُتلا أمس بانفجار لغم أرضي في مديرية حيس جنوب الحديدة."
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_executed_civilians_are_killed_by_who_went_ahead(events_of):
+    body = "أقدم عناصر من الدعم السريع أمس على إعدام خمسة مدنيين ميدانياً في قرية ود النورة بولاية الجزيرة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Rapid Support Forces", "Civilians", 5)
+
+
+def test_a_named_weapon_leaves_a_claim_reported(events_of):
+    body = "أعلن حزب الله أمس استهداف تجمع لجنود الاحتلال قرب بلدة كفرشوبا بالأسلحة الصاروخية."
+    assert only(events_of(body))["attribution"] == "reported"
