@@ -153,7 +153,20 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     if _kind_at(sentence, words[0], "cas:dual"):
         return 2  # "طفلين قُتلا": the dual noun before the verb
     value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)], at_end=True)
+    if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
+        return _count_before(sentence, words[1:])  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
+
+
+def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:
+    """The nearest word names people (not "وطفلاً", one of a list), and no casualty word came
+    before them ("لقي ثلاثة مواطنين حتفهم" is counted at لقي)."""
+    noun = words[0]
+    if sentence.derived.text[noun[0]] == "و":
+        return False
+    people = any(_kind_at(sentence, noun, kind) for kind in ("cas:singular", "cue:armed_victims", "actor"))
+    told = any(h.start < words[1][0] for h in sentence.hits if h.kind in ("cas:killed", "cas:injured"))
+    return people and not told
 
 
 def _number_words(tokens: list[str], *, at_end: bool = False) -> int | None:

@@ -42,6 +42,7 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 REMOTE = "Explosions/Remote violence"
 OUTSKIRTS_KM = 25.0
+CITY_KM = 8.0  # a city's own neighbourhoods and camps
 RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 CITY = 100_000  # population: a city whose outskirts reach into the next province
@@ -70,11 +71,14 @@ class Candidate:
     heard: bool = False  # told only as explosions heard ("دويّ انفجارات"): maybe an echo of a strike
 
     @property
-    def specificity(self) -> tuple[int, int, int]:
-        """Lower is more specific: a town over a province, the body over the title, in over near."""
+    def specificity(self) -> tuple[int, int, int, int]:
+        """Lower is more specific: a town over a province, the body over the title, in over near,
+        a camp or quarter over the city it lies in."""
         loc = self.location
-        rank = loc.place.rank if loc else 3
-        return (rank, int(self.sentence.is_title), loc.precision if loc else 3)
+        if loc is None:
+            return (3, int(self.sentence.is_title), 3, 1)
+        city = int(loc.place.population >= CITY)
+        return (loc.place.rank, int(self.sentence.is_title), loc.precision, city)
 
 
 def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:
@@ -224,19 +228,14 @@ def _sentence_candidates(
     found += _demolition_clause(sentence, triggers, primary, found, places)
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
-        other_roles = assign_roles(sentence, second)
-        other_roles = _roles_for(second.entry.value.sub_event_type, replace(other_roles, actor2=None), False, sentence)
-        found.append(
-            Candidate(
-                sentence,
-                second.entry.value.sub_event_type,
-                False,
-                locations[0],
-                when,
-                other_roles,
-                Casualties(None, None),
-            )
-        )
+        other, clause = second
+        other_roles = assign_roles(sentence, other)
+        other_roles = _roles_for(other.entry.value.sub_event_type, replace(other_roles, actor2=None), False, sentence)
+        taken = {loc.place for loc in locations}
+        own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
+        for loc in own_towns or locations[:1]:  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
+            sub2 = other.entry.value.sub_event_type
+            found.append(Candidate(sentence, sub2, False, loc, when, other_roles, Casualties(None, None)))
     return found
 
 
@@ -445,15 +444,16 @@ def _refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
     return sentence.is_definite(trigger) and sentence.preceded_by(trigger, "cue:reference", within=1) is not None
 
 
-def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> Hit | None:
-    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second clause."""
+def _second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> tuple[Hit, Hit] | None:
+    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second
+    clause (the trigger and the clause word)."""
     for clause in sentence.of("cue:second_clause"):
         if clause.start < primary.end:
             continue  # "كما تمكّنت ..." opens the sentence: no second clause
         for t in triggers:
             other = t.entry.value.sub_event_type
             if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
-                return t
+                return t, clause
     return None
 
 
@@ -662,7 +662,18 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
         return True
-    return _outskirts(a, b) or _unnamed_retelling(a, b)
+    return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _inside_the_city(a: Candidate, b: Candidate) -> bool:
+    """ "قصفها المدفعي على أحياء مدينة الفاشر" and "قذائف على مخيم أبو شوك" by the same force that
+    day: a place inside the city is the city's event told precisely."""
+    if not (_named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1):
+        return False
+    pa_, pb = a.location.place, b.location.place
+    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon) or max(pa_.population, pb.population) < CITY:
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= CITY_KM
 
 
 def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:

@@ -34,6 +34,8 @@ NEIGHBOURS = {
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
 FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب"})
+# "that", which ends a source's description and opens what it reports (matching form).
+THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 # Adjectives of a source ("مصادر محلية في"), matching form.
 SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
@@ -114,8 +116,8 @@ class ArticlePlaces:
             towns = towns[1:]  # "أفادت مصادر في الحسكة بأن مسلحين قتلوا شاباً في مدينة المالكية"
         first, place = towns[0]
         out = [self._town_location(sentence, first, place)]
-        if _between(sentence, first.hit):
-            return out  # "على الطريق الواصل بين بلدتي محمبل وأورم الجوز": one place, the first named
+        if _between(sentence, first.hit):  # "على الطريق الواصل بين بلدتي محمبل وأورم الجوز": near the first
+            return [replace(out[0], precision=max(out[0].precision, 2))]
         seen = {place}
         for mention, other in towns[1:]:
             if other in seen or not _conjoined(sentence, mention.hit):
@@ -268,12 +270,18 @@ def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within:
 
 
 def _where_the_source_is(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "مصادر محلية في الحسكة": the town the source speaks from."""
+    """ "مصادر محلية في الحسكة", "قالت تنسيقية لجان المقاومة بالفاشر إن": the town the source
+    speaks from, named before what it reports."""
     source = sentence.preceded_by(hit, "cue:source", within=2)
-    if source is None:
+    if source is not None:
+        between = sentence.derived.text[source.end : hit.start].split()
+        if between and between[-1] == "في" and all(w in SOURCE_ADJECTIVES for w in between[:-1]):
+            return True
+    report = next((r for r in sentence.of("cue:report") if r.end <= hit.start), None)
+    if report is None or sentence.tokens_between(report, hit) > 5:
         return False
-    between = sentence.derived.text[source.end : hit.start].split()
-    return bool(between) and between[-1] == "في" and all(w in SOURCE_ADJECTIVES for w in between[:-1])
+    text = sentence.derived.text
+    return any(text[a:b] in THAT_WORDS for a, b in sentence.words_after(hit.end, 2))
 
 
 def _typed(sentence: SentenceHits, hit: Hit) -> bool:

@@ -363,3 +363,23 @@ def test_warplanes_that_raided_a_house_are_an_air_strike(events_of):
 def test_drones_named_as_the_means_make_shelling_an_air_strike(events_of):
     body = "قصف الجيش الوطني الليبي أمس بالطيران المسيّر مواقع لمجموعات مسلحة في منطقة أوباري."
     assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
+
+
+def test_shelling_in_a_second_clause_is_placed_at_its_own_town(events_of):
+    body = "شنّ الطيران الحربي الإسرائيلي أمس غارتين على وادي السلوقي، فيما تعرّضت أطراف بلدة حولا لقصف مدفعي."
+    places = {(e["sub_event_type"], e["location"]) for e in events_of(body)}
+    assert places == {("Air/drone strike", "Wadi Saluki"), ("Shelling/artillery/missile attack", "Houla")}
+
+
+def test_a_campaign_of_recent_days_is_not_an_event(events_of):
+    body = "وأفاد مصدر عسكري بأن الميليشيا صعّدت خلال الأيام الماضية من قصفها على القرى في جبهة مريس."
+    assert events_of(body) == []
+
+
+def test_the_city_told_first_and_its_camp_told_next_are_one_shelling(events_of):
+    body = (
+        "واصلت قوات الدعم السريع أمس قصفها المدفعي على أحياء مدينة الفاشر. "
+        "وقالت لجان المقاومة إن خمسة مدنيين قُتلوا أمس جراء قذائف أطلقتها قوات الدعم السريع على مخيم أبو شوك."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Abu Shouk Camp", 5)

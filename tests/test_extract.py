@@ -304,3 +304,14 @@ def test_an_israeli_border_position_is_placed_in_israel(events_of):
 def test_the_town_a_source_speaks_from_is_not_the_place(events_of):
     body = "أفادت مصادر محلية في الحسكة بأن مسلحين مجهولين قتلوا شاباً أمس في مدينة المالكية."
     assert only(events_of(body))["location"] == "Al Malikiyah"
+
+
+def test_a_road_between_two_towns_is_near_the_first(events_of):
+    body = "استهدفت مسيّرة تركية أمس سيارة على الطريق الواصل بين مدينة القامشلي وبلدة تل حميس."
+    e = only(events_of(body))
+    assert (e["location"], e["geo_precision"]) == ("Al-Qamishli", 2)
+
+
+def test_the_town_in_a_sources_name_is_not_the_place(events_of):
+    body = "قالت تنسيقية لجان المقاومة بالفاشر إن سبعة مدنيين قُتلوا أمس بقصف للدعم السريع على مخيم أبو شوك."
+    assert only(events_of(body))["location"] == "Abu Shouk Camp"

@@ -164,3 +164,19 @@ def test_executed_civilians_are_killed_by_who_went_ahead(events_of):
 def test_a_named_weapon_leaves_a_claim_reported(events_of):
     body = "أعلن حزب الله أمس استهداف تجمع لجنود الاحتلال قرب بلدة كفرشوبا بالأسلحة الصاروخية."
     assert only(events_of(body))["attribution"] == "reported"
+
+
+def test_an_infantry_division_is_the_sudanese_army(events_of):
+    body = "أعلنت الفرقة السادسة مشاة أمس أنها تصدّت لهجوم شنّته قوات الدعم السريع على المحور الجنوبي لمدينة الفاشر."
+    e = only(events_of(body))
+    assert {e["actor1"], e["actor2"]} == {"Military Forces of Sudan", "Rapid Support Forces"}
+
+
+def test_count_before_the_people_before_the_verb(events_of):
+    body = "وقال مصدر طبي إن خمسة مدنيين قُتلوا أمس جراء قصف مدفعي على مدينة الفاشر."
+    assert only(events_of(body))["fatalities"] == 5
+
+
+def test_a_toll_told_twice_in_one_phrase_counts_once(events_of):
+    body = "لقي ثلاثة مواطنين حتفهم أمس جراء انفجار لغم أرضي في صحراء الحضر."
+    assert only(events_of(body))["fatalities"] == 3
