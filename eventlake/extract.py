@@ -37,6 +37,7 @@ CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
+TRIBES = Actor("Tribal militia", 4, "")
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
@@ -209,6 +210,7 @@ def _sentence_candidates(
         return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)
+    roles = _tribal_fight(primary, roles)
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
@@ -346,9 +348,26 @@ def _protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) ->
     """ "نظّم الأهالي وقفة احتجاجية ... طالبوا بوضع حدّ للقصف التركي": the protest is the event,
     the violence it names (definite: already known) is its cause."""
     protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
-    if protest is None or protest.start > primary.start or not sentence.is_definite(primary):
+    if protest is not None and protest.start < primary.start and sentence.is_definite(primary):
+        return protest
+    return _force_against_protesters(sentence, triggers, primary)
+
+
+def _tribal_fight(trigger: Hit, roles: Roles) -> Roles:
+    """ "شجار عشائري", "نزاع عشائري": a fight the trigger itself calls tribal, between tribesmen."""
+    if "عشائري" not in trigger.entry.phrase or (roles.actor1 is not None and not roles.actor1.generic):
+        return roles
+    return Roles(TRIBES, TRIBES, "reported", paired=True)
+
+
+def _force_against_protesters(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "فرّقت قوات الأمن محتجين حاولوا اقتحام المبنى": with protesters named and no one killed,
+    the storming or the clash is the protest's, coded as the protest."""
+    fight = primary.entry.value.sub_event_type in ("Armed clash", "@attack")
+    if not fight or not sentence.has("cue:protest") or sentence.has("cas:killed"):
         return primary
-    return protest
+    kinds = ("Protest with intervention", "Violent demonstration")
+    return next((t for t in triggers if t.entry.value.sub_event_type in kinds), primary)
 
 
 def _taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
@@ -463,6 +482,7 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     assassinated = any(t.entry.value.sub_event_type == "@assassination" for t in sentence.of("trigger"))
+    assassinated = assassinated and trigger.entry.value.sub_event_type not in (*PROTEST_TYPES, "Violent demonstration")
     assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target

@@ -383,3 +383,40 @@ def test_the_city_told_first_and_its_camp_told_next_are_one_shelling(events_of):
     )
     e = only(events_of(body))
     assert (e["location"], e["fatalities"]) == ("Abu Shouk Camp", 5)
+
+
+def test_protesters_dispersed_while_storming_is_a_protest_with_intervention(events_of):
+    body = "فرّقت قوات الأمن أمس بالغاز المسيل للدموع محتجين حاولوا اقتحام مبنى مجلس محافظة ذي قار."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Protest with intervention", "Protesters")
+
+
+def test_stones_thrown_at_police_make_a_riot(events_of):
+    body = "اندلعت مواجهات أمس بين محتجين وقوات الأمن في مدينة الكوت، رشق خلالها المحتجون عناصر الأمن بالحجارة."
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_protest_against_an_assassination_has_no_toll(events_of):
+    body = "خرج المئات أمس في تظاهرة بمدينة تعز تنديداً باغتيال مسؤول الإغاثة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Peaceful protest", None)
+
+
+def test_students_raising_banners_are_protesting(events_of):
+    body = "تجمّع عشرات الطلاب أمس في جامعة الخرطوم رافعين لافتات تطالب بوقف الحرب."
+    assert only(events_of(body))["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_new_military_post_is_a_base_established(events_of):
+    body = "أعلنت هيئة تحرير الشام أمس إنشاء نقطة عسكرية جديدة في قرية الزيارة بسهل الغاب."
+    assert only(events_of(body))["sub_event_type"] == "Headquarters or base established"
+
+
+def test_a_family_quarrel_is_not_political_violence(events_of):
+    assert events_of("قُتل شاب أمس على يد شقيقه إثر خلاف عائلي في بلدة الكرك الشرقي.") == []
+
+
+def test_a_tribal_brawl_is_fought_between_tribesmen(events_of):
+    body = "قُتل خمسة أشخاص أمس في شجار عشائري استُخدمت فيه الأسلحة النارية في قضاء القرنة شمال البصرة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Armed clash", "Tribal militia", "Tribal militia")
