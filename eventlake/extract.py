@@ -206,7 +206,7 @@ def _sentence_candidates(
         return []  # no place at all: nothing an analyst could map
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
-    if sub == "Arrests" and sentence.has("cue:crime"):
+    if "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime"):
         return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)

@@ -307,7 +307,16 @@ def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: fro
             kind=row.get("kind") or "town",
         )
         for name in filter(None, row["names_ar"].split("|")):
-            yield _place_entry(name, place, stop, cue_only)
+            for spelling in _joined_kunya(name):
+                yield _place_entry(spelling, place, stop, cue_only)
+
+
+def _joined_kunya(name: str) -> list[str]:
+    """ "أبو سليم" is also written "أبوسليم": news join the kunya to the name as often as not."""
+    for kunya in ("أبو ", "ابو ", "أم ", "ام "):
+        if name.startswith(kunya) and len(name) > len(kunya) + 2:
+            return [name, kunya.strip() + name[len(kunya) :]]
+    return [name]
 
 
 def _admin1_places(path: Path) -> Iterator[tuple[tuple[str, str], tuple[Place, list[str]]]]:

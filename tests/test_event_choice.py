@@ -420,3 +420,7 @@ def test_a_tribal_brawl_is_fought_between_tribesmen(events_of):
     body = "قُتل خمسة أشخاص أمس في شجار عشائري استُخدمت فيه الأسلحة النارية في قضاء القرنة شمال البصرة."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Armed clash", "Tribal militia", "Tribal militia")
+
+
+def test_a_smuggling_gang_caught_is_crime_not_politics(events_of):
+    assert events_of("أعلنت الكتيبة 444 قتال أمس القبض على عصابة لتهريب البشر في مدينة بني وليد.") == []

@@ -1,5 +1,6 @@
 import pytest
 
+from eventlake.arabic import to_matching_form
 from eventlake.errors import LexiconError
 from eventlake.lexicons import load_actors, load_boilerplate, load_lexicon, load_triggers
 
@@ -44,3 +45,8 @@ def test_unknown_sub_event_type_lists_the_valid_ones(tmp_path):
 def test_missing_gazetteer_file_is_named(tmp_path):
     with pytest.raises(LexiconError, match="admin1.csv: cannot read"):
         load_lexicon(tmp_path)
+
+
+def test_a_kunya_place_name_matches_written_joined(lexicon):
+    hits = lexicon.matcher.find(to_matching_form("في حي أبوسليم"))
+    assert "Abu Salim" in {h.entry.value.name for h in hits if h.kind == "place"}

@@ -180,3 +180,19 @@ def test_count_before_the_people_before_the_verb(events_of):
 def test_a_toll_told_twice_in_one_phrase_counts_once(events_of):
     body = "لقي ثلاثة مواطنين حتفهم أمس جراء انفجار لغم أرضي في صحراء الحضر."
     assert only(events_of(body))["fatalities"] == 3
+
+
+def test_yemeni_armed_forces_statements_are_the_houthis(events_of):
+    body = "أعلنت القوات المسلحة اليمنية أمس استهداف سفينة تجارية بعدد من الصواريخ قبالة سواحل مديرية الخوخة."
+    assert only(events_of(body))["actor1"] == "Ansar Allah (Houthis)"
+
+
+def test_the_libyan_national_army_is_not_yemens(events_of):
+    body = "قصفت طائرة مسيّرة مجهولة أمس مواقع لقوات الجيش الوطني الليبي قرب قاعدة الوطية الجوية."
+    assert only(events_of(body))["actor2"] == "Libyan National Army"
+
+
+def test_staff_assaulted_by_a_militia_are_civilians_attacked(events_of):
+    body = "اقتحمت عناصر من جهاز دعم الاستقرار أمس مقر شركة الكهرباء في حي أبوسليم واعتدت على الموظفين."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["location"]) == ("Attack", "Civilians", "Abu Salim")
