@@ -311,7 +311,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
         return not _victim_adjective(sentence, hit)
-    if _is_verb_subject(sentence, hit):
+    if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
@@ -320,6 +320,15 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _gunmen_with_victim(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قتل مسلحون مجهولون الناشط": unknown gunmen right after the verb and before the person
+    they killed are its subject, where the bare verb could also be read as a passive."""
+    if hit.entry.value != UNIDENTIFIED or sentence.preceded_by(hit, "trigger", within=0) is None:
+        return False
+    after = sentence.words_after(hit.end, 2)  # "قتل مسلحون مجهولون أمس الناشط"
+    return any(a <= h.start < b for a, b in after for h in sentence.of("cas:singular"))
 
 
 def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -196,3 +196,9 @@ def test_staff_assaulted_by_a_militia_are_civilians_attacked(events_of):
     body = "اقتحمت عناصر من جهاز دعم الاستقرار أمس مقر شركة الكهرباء في حي أبوسليم واعتدت على الموظفين."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"], e["location"]) == ("Attack", "Civilians", "Abu Salim")
+
+
+def test_unknown_gunmen_before_their_victim_are_the_killers(events_of):
+    body = "قتل مسلحون مجهولون أمس الناشط الإعلامي أحمد العلي بإطلاق النار عليه في مدينة طفس بريف درعا."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Unidentified armed group", "Civilians")
