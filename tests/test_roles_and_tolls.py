@@ -202,3 +202,8 @@ def test_unknown_gunmen_before_their_victim_are_the_killers(events_of):
     body = "قتل مسلحون مجهولون أمس الناشط الإعلامي أحمد العلي بإطلاق النار عليه في مدينة طفس بريف درعا."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Unidentified armed group", "Civilians")
+
+
+def test_the_syrian_ministry_of_defence_is_the_syrian_army(events_of):
+    body = "أعلنت وزارة الدفاع السورية أمس أنها سيطرت على قرى في ريف منبج بعد اشتباكات مع قسد."
+    assert only(events_of(body))["actor1"] == "Military Forces of Syria"
