@@ -279,9 +279,20 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
     """Hit or killed: after a target word, a casualty word, or a word for its soldiers
     ("ضابطاً وجندياً في الجيش العراقي قُتلا")."""
     return (
-        sentence.preceded_by(hit, "cue:target", within=3) is not None
+        _announces_own_losses(sentence, hit)
+        or sentence.preceded_by(hit, "cue:target", within=3) is not None
         or sentence.preceded_by(hit, "cas:killed", within=5) is not None
         or (_has_casualties(sentence) and sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None)
+    )
+
+
+def _announces_own_losses(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أعلنت هيئة الحشد الشعبي مقتل اثنين من مقاتليها": the announcer counts its own dead."""
+    if sentence.preceded_by(hit, "cue:report", within=1) is None:
+        return False
+    own = [c for c in sentence.of("cue:own_losses") if c.start > hit.end]
+    return any(  # "مقتل اثنين من مقاتليها", not "أن مقاتليها استهدفوا"
+        sentence.preceded_by(c, kind, within=4) for c in own for kind in ("cas:killed", "cas:injured")
     )
 
 

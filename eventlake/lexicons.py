@@ -51,6 +51,7 @@ CUE_NAMES = (
     "buildings",
     "defuse",
     "found",
+    "own_losses",
     "means",
     "ours",
     "spread",

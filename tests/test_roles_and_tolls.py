@@ -207,3 +207,14 @@ def test_unknown_gunmen_before_their_victim_are_the_killers(events_of):
 def test_the_syrian_ministry_of_defence_is_the_syrian_army(events_of):
     body = "أعلنت وزارة الدفاع السورية أمس أنها سيطرت على قرى في ريف منبج بعد اشتباكات مع قسد."
     assert only(events_of(body))["actor1"] == "Military Forces of Syria"
+
+
+def test_a_group_announcing_its_own_dead_is_the_target(events_of):
+    body = "أعلنت هيئة الحشد الشعبي أمس مقتل اثنين من مقاتليها بقصف جوي مجهول على مقر لها في قضاء القائم."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == (None, "Popular Mobilization Forces", 2)
+
+
+def test_iranian_artillery_is_irans_forces(events_of):
+    body = "قصفت المدفعية الإيرانية أمس قرى حدودية في منطقة سيدكان بمحافظة أربيل."
+    assert only(events_of(body))["actor1"] == "Military Forces of Iran"
