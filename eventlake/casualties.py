@@ -48,11 +48,13 @@ class Casualties:
     injuries: int | None
 
 
-def count_casualties(sentence: SentenceHits) -> Casualties:
-    """Killed and injured in the sentence; None where it gives no exact figure."""
+def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | None = None) -> Casualties:
+    """Killed and injured in the sentence (or in its clause `since`..`until`, matching-form
+    positions); None where it gives no exact figure."""
     limit = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:subset", "cue:cause", "cue:earlier_toll"))
-    killed = _total(sentence, "cas:killed", limit)
-    injured = _total(sentence, "cas:injured", limit)
+    limit = limit if until is None else min(limit, until)
+    killed = _total(sentence, "cas:killed", limit, since)
+    injured = _total(sentence, "cas:injured", limit, since)
     risen = _risen_toll(sentence, limit)
     if risen is not None:
         kind, figure = risen
@@ -89,8 +91,8 @@ def _risen_toll(sentence: SentenceHits, limit: int) -> tuple[str, int] | None:
     return ("cas:injured" if injured_only else "cas:killed"), figure
 
 
-def _total(sentence: SentenceHits, kind: str, limit: int) -> int | None:
-    spans = {(h.start, h.end): h for h in sentence.of(kind) if h.start < limit}  # one figure per word
+def _total(sentence: SentenceHits, kind: str, limit: int, since: int = -1) -> int | None:
+    spans = {(h.start, h.end): h for h in sentence.of(kind) if since <= h.start < limit}  # one figure per word
     figures = [_figure(sentence, h) for h in spans.values()]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact:

@@ -260,8 +260,11 @@ def _clause_events(
             continue
         taken.add(town.place)
         none_hurt = any(h.start > clause.end for h in sentence.of("cas:zero"))
-        toll = Casualties(0, 0) if none_hurt else Casualties(None, None)
+        toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=clause.end)
         out.append(replace(found[0], location=town, casualties=toll))
+    if out and len(found) == 1:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
+        first = next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=first.start))
     return out
 
 
@@ -434,13 +437,20 @@ def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
             named = {
                 (o.roles.actor1, o.roles.attribution)
                 for o in events
-                if o.sub_event_type == e.sub_event_type and o.date.day == e.date.day and _named(o.roles.actor1)
+                if o.sub_event_type == e.sub_event_type
+                and o.date.day == e.date.day
+                and _named(o.roles.actor1)
+                and _same_country(o, e)  # shells on Khiam and Hezbollah's on Branit come from two sides
             }
             if len({actor for actor, _ in named}) == 1:
                 actor, attribution = sorted(named, key=lambda n: n[1])[0]
                 e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
         out.append(e)
     return out
+
+
+def _same_country(a: Candidate, b: Candidate) -> bool:
+    return a.location is None or b.location is None or a.location.place.iso == b.location.place.iso
 
 
 def _echo(event: Candidate, named: list[Candidate]) -> bool:

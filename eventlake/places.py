@@ -34,6 +34,8 @@ NEIGHBOURS = {
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
 FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب"})
+# Words for an area around a place ("بادية الميادين", "ريف منبج"): a place they introduce is named precisely.
+AREA_CUES = ("cue:countryside", "cue:near")
 # "that", which ends a source's description and opens what it reports (matching form).
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 # Adjectives of a source ("مصادر محلية في"), matching form.
@@ -131,6 +133,8 @@ class ArticlePlaces:
         return Location(place, 2 if near else 1, mention.hit.span, mention.hit.start)
 
     def _resolve(self, sentence: SentenceHits, mention: Mention) -> Place:
+        if len(mention.candidates) == 1:
+            return mention.candidates[0]  # most names: nothing to choose, so no context to read
         wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _word_before(
             sentence, mention.hit
         ).endswith("محافظه")
@@ -170,8 +174,9 @@ def names_unknown_place(sentence: SentenceHits) -> bool:
 def _mentions(sentence: SentenceHits) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
+    dateline = _dateline_end(sentence) if sentence.paragraph_start else -1  # once per sentence
     for hit in sentence.hits:
-        if hit.kind not in PLACE_KINDS or _excluded(sentence, hit):
+        if hit.kind not in PLACE_KINDS or hit.end <= dateline or _excluded(sentence, hit):
             continue
         key = (hit.start, hit.end)
         anchor.setdefault(key, hit)
@@ -181,15 +186,13 @@ def _mentions(sentence: SentenceHits) -> list[Mention]:
 
 
 def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
-    """Outlet names (شبكة الرقة تذبح بصمت), datelines (الموصل - ...) and bare common words are not places."""
+    """Outlet names (شبكة الرقة تذبح بصمت) and bare common words are not places (datelines: `_mentions`)."""
     if sentence.preceded_by(hit, "cue:source", within=0):
         return True
     if sentence.preceded_by(hit, "cue:origin", within=1) or sentence.preceded_by(hit, "cue:fled_to", within=1):
         return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
     cues = CUES_NEEDED.get(hit.kind, ())
-    if cues and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues):
-        return True
-    return sentence.paragraph_start and hit.end <= _dateline_end(sentence)
+    return bool(cues) and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues)
 
 
 def _dateline_end(sentence: SentenceHits) -> int:
@@ -245,7 +248,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
         near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM
         near = near or (place.iso, place.admin1) == (frame.iso, frame.admin1)  # "وفي صعدة، ... بمديرية قطابر"
         kind_inside = any(c.start == mention.hit.start for c in sentence.of("cue:place_type"))  # مديرية بني حشيش
-        typed = kind_inside or _typed(sentence, mention.hit)
+        typed = kind_inside or _typed(sentence, mention.hit) or _before(sentence, mention.hit, AREA_CUES, within=0)
         if near and typed and _word_before(sentence, mention.hit) not in ("من", "ومن"):
             return towns[i:]
     return towns

@@ -424,3 +424,15 @@ def test_a_tribal_brawl_is_fought_between_tribesmen(events_of):
 
 def test_a_smuggling_gang_caught_is_crime_not_politics(events_of):
     assert events_of("أعلنت الكتيبة 444 قتال أمس القبض على عصابة لتهريب البشر في مدينة بني وليد.") == []
+
+
+def test_a_body_found_in_a_second_clause_is_a_second_killing_with_its_own_toll(events_of):
+    body = "ففي درعا، قُتل شاب أمس برصاص مسلحين مجهولين في بلدة المزيريب، كما عُثر على جثة رجل مقتولاً في بلدة الحراك."
+    rows = sorted((e["location"], e["fatalities"]) for e in events_of(body))
+    assert rows == [("Al Hirak", 1), ("Al Muzayrib", 1)]
+
+
+def test_shelling_in_lebanon_does_not_take_hezbollahs_name_from_a_strike_in_israel(events_of):
+    body = "سقطت قذائف مدفعية أمس على أطراف بلدة الخيام. وفي المقابل، أعلن حزب الله أنه استهدف ثكنة برانيت بصاروخين."
+    khiam = only([e for e in events_of(body) if e["location"] == "Khiam"])
+    assert khiam["actor1"] is None

@@ -315,3 +315,8 @@ def test_a_road_between_two_towns_is_near_the_first(events_of):
 def test_the_town_in_a_sources_name_is_not_the_place(events_of):
     body = "قالت تنسيقية لجان المقاومة بالفاشر إن سبعة مدنيين قُتلوا أمس بقصف للدعم السريع على مخيم أبو شوك."
     assert only(events_of(body))["location"] == "Abu Shouk Camp"
+
+
+def test_a_province_opening_frames_the_desert_of_a_town(events_of):
+    body = "وفي دير الزور، قُتل ثلاثة مدنيين أمس بانفجار لغم من مخلفات الحرب في بادية الميادين."
+    assert only(events_of(body))["location"] == "Al Mayadin"
