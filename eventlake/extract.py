@@ -206,6 +206,8 @@ def _sentence_candidates(
         return []  # no place at all: nothing an analyst could map
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return []  # a release, not a new detention
+    if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):
+        return []  # "تبادل الاتهامات بخرق اتفاق وقف إطلاق النار": the truce broken, not made
     if "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime"):
         return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"

@@ -52,6 +52,7 @@ CUE_NAMES = (
     "defuse",
     "found",
     "own_losses",
+    "breach",
     "means",
     "ours",
     "spread",

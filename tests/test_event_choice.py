@@ -436,3 +436,12 @@ def test_shelling_in_lebanon_does_not_take_hezbollahs_name_from_a_strike_in_isra
     body = "سقطت قذائف مدفعية أمس على أطراف بلدة الخيام. وفي المقابل، أعلن حزب الله أنه استهدف ثكنة برانيت بصاروخين."
     khiam = only([e for e in events_of(body) if e["location"] == "Khiam"])
     assert khiam["actor1"] is None
+
+
+def test_an_accusation_of_breaking_a_truce_is_not_an_agreement(events_of):
+    body = "وتشهد خطوط التماس في جبل الزاوية تصعيداً في ظل تبادل الاتهامات بخرق اتفاق وقف إطلاق النار."
+    assert events_of(body) == []
+
+
+def test_almost_daily_shelling_is_habitual(events_of):
+    assert events_of("وتتعرض بلدات جبل الزاوية لقصف شبه يومي من قوات النظام.") == []

@@ -320,3 +320,9 @@ def test_the_town_in_a_sources_name_is_not_the_place(events_of):
 def test_a_province_opening_frames_the_desert_of_a_town(events_of):
     body = "وفي دير الزور، قُتل ثلاثة مدنيين أمس بانفجار لغم من مخلفات الحرب في بادية الميادين."
     assert only(events_of(body))["location"] == "Al Mayadin"
+
+
+def test_jabal_al_zawiya_is_in_idlib(events_of):
+    body = "نفّذ الطيران الروسي أمس غارات على جبل الزاوية جنوبي إدلب."
+    e = only(events_of(body))
+    assert (e["location"], e["admin1"]) == ("Jabal al-Zawiya", "Idlib")
