@@ -218,3 +218,8 @@ def test_a_group_announcing_its_own_dead_is_the_target(events_of):
 def test_iranian_artillery_is_irans_forces(events_of):
     body = "قصفت المدفعية الإيرانية أمس قرى حدودية في منطقة سيدكان بمحافظة أربيل."
     assert only(events_of(body))["actor1"] == "Military Forces of Iran"
+
+
+def test_an_iraqi_soldier_killed_by_a_charge_names_the_iraqi_army_as_target(events_of):
+    body = "قُتل جندي عراقي أمس بانفجار عبوة ناسفة في قضاء طوزخورماتو."
+    assert only(events_of(body))["actor2"] == "Military Forces of Iraq"
