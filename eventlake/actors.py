@@ -55,6 +55,14 @@ GROUP_WORDS = frozenset(
         "مرتزقه",  # "نفّذها مرتزقة ما يسمى الجيش الوطني": a hostile outlet's name for the fighters
         "ما",
         "يسمي",
+        "عشوائي",  # "قصف مدفعي عشوائي للمتمردين": how the fire fell, between it and who fired
+        "عشوائيه",
+        "مكثف",
+        "مكثفه",
+        "متقطع",
+        "متقطعه",
+        "عنيف",
+        "عنيفه",
     }
 )
 MADE_IN = frozenset({"الصنع", "صنع"})

@@ -223,3 +223,20 @@ def test_iranian_artillery_is_irans_forces(events_of):
 def test_an_iraqi_soldier_killed_by_a_charge_names_the_iraqi_army_as_target(events_of):
     body = "قُتل جندي عراقي أمس بانفجار عبوة ناسفة في قضاء طوزخورماتو."
     assert only(events_of(body))["actor2"] == "Military Forces of Iraq"
+
+
+def test_random_shelling_by_the_rebels_names_them_actor1_in_sudan(events_of):
+    body = "قُتل خمسة أشخاص أمس في قصف مدفعي عشوائي للمتمردين على أحياء مدينة الأبيض."
+    assert only(events_of(body))["actor1"] == "Rapid Support Forces"
+
+
+def test_those_accused_of_collaborating_are_not_the_group_they_helped(events_of):
+    body = "اعتقلت الاستخبارات العسكرية أمس عدداً من الشباب في مدينة شندي بتهمة التعاون مع الدعم السريع."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", None)
+
+
+def test_joint_forces_of_the_armed_movements_repel_the_militia(events_of):
+    body = "أعلنت القوات المشتركة للحركات المسلحة أمس صد هجوم للمليشيا على منطقة أم كدادة."
+    e = only(events_of(body))
+    assert {e["actor1"], e["actor2"]} == {"Rapid Support Forces", "Joint Forces of Armed Struggle Movements"}
