@@ -445,3 +445,11 @@ def test_an_accusation_of_breaking_a_truce_is_not_an_agreement(events_of):
 
 def test_almost_daily_shelling_is_habitual(events_of):
     assert events_of("وتتعرض بلدات جبل الزاوية لقصف شبه يومي من قوات النظام.") == []
+
+
+def test_a_condemnation_is_not_the_attack(events_of):
+    assert events_of("وأدانت وزارة الخارجية أمس استهداف المدنيين في مدينة الفاشر، معتبرة ذلك جريمة حرب.") == []
+
+
+def test_a_town_among_the_most_hit_is_background(events_of):
+    assert events_of("وتعد مدينة تلعفر من أكثر المناطق التي شهدت عمليات اغتيال خلال العام الجاري.") == []
