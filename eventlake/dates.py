@@ -132,13 +132,17 @@ def _day_of_this_month(sentence: SentenceHits, hit: Hit, published: date) -> Eve
 
 
 def _weekday_date(sentence: SentenceHits, hit: Hit, published: date, needs_cue: frozenset[str]) -> EventDate | None:
-    past = sentence.followed_by(hit, "date:weekday_past", within=0)
+    past = sentence.followed_by(hit, "date:weekday_past", within=0) or sentence.followed_by(
+        hit, "date:weekday_before_last", within=0
+    )
     lead = sentence.preceded_by(hit, "date:weekday_lead", within=0)
     if sentence.derived.text[hit.start : hit.end] in needs_cue and not (past or lead):
         return None
     back = (published.weekday() - hit.entry.value) % 7
     if back == 0 and past:
         back = 7
+    if sentence.followed_by(hit, "date:weekday_before_last", within=0):
+        back = (back or 7) + 7  # "الخميس قبل الماضي": a week before last Thursday
     return EventDate(published - timedelta(days=back), 1, True)
 
 

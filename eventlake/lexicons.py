@@ -278,6 +278,7 @@ def _date_entries(path: Path) -> tuple[list[Entry], frozenset[str]]:
             entries.append(Entry(f"date:{kind[:-1]}", phrase, int(number)))
     entries += [Entry("date:this_month", p, int(n)) for p, n in (data.get("this_month") or {}).items()]
     entries += [Entry("date:weekday_past", p) for p in _list(data, "weekday_past", path)]
+    entries += [Entry("date:weekday_before_last", p) for p in _list(data, "weekday_before_last", path)]
     entries += [Entry("date:weekday_lead", p) for p in _list(data, "weekday_lead", path)]
     needs_cue = frozenset(normalize_key(p) for p in _list(data, "weekday_needs_cue", path))
     return entries, needs_cue
