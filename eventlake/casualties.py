@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 from pyarabic import number as arabic_number
+from pyarabic.number_const import NUMBER_WORDS
 
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
@@ -105,6 +106,8 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if _kind_at(sentence, hit.start, "cas:dual"):
         return 2
     after = sentence.words_after(_word_end(sentence, hit.end), 3)  # لقيت امرأة: past the verb's ending
+    if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
+        after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
     before = sentence.words_before(hit.start, 2)
     readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
@@ -115,6 +118,10 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
             return candidate
     word = sentence.derived.text[hit.start : hit.end]
     return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
+
+
+def _conjoined(word: str) -> bool:
+    return word.startswith("و") and not word.startswith("واحد")
 
 
 def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | object | None:
@@ -174,11 +181,20 @@ def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -
 def _number_words(tokens: list[str], *, at_end: bool = False) -> int | None:
     """The value of a number phrase that starts `tokens` (or, with `at_end`, that ends them)."""
     tokens = [_DIACRITIC.sub("", t) for t in tokens]
+    if not tokens or not _may_be_number(tokens[-1] if at_end else tokens[0]):
+        return None  # no phrase can start (end) there: skip pyarabic's scan of every word
     for start, end in arabic_number.detect_number_phrases_position(tokens):
         if (end == len(tokens) - 1) if at_end else (start == 0):
             value = int(arabic_number.text2number(" ".join(tokens[start : end + 1])))
             return value or None
     return None
+
+
+def _may_be_number(token: str) -> bool:
+    """pyarabic's own test for a number word (a glued و, ف, ل, ب or ك allowed): a number phrase
+    can start or end only at a word that passes it."""
+    word = araby.strip_tashkeel(token)
+    return any(key in NUMBER_WORDS or key.isnumeric() for key in (word, word[1:]))
 
 
 def _digits(token: str) -> int | None:

@@ -453,3 +453,8 @@ def test_a_condemnation_is_not_the_attack(events_of):
 
 def test_a_town_among_the_most_hit_is_background(events_of):
     assert events_of("وتعد مدينة تلعفر من أكثر المناطق التي شهدت عمليات اغتيال خلال العام الجاري.") == []
+
+
+def test_an_illegal_entry_arrest_is_not_political(events_of):
+    body = "أعلن الجيش اللبناني أمس توقيف مواطن سوري في بلدة عرسال لتجوله داخل الأراضي اللبنانية بطريقة غير شرعية."
+    assert events_of(body) == []

@@ -240,3 +240,15 @@ def test_joint_forces_of_the_armed_movements_repel_the_militia(events_of):
     body = "أعلنت القوات المشتركة للحركات المسلحة أمس صد هجوم للمليشيا على منطقة أم كدادة."
     e = only(events_of(body))
     assert {e["actor1"], e["actor2"]} == {"Rapid Support Forces", "Joint Forces of Armed Struggle Movements"}
+
+
+def test_one_killed_and_three_wounded_are_counted_apart(events_of):
+    body = "اشتباك مسلح أمس بين عائلتين في بلدة بريتال أسفر عن سقوط قتيل وثلاثة جرحى."
+    e = only(events_of(body))
+    assert (e["actor1"], e["fatalities"], e["injuries"]) == ("Tribal militia", 1, 3)
+
+
+def test_a_quadcopter_dropping_a_grenade_is_an_air_strike_by_its_owner(events_of):
+    body = "ألقت محلقة إسرائيلية أمس قنبلة صوتية على صيادين قبالة شاطئ الناقورة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
