@@ -84,16 +84,21 @@ class Roles:
     paired: bool = False  # both sides named by "بين A و B": actor1 may equal actor2 (two tribes)
 
 
-def assign_roles(sentence: SentenceHits, trigger: Hit, *, iso: str | None = None) -> Roles:
+def assign_roles(
+    sentence: SentenceHits, trigger: Hit, *, iso: str | None = None, clause: tuple[int, int] | None = None
+) -> Roles:
     """Pick actor1/actor2 among the sentence's actor mentions and set the attribution.
 
     Where one alias names several actors (الجيش الوطني: Syrian or Yemeni), the actor whose home is
-    the event's country `iso` wins.
+    the event's country `iso` wins. With `clause` (matching-form start, end), only the actors
+    named in that clause of the sentence count.
     """
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
     local = [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]  # "العدو" in Lebanon
     mentions += [h for h in local if not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
+    if clause is not None:
+        mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
     mentions = _owners_named(sentence, _one_per_span(mentions, iso))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     sides = _two_sides(sentence, trigger, mentions)

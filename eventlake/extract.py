@@ -42,6 +42,7 @@ PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 REMOTE = "Explosions/Remote violence"
+CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
 OUTSKIRTS_KM = 25.0
 CITY_KM = 8.0  # a city's own neighbourhoods and camps
 RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
@@ -189,7 +190,7 @@ def _sentence_candidates(
     triggers = _without_means(sentence, triggers)
     if not triggers or sentence.has("cue:accident"):
         return []
-    primary = max(triggers, key=lambda t: (t.entry.value.priority, -t.start))
+    primary = _first_clause(sentence, triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
     if _habitual(sentence, primary):
         return []
     primary = _protest_about(sentence, triggers, _strike_before_interception(triggers, primary))
@@ -197,7 +198,8 @@ def _sentence_candidates(
     if _reported_speech(sentence, primary):
         return []
     own = places.locate(sentence)
-    roles = assign_roles(sentence, primary, iso=own[0].place.iso if own else places.iso)
+    iso = own[0].place.iso if own else places.iso
+    roles = assign_roles(sentence, primary, iso=iso, clause=_clause_of(sentence, primary))
     sub, inferred = _resolve_type(sentence, primary, roles)
     if sub is None:
         return []
@@ -233,14 +235,50 @@ def _sentence_candidates(
     second = _second_weapon(sentence, triggers, primary, sub)
     if second is not None:
         other, clause = second
-        other_roles = assign_roles(sentence, other)
-        other_roles = _roles_for(other.entry.value.sub_event_type, replace(other_roles, actor2=None), False, sentence)
+        own_clause = _clause_of(sentence, other)
+        other_roles = assign_roles(sentence, other, clause=own_clause)
+        if own_clause is None:
+            other_roles = replace(other_roles, actor2=None)  # the sentence's target is the first event's
+        other_roles = _roles_for(other.entry.value.sub_event_type, other_roles, False, sentence)
         taken = {loc.place for loc in locations}
         own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
+        toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
+        if own_towns and len(found) == 1:  # each clause its own place and its own toll
+            found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
         for loc in own_towns or locations[:1]:  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
             sub2 = other.entry.value.sub_event_type
-            found.append(Candidate(sentence, sub2, False, loc, when, other_roles, Casualties(None, None)))
+            found.append(Candidate(sentence, sub2, False, loc, when, other_roles, toll))
     return found
+
+
+def _first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "قُتل جنديان في هجوم على نقطة في الحراك، فيما أُصيب مدنيون بقصف على ناحتة": the sentence
+    tells its first clause's event first; a weapon in a later clause is a second event."""
+    clause = next((c for c in sentence.of("cue:second_clause") if c.end <= primary.start), None)
+    if clause is None or not _splits(sentence, clause):
+        return primary
+    before = [t for t in triggers if t.end <= clause.start]
+    return max(before, key=lambda t: (t.entry.value.priority, -t.start)) if before else primary
+
+
+def _clause_of(sentence: SentenceHits, trigger: Hit) -> tuple[int, int] | None:
+    """The clause of a two-clause sentence that holds `trigger`, when the sentence is split
+    ("..., فيما أُصيب ثلاثة مدنيين بقصف على ناحتة"); None for a sentence read whole."""
+    clauses = [c for c in sentence.of("cue:second_clause") if _splits(sentence, c)]
+    if not clauses:
+        return None
+    cut = clauses[0]
+    return (sentence.start, cut.start) if trigger.end <= cut.start else (cut.end, sentence.end)
+
+
+def _splits(sentence: SentenceHits, clause: Hit) -> bool:
+    """A clause word splits the sentence when each side names an event and a place of its own."""
+    sides = [(sentence.start, clause.start), (clause.end, sentence.end)]
+    return all(
+        any(a <= h.start < b for h in sentence.of("trigger"))
+        and any(a <= h.start < b and h.kind in CLAUSE_PLACE_KINDS for h in sentence.hits)
+        for a, b in sides
+    )
 
 
 def _clause_events(

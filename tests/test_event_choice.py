@@ -458,3 +458,14 @@ def test_a_town_among_the_most_hit_is_background(events_of):
 def test_an_illegal_entry_arrest_is_not_political(events_of):
     body = "أعلن الجيش اللبناني أمس توقيف مواطن سوري في بلدة عرسال لتجوله داخل الأراضي اللبنانية بطريقة غير شرعية."
     assert events_of(body) == []
+
+
+def test_each_clause_of_a_split_sentence_has_its_own_event_sides_and_toll(events_of):
+    body = "قُتل جنديان أمس في هجوم على نقطة عسكرية في بلدة الحراك، فيما أُصيب ثلاثة مدنيين بقصف على بلدة ناحتة."
+    rows = sorted(
+        (e["location"], e["sub_event_type"], e["actor2"], e["fatalities"], e["injuries"]) for e in events_of(body)
+    )
+    assert rows == [
+        ("Al Hirak", "Armed clash", None, 2, None),
+        ("Nahtah", "Shelling/artillery/missile attack", "Civilians", None, 3),
+    ]
