@@ -601,8 +601,9 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
         return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
     if roles.actor2 is not None:
         return "Armed clash", False
-    if sentence.has("cas:killed"):
-        # people killed and no armed group named among them: soldiers fought, civilians were attacked
+    wounded = sentence.has("cas:injured") and sentence.has("cue:armed_victims") and roles.actor1 is not None
+    if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
+        # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
 

@@ -469,3 +469,15 @@ def test_each_clause_of_a_split_sentence_has_its_own_event_sides_and_toll(events
         ("Al Hirak", "Armed clash", None, 2, None),
         ("Nahtah", "Shelling/artillery/missile attack", "Civilians", None, 3),
     ]
+
+
+def test_a_body_found_bound_is_a_killing(events_of):
+    body = "عُثر أمس على جثة ناشط مدني مقيّد اليدين في منطقة وادي الربيع جنوب طرابلس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Attack", "Civilians", 1)
+
+
+def test_gunmen_who_wounded_two_guards_fought_them(events_of):
+    body = "هاجم مسلحون مجهولون أمس بوابة أمنية في منطقة ورشفانة، ما أدى إلى إصابة عنصرين."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["injuries"]) == ("Armed clash", 2)
