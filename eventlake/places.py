@@ -38,6 +38,7 @@ FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ر
 AREA_CUES = ("cue:countryside", "cue:near")
 # "that", which ends a source's description and opens what it reports (matching form).
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
 # Adjectives of a source ("مصادر محلية في"), matching form.
 SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
@@ -113,6 +114,8 @@ class ArticlePlaces:
     def _town_locations(self, sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[Location]:
         if len(towns) > 1 and _word_before(sentence, towns[0][0].hit) in NEIGHBOURHOOD_WORDS:
             towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
+        if len(towns) > 1 and _quarter_elsewhere(towns[0][1], towns[1][1]):
+            towns = towns[1:]  # "حي الزهراء بالموصل": not the Homs quarter of that name
         towns = _past_the_frame(sentence, towns)
         if len(towns) > 1 and _where_the_source_is(sentence, towns[0][0].hit):
             towns = towns[1:]  # "أفادت مصادر في الحسكة بأن مسلحين قتلوا شاباً في مدينة المالكية"
@@ -197,7 +200,10 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _dateline_end(sentence: SentenceHits) -> int:
     """End of a paragraph-opening dateline ("الموصل (خاص) –", "مأرب – «شبا بوست»:"), else -1."""
-    length = _dateline_length(sentence.derived.text[sentence.start : sentence.start + 60])
+    head = sentence.derived.text[sentence.start : sentence.start + 60]
+    if "-" not in head and ":" not in head and "–" not in head and "—" not in head:
+        return -1  # the dash or colon a dateline needs: most paragraphs have none, so no regex
+    length = _dateline_length(head)
     return sentence.start + length if length >= 0 else -1
 
 
@@ -270,6 +276,13 @@ def _before(sentence: SentenceHits, hit: Hit, kinds: tuple[str, ...], *, within:
         if cue is not None:
             return True
     return False
+
+
+def _quarter_elsewhere(quarter: Place, town: Place) -> bool:
+    """A known quarter followed by a town it does not lie in names another city's quarter."""
+    if quarter.kind != "neighbourhood" or town.rank != 0 or None in (quarter.lat, town.lat):
+        return False
+    return haversine_km(quarter.lat, quarter.lon, town.lat, town.lon) > QUARTER_KM
 
 
 def _where_the_source_is(sentence: SentenceHits, hit: Hit) -> bool:

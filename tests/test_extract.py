@@ -326,3 +326,9 @@ def test_jabal_al_zawiya_is_in_idlib(events_of):
     body = "نفّذ الطيران الروسي أمس غارات على جبل الزاوية جنوبي إدلب."
     e = only(events_of(body))
     assert (e["location"], e["admin1"]) == ("Jabal al-Zawiya", "Idlib")
+
+
+def test_a_quarter_of_another_city_yields_to_the_city_named(events_of):
+    body = "تمكّنت قوة من جهاز الأمن الوطني أمس من اعتقال متهم بالانتماء لداعش في حي الزهراء بالموصل."
+    e = only(events_of(body))
+    assert (e["location"], e["actor1"]) == ("Mosul", "Police Forces of Iraq")
