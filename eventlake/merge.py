@@ -1,0 +1,202 @@
+"""Events told again: fold the candidates of one article that tell the same event into one
+(title, lead, body and later details), and drop tellings that add no event of their own
+(lone headlines, echoes of strikes heard, interceptions of a raid already told)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventlake.candidate import CITY, Candidate
+from eventlake.casualties import Casualties
+from eventlake.geo import haversine_km
+from eventlake.lexicons import Actor, Place
+from eventlake.schema import SUB_EVENT_TO_TYPE
+
+REMOTE = "Explosions/Remote violence"
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+OUTSKIRTS_KM = 25.0
+CITY_KM = 8.0  # a city's own neighbourhoods and camps
+RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
+EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
+
+
+def merge_tellings(candidates: list[Candidate]) -> list[Candidate]:
+    """The article's events: same-event candidates folded, then tellings that add none dropped."""
+    events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
+    return _shared_perpetrator(_drop_raid_interceptions(events))
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold candidates that tell the same event into the most specific telling."""
+    groups: list[list[Candidate]] = []
+    for cand in candidates:
+        for group in groups:
+            if all(_same_event(cand, other) for other in group):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    return [_fold(group) for group in groups]
+
+
+def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
+    """A headline summarises the body; when the body reports events, a headline that matched none
+    of them is a summary (قتلى مدنيون في تعز والحديدة وصعدة), not another event."""
+    body = [e for e in events if not e.sentence.is_title]
+    return body or events
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.sub_event_type != b.sub_event_type or not _same_day(a, b):
+        return False
+    if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
+        return False
+    if a.location is None or b.location is None:
+        return True
+    pa_, pb = a.location.place, b.location.place
+    if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1 and not _outskirts(a, b)):
+        return False
+    if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
+        return True
+    return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _inside_the_city(a: Candidate, b: Candidate) -> bool:
+    """ "قصفها المدفعي على أحياء مدينة الفاشر" and "قذائف على مخيم أبو شوك" by the same force that
+    day: a place inside the city is the city's event told precisely."""
+    if not (_named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1):
+        return False
+    pa_, pb = a.location.place, b.location.place
+    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon) or max(pa_.population, pb.population) < CITY:
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= CITY_KM
+
+
+def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
+    """ "واشتبكوا مع عناصرها" on "محور الفطيرة" after "عملية نفّذها مقاتلو الهيئة قرب كفرنبل": a later
+    telling that names no side, a village away, is the same fight told in detail."""
+    later = max(a, b, key=lambda c: c.sentence.index)
+    if _named(later.roles.actor1) or _named(later.roles.actor2) or later.sentence.has("cue:another"):
+        return False
+    pa_, pb = a.location.place, b.location.place
+    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= RETELL_KM
+
+
+def _outskirts(a: Candidate, b: Candidate) -> bool:
+    """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event."""
+    pa_, pb = a.location.place, b.location.place
+    near_city = any(c.location.precision >= 2 and c.location.place.population >= CITY for c in (a, b))
+    if not near_city or None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
+        return False
+    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= OUTSKIRTS_KM
+
+
+def _swapped(a: Candidate, b: Candidate) -> bool:
+    """One clash told from either side: "صدّ الجيش هجوم الدعم السريع" and "هاجمت الدعم السريع الجيش"."""
+    return a.roles.actor1 == b.roles.actor2 and a.roles.actor2 == b.roles.actor1
+
+
+def _named(actor: Actor | None) -> bool:
+    return actor is not None and not actor.generic
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """A headline rarely dates its event, a statement's date is not the event's, and a later
+    undated mention of the province ("قال مصدر في عمليات ديالى إن ...") retells it: all yield."""
+    if a.date.day == b.date.day:
+        return True
+    if any((c.sentence.is_title and not c.date.explicit) or c.date.reported for c in (a, b)):
+        return True
+    return any(not c.date.explicit and c.location is not None and c.location.place.rank > 0 for c in (a, b))
+
+
+def _fold(group: list[Candidate]) -> Candidate:
+    best = min(group, key=lambda c: c.specificity)
+    body = [c for c in group if not c.sentence.is_title]
+    if best.sentence.is_title and body:
+        best = replace(best, sentence=body[0].sentence)  # the headline's place, the body's telling
+    dated = [c for c in group if c.date.explicit and not c.date.reported]
+    if dated and (best.date.reported or not best.date.explicit):
+        best = replace(best, date=dated[0].date)
+    with_actor = sorted((c for c in group if c.roles.actor1 is not None), key=lambda c: c.specificity)
+    roles = best.roles
+    if with_actor and (roles.actor1 is None or roles.actor1.generic):
+        roles = with_actor[0].roles
+    if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None:
+        roles = replace(roles, attribution="suspected")
+    if roles.actor2 is None:
+        roles = replace(roles, actor2=next((c.roles.actor2 for c in group if c.roles.actor2), None))
+    fatalities = _first_known([best, *group], "fatalities")
+    injuries = _first_known([best, *group], "injuries")
+    inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
+    heard = all(c.heard for c in group)
+    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred, heard=heard)
+
+
+def _first_known(group: list[Candidate], field: str) -> int | None:
+    values = [getattr(c.casualties, field) for c in group]
+    return next((v for v in values if v is not None), None)
+
+
+def _drop_echoes(events: list[Candidate]) -> list[Candidate]:
+    """Explosions typed only from context ("دويّ انفجارات سُمع") at the place and on the day of a
+    strike the article names are that strike heard, not another event."""
+    named = [e for e in events if not e.inferred and SUB_EVENT_TO_TYPE[e.sub_event_type] == REMOTE]
+    return [e for e in events if not (e.heard and _echo(e, named))]
+
+
+def _drop_raid_interceptions(events: list[Candidate]) -> list[Candidate]:
+    """ "الدفاعات الجوية تتصدى لأهداف معادية في أجواء ريف دمشق": air defences answering a raid
+    the article reports, placed only by province, are part of that raid, not an event of their own."""
+    strikes = [e for e in events if e.sub_event_type in STRIKES and e.location is not None]
+
+    def answers_a_raid(e: Candidate) -> bool:
+        vague = e.location is not None and e.location.place.rank > 0
+        return vague and any(
+            s.date.day == e.date.day and s.location.place.admin1 == e.location.place.admin1 for s in strikes
+        )
+
+    return [e for e in events if not (e.sub_event_type == "Disrupted weapons use" and answers_a_raid(e))]
+
+
+def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
+    """ "غارة ثانية استهدفت أطراف قدسيا" in a report of Israeli strikes that day: a strike named as
+    such, with no perpetrator of its own, is by the one the article names for its kind that day,
+    if only one (explosions only heard keep no actor)."""
+    out = []
+    for e in events:
+        if e.roles.actor1 is None and not e.inferred and not e.sentence.has("cue:unknown"):
+            named = {
+                (o.roles.actor1, o.roles.attribution)
+                for o in events
+                if o.sub_event_type == e.sub_event_type
+                and o.date.day == e.date.day
+                and _named(o.roles.actor1)
+                and _same_country(o, e)  # shells on Khiam and Hezbollah's on Branit come from two sides
+            }
+            if len({actor for actor, _ in named}) == 1:
+                actor, attribution = sorted(named, key=lambda n: n[1])[0]
+                e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
+        out.append(e)
+    return out
+
+
+def _same_country(a: Candidate, b: Candidate) -> bool:
+    return a.location is None or b.location is None or a.location.place.iso == b.location.place.iso
+
+
+def _echo(event: Candidate, named: list[Candidate]) -> bool:
+    """Heard at the place of a named strike that day, or within earshot of it."""
+    where = event.location.place if event.location else None
+    heard = [n.location.place if n.location else None for n in named if n.date.day == event.date.day]
+    return any(_within_earshot(where, place) for place in heard)
+
+
+def _within_earshot(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a == b:
+        return a == b
+    if a.lat is None or b.lat is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= EARSHOT_KM

@@ -1,0 +1,194 @@
+"""Which event a sentence reports: the trigger that names it among several, its ACLED
+sub-event type, and the sentences that report none (habits, reported speech, a second clause's
+weapon told apart)."""
+
+from __future__ import annotations
+
+from eventlake.actors import Roles
+from eventlake.matcher import Hit
+from eventlake.sentence import SentenceHits
+
+PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
+HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sentence a habit
+
+
+def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "قُتل جنديان في هجوم على نقطة في الحراك، فيما أُصيب مدنيون بقصف على ناحتة": the sentence
+    tells its first clause's event first; a weapon in a later clause is a second event."""
+    clause = next((c for c in sentence.of("cue:second_clause") if c.end <= primary.start), None)
+    if clause is None or not _splits(sentence, clause):
+        return primary
+    before = [t for t in triggers if t.end <= clause.start]
+    return max(before, key=lambda t: (t.entry.value.priority, -t.start)) if before else primary
+
+
+def clause_of(sentence: SentenceHits, trigger: Hit) -> tuple[int, int] | None:
+    """The clause of a two-clause sentence that holds `trigger`, when the sentence is split
+    ("..., فيما أُصيب ثلاثة مدنيين بقصف على ناحتة"); None for a sentence read whole."""
+    clauses = [c for c in sentence.of("cue:second_clause") if _splits(sentence, c)]
+    if not clauses:
+        return None
+    cut = clauses[0]
+    return (sentence.start, cut.start) if trigger.end <= cut.start else (cut.end, sentence.end)
+
+
+def _splits(sentence: SentenceHits, clause: Hit) -> bool:
+    """A clause word splits the sentence when each side names an event and a place of its own."""
+    sides = [(sentence.start, clause.start), (clause.end, sentence.end)]
+    return all(
+        any(a <= h.start < b for h in sentence.of("trigger"))
+        and any(a <= h.start < b and h.kind in CLAUSE_PLACE_KINDS for h in sentence.hits)
+        for a, b in sides
+    )
+
+
+def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "نظّم الأهالي وقفة احتجاجية ... طالبوا بوضع حدّ للقصف التركي": the protest is the event,
+    the violence it names (definite: already known) is its cause."""
+    protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
+    if protest is not None and protest.start < primary.start and sentence.is_definite(primary):
+        return protest
+    return _force_against_protesters(sentence, triggers, primary)
+
+
+def _force_against_protesters(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "فرّقت قوات الأمن محتجين حاولوا اقتحام المبنى": with protesters named and no one killed,
+    the storming or the clash is the protest's, coded as the protest."""
+    fight = primary.entry.value.sub_event_type in ("Armed clash", "@attack")
+    if not fight or not sentence.has("cue:protest") or sentence.has("cas:killed"):
+        return primary
+    kinds = ("Protest with intervention", "Violent demonstration")
+    return next((t for t in triggers if t.entry.value.sub_event_type in kinds), primary)
+
+
+def taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
+    """ "بسطت قواتنا سيطرتها على مدينة الخوي بعد معارك ضارية": the fight ends in a change of
+    hands, which is the event ACLED codes."""
+    if primary.entry.value.sub_event_type != "Armed clash":
+        return primary
+    taken = [t for t in triggers if t.entry.value.sub_event_type in TERRITORY and t.start < primary.start]
+    return taken[0] if taken else primary
+
+
+def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم": the killing is the event ACLED codes."""
+    if primary.entry.value.sub_event_type != "Looting/property destruction" or not sentence.has("cas:killed"):
+        return primary
+    return next((t for t in triggers if t.entry.value.sub_event_type == "@attack"), primary)
+
+
+def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
+    """ "ألقت القبض على إرهابي بعد نصب كمين محكم له": the ambush is how the arrest was made."""
+    if not any(t.entry.value.sub_event_type == "Arrests" for t in triggers):
+        return triggers
+    means = sentence.of("cue:means")
+    return [t for t in triggers if not any(m.start <= t.start < m.end for m in means)]
+
+
+def strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
+    """ "نفّذ العدو عدواناً جوياً ... وتصدّت وسائط دفاعنا الجوي": the strike told first is the event;
+    an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة")."""
+    if primary.entry.value.sub_event_type != "Disrupted weapons use":
+        return primary
+    strikes = [t for t in triggers if t.entry.value.sub_event_type in STRIKES and t.start < primary.start]
+    return max(strikes, key=lambda t: t.entry.value.priority) if strikes else primary
+
+
+def habitual(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تتعرض المواقع بين حين وآخر لغارات": a habit near the event word, not "كان متوارياً منذ
+    سنوات" about a man arrested today."""
+    for cue in sentence.of("cue:habitual"):
+        left, right = (cue, trigger) if cue.end <= trigger.start else (trigger, cue)
+        if sentence.tokens_between(left, right) <= HABIT_TOKENS:
+            return True
+    return False
+
+
+def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد names an event told elsewhere."""
+    return sentence.is_definite(trigger) and sentence.preceded_by(trigger, "cue:reference", within=1) is not None
+
+
+def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
+    """Threats, denials and statistics that come before the trigger are not an event."""
+    return any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total"))
+
+
+def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> tuple[Hit, Hit] | None:
+    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second
+    clause (the trigger and the clause word)."""
+    for clause in sentence.of("cue:second_clause"):
+        if clause.start < primary.end:
+            continue  # "كما تمكّنت ..." opens the sentence: no second clause
+        for t in triggers:
+            other = t.entry.value.sub_event_type
+            if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
+                return t, clause
+    return None
+
+
+def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[str | None, bool]:
+    """The sub-event type: named by the trigger, or read from context for @attack/@explosion."""
+    sub = trigger.entry.value.sub_event_type
+    if sub == "@explosion":
+        if sentence.has("cue:air_context"):
+            return "Air/drone strike", True
+        if sentence.has("cue:buildings") and roles.actor1 is not None and roles.actor1.inter == 1:
+            return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل": demolition
+        sub = "Remote explosive/landmine/IED"
+    if sub == "Remote explosive/landmine/IED" and sentence.preceded_by(trigger, "cue:defuse", within=3):
+        return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
+    if sub == "Remote explosive/landmine/IED":
+        return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+    if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
+        return "Air/drone strike", False
+    if sub == "@attack":
+        return _resolve_attack(sentence, roles)
+    if sub == "@assassination":
+        armed_target = roles.actor2 is not None and not roles.actor2.generic and roles.actor2.inter != 7
+        return ("Armed clash" if armed_target else "Attack"), False
+    if sub == "Non-state actor overtakes territory" and roles.actor1 and roles.actor1.inter == 1:
+        return "Government regains territory", False
+    if sub == "Government regains territory" and roles.actor1 and roles.actor1.inter != 1:
+        return "Non-state actor overtakes territory", False  # "استعادت قسد السيطرة": not a state
+    if sub == "Protest with intervention" and not sentence.has("cue:protest"):
+        return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
+    if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
+        return "Excessive force against protesters", False
+    if sub == "Looting/property destruction" and sentence.has("cue:protest"):
+        return "Violent demonstration", False
+    if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
+        return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
+    return sub, False
+
+
+def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "قصف طيران الجيش السوق": the bare verb "bombed" with aircraft as its subject."""
+    bare = " " not in trigger.entry.phrase and not sentence.is_definite(trigger)
+    air = sentence.followed_by(trigger, "cue:air_context", within=1) or sentence.preceded_by(
+        trigger, "cue:air_context", within=5
+    )  # "ارتكبها طيران الفلول، ظهر أمس، بقصفه سوق المدينة"
+    return bare and air is not None
+
+
+def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
+    """An attack is typed by its weapon when the sentence names one (ACLED codes a strike on
+    civilians as remote violence too), else by who was hit."""
+    if sentence.has("cue:air_context"):
+        return "Air/drone strike", True
+    if sentence.has("cue:shelling_context"):
+        return "Shelling/artillery/missile attack", True
+    if roles.actor2 is not None and roles.actor2.inter == 7:
+        return "Attack", False
+    if roles.actor2 is not None and roles.actor2.inter in (5, 6):
+        return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
+    if roles.actor2 is not None:
+        return "Armed clash", False
+    wounded = sentence.has("cas:injured") and sentence.has("cue:armed_victims") and roles.actor1 is not None
+    if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
+        # people hit and no armed group named among them: soldiers fought, civilians were attacked
+        return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
+    return None, False  # "targeting" with no one hit and no one killed is too vague to code
