@@ -30,17 +30,10 @@ from eventlake.text import Derived, Span
 from eventlake.triggers import (
     PROTEST_TYPES,
     clause_of,
-    first_clause,
-    habitual,
-    killing_over_looting,
-    protest_about,
-    refers_back,
-    reported_speech,
+    event_triggers,
+    primary_trigger,
     resolve_type,
     second_weapon,
-    strike_before_interception,
-    taken_after_fighting,
-    without_means,
 )
 
 ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
@@ -54,8 +47,6 @@ PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
 TRIBES = Actor("Tribal militia", 4, "")
-# "The dead" (matching form) match the verb stem قتل* but name no act of killing.
-DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Nouns for an event itself (matching form), which a definite article makes an event told before.
 EVENT_NOUNS = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
@@ -159,76 +150,91 @@ def _sentence_candidates(
     lexicon: Lexicon,
     morning: bool,
 ) -> list[Candidate]:
-    triggers = [
-        t
-        for t in sentence.of("trigger")
-        if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))  # تلك الغارة
-        and not sentence.preceded_by(t, "cue:hypothetical", within=1)
-        and not refers_back(sentence, t)
-        and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
-    ]
-    triggers = without_means(sentence, triggers)
-    if not triggers or sentence.has("cue:accident"):
-        return []
-    primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
-    if habitual(sentence, primary):
-        return []
-    primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
-    primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
-    if reported_speech(sentence, primary):
+    triggers = event_triggers(sentence)
+    primary = primary_trigger(sentence, triggers)
+    if primary is None:
         return []
     own = places.locate(sentence)
     iso = own[0].place.iso if own else places.iso
     roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary))
     sub, inferred = resolve_type(sentence, primary, roles)
-    if sub is None:
-        return []
-    locations = own or _inherited_location(sentence, earlier, sub)
-    if not locations:
-        return []  # no place at all: nothing an analyst could map
-    if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
-        return []  # a release, not a new detention
-    if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):
-        return []  # "تبادل الاتهامات بخرق اتفاق وقف إطلاق النار": the truce broken, not made
-    if "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime"):
-        return []  # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
+    locations = (own or _inherited_location(sentence, earlier, sub)) if sub else []
+    if not locations or _not_an_event(sentence, primary, sub):
+        return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)
     roles = _tribal_fight(primary, roles)
+    placed = _when_and_where(sentence, primary, sub, own, locations, earlier, published, lexicon, morning)
+    if placed is None:
+        return []
+    locations, when = placed
+    casualties = _casualties(sentence, primary, len(locations))
+    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
+    found += _clause_events(sentence, triggers, primary, found, places)
+    found += _demolition_clause(sentence, triggers, primary, found, places)
+    return found + _second_weapon_events(sentence, triggers, primary, found, places)
+
+
+def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
+    if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
+        return True  # a release, not a new detention
+    if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):
+        return True  # "تبادل الاتهامات بخرق اتفاق وقف إطلاق النار": the truce broken, not made
+    # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
+    return "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime")
+
+
+def _when_and_where(
+    sentence: SentenceHits,
+    primary: Hit,
+    sub: str,
+    own: list[Location],
+    locations: list[Location],
+    earlier: list[Candidate],
+    published: date,
+    lexicon: Lexicon,
+    morning: bool,
+) -> tuple[list[Location], EventDate] | None:
+    """The event's places and date, those of an event told before when this retells it; None
+    for background (long before publication, or a past year) and for a vaguer retelling."""
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     told = None if when.explicit else _told_before(sentence, primary, sub, locations, earlier)
     if told is not None:
         if told.sub_event_type != sub:
-            return []  # "القصف" after an air strike: the generic word for the strike told
+            return None  # "القصف" after an air strike: the generic word for the strike told
         locations, when = [told.location], told.date  # its toll joins the event when merged
     if (published - when.day).days > BACKGROUND_DAYS:
-        return []
+        return None
     year = stated_year(sentence)
     if not when.explicit and year is not None and year < published.year:
-        return []  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
-    casualties = _casualties(sentence, primary, len(locations))
-    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
-    found += _clause_events(sentence, triggers, primary, found, places)
-    found += _demolition_clause(sentence, triggers, primary, found, places)
-    second = second_weapon(sentence, triggers, primary, sub)
-    if second is not None:
-        other, clause = second
-        own_clause = clause_of(sentence, other)
-        other_roles = assign_roles(sentence, other, clause=own_clause)
-        if own_clause is None:
-            other_roles = replace(other_roles, actor2=None)  # the sentence's target is the first event's
-        other_roles = _roles_for(other.entry.value.sub_event_type, other_roles, False, sentence)
-        taken = {loc.place for loc in locations}
-        own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
-        toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
-        if own_towns and len(found) == 1:  # each clause its own place and its own toll
-            found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
-        for loc in own_towns or locations[:1]:  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
-            sub2 = other.entry.value.sub_event_type
-            found.append(Candidate(sentence, sub2, False, loc, when, other_roles, toll))
-    return found
+        return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
+    return locations, when
+
+
+def _second_weapon_events(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second
+    clause is a second event, at the clause's own towns (else the first event's place)."""
+    second = second_weapon(sentence, triggers, primary, found[0].sub_event_type) if found else None
+    if second is None:
+        return []
+    other, clause = second
+    own_clause = clause_of(sentence, other)
+    roles = assign_roles(sentence, other, clause=own_clause)
+    if own_clause is None:
+        roles = replace(roles, actor2=None)  # the sentence's target is the first event's
+    sub = other.entry.value.sub_event_type
+    roles = _roles_for(sub, roles, False, sentence)
+    taken = {c.location.place for c in found if c.location is not None}
+    own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
+    toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
+    if own_towns and len(found) == 1:  # each clause its own place and its own toll
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
+    where = own_towns or [found[0].location]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
+    return [Candidate(sentence, sub, False, loc, found[0].date, roles, toll) for loc in where]
 
 
 def _clause_events(

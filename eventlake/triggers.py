@@ -13,6 +13,35 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
 HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sentence a habit
+# "The dead" (matching form) match the verb stem قتل* but name no act of killing.
+DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
+
+
+def event_triggers(sentence: SentenceHits) -> list[Hit]:
+    """The sentence's event words that can name an event of its own: not one pointed back to
+    (تلك الغارة), feared (خوفاً من هجمات), a means (بعد نصب كمين) or "the dead" of a toll."""
+    triggers = [
+        t
+        for t in sentence.of("trigger")
+        if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))
+        and not sentence.preceded_by(t, "cue:hypothetical", within=1)
+        and not refers_back(sentence, t)
+        and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
+    ]
+    return without_means(sentence, triggers)
+
+
+def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
+    """The trigger that names the sentence's event; None when it reports none (an accident, a
+    habit, a threat or a statistic)."""
+    if not triggers or sentence.has("cue:accident"):
+        return None
+    primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
+    if habitual(sentence, primary):
+        return None
+    primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
+    primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
+    return None if reported_speech(sentence, primary) else primary
 
 
 def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
