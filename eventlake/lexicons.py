@@ -53,6 +53,7 @@ CUE_NAMES = (
     "found",
     "own_losses",
     "breach",
+    "earlier_event",
     "means",
     "ours",
     "spread",

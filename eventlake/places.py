@@ -50,7 +50,13 @@ CUES_NEEDED = {
 }
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
-_DATELINE = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?[-–—:](?:[^:.،\n]{0,40}:)?")
+BULLETS = frozenset("▪•●◾■-*")
+# A bullet (▪️, •, -) may open the line: "▪️ درعا – اغتيال: ..." in a digest.
+_DATELINE = re.compile(
+    r"^\s*(?:[^\w\s]{1,3}\s*)?"  # a bullet
+    r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
+    r"[-–—:](?:[^:.،\n]{0,40}:)?"  # the dash or colon, and an outlet's name before a colon
+)
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,12 @@ def _dateline_end(sentence: SentenceHits) -> int:
     if "-" not in head and ":" not in head and "–" not in head and "—" not in head:
         return -1  # the dash or colon a dateline needs: most paragraphs have none, so no regex
     length = _dateline_length(head)
-    return sentence.start + length if length >= 0 else -1
+    if length < 0:
+        return -1
+    end = sentence.start + length
+    if head.lstrip()[:1] in BULLETS and not any(h.kind in PLACE_KINDS and h.start >= end for h in sentence.hits):
+        return -1  # "• كفركلا: أُصيب عسكري ...": a ticker's label is the place when no other follows
+    return end
 
 
 @lru_cache(maxsize=256)

@@ -137,7 +137,10 @@ def habitual(sentence: SentenceHits, trigger: Hit) -> bool:
 
 
 def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
-    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد names an event told elsewhere."""
+    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد names an event told elsewhere;
+    any event word after "بعد أقل من شهر على" names one some time before."""
+    if any(c.end <= trigger.start for c in sentence.of("cue:earlier_event")):
+        return True  # and the weapon it names after it (بصواريخ إسرائيلية)
     return sentence.is_definite(trigger) and sentence.preceded_by(trigger, "cue:reference", within=1) is not None
 
 
@@ -168,7 +171,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         if sentence.has("cue:buildings") and roles.actor1 is not None and roles.actor1.inter == 1:
             return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل": demolition
         sub = "Remote explosive/landmine/IED"
-    if sub == "Remote explosive/landmine/IED" and sentence.preceded_by(trigger, "cue:defuse", within=3):
+    if sub == "Remote explosive/landmine/IED" and _never_went_off(sentence, trigger):
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
     if sub == "Remote explosive/landmine/IED":
         return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
@@ -221,3 +224,19 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
+    """Defused or seized: right after "تفكيك", or in a sentence that opens with a seizure and
+    hurts no one ("ضبطت قوة ... مضافة تحتوي على عبوات ناسفة معدّة للتفجير")."""
+    if sentence.preceded_by(trigger, "cue:defuse", within=3):
+        return True
+    seized = any(c.end <= trigger.start for c in sentence.of("cue:defuse"))
+    hurt = any(h.kind in ("cas:killed", "cas:injured") for h in sentence.hits)
+    return (
+        seized
+        and not hurt
+        and not any(
+            t.entry.value.sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
+        )
+    )

@@ -481,3 +481,23 @@ def test_gunmen_who_wounded_two_guards_fought_them(events_of):
     body = "هاجم مسلحون مجهولون أمس بوابة أمنية في منطقة ورشفانة، ما أدى إلى إصابة عنصرين."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["injuries"]) == ("Armed clash", 2)
+
+
+def test_charges_seized_in_a_hideout_are_disrupted(events_of):
+    body = "ضبطت قوة من الحشد الشعبي أمس مضافة لداعش تحتوي على عبوات ناسفة معدّة للتفجير في محيط ناحية الرياض."
+    assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_promise_to_keep_striking_is_not_a_strike(events_of):
+    body = "وأكد متحدث القوات المسلحة اليمنية أن القوات المسلحة ستواصل استهداف السفن قبالة رأس عيسى."
+    assert events_of(body) == []
+
+
+def test_a_report_of_deaths_from_mines_over_a_year_is_a_statistic(events_of):
+    body = "ذكر تقرير لمنظمة حقوقية أن الألغام قتلت 38 مدنياً في محافظتي تعز والحديدة خلال العام."
+    assert events_of(body) == []
+
+
+def test_strikes_a_month_before_are_background(events_of):
+    body = "ويأتي هذا العدوان بعد أقل من شهر على استهداف مطاري دمشق وحلب الدوليين بصواريخ إسرائيلية."
+    assert events_of(body) == []

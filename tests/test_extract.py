@@ -332,3 +332,18 @@ def test_a_quarter_of_another_city_yields_to_the_city_named(events_of):
     body = "تمكّنت قوة من جهاز الأمن الوطني أمس من اعتقال متهم بالانتماء لداعش في حي الزهراء بالموصل."
     e = only(events_of(body))
     assert (e["location"], e["actor1"]) == ("Mosul", "Police Forces of Iraq")
+
+
+def test_a_digest_bullet_naming_the_province_is_a_dateline(events_of):
+    body = "▪️ درعا – اغتيال: قُتل رئيس المجلس البلدي في بلدة تسيل بريف درعا الغربي، مساء أمس، برصاص مسلحين مجهولين."
+    assert only(events_of(body))["location"] == "Tasil"
+
+
+def test_a_ticker_label_alone_is_the_place(events_of):
+    body = "• كفركلا: أُصيب عسكري في الجيش اللبناني أمس بجروح طفيفة جراء سقوط قذيفة إسرائيلية قرب مركز للجيش."
+    assert only(events_of(body))["location"] == "Kfar Kila"
+
+
+def test_an_island_of_the_euphrates_names_its_town(events_of):
+    body = "أعلنت خلية الإعلام الأمني أمس مقتل أربعة إرهابيين بضربة جوية في جزيرة البغدادي غربي الأنبار."
+    assert only(events_of(body))["location"] == "Baghdadi"

@@ -252,3 +252,19 @@ def test_a_quadcopter_dropping_a_grenade_is_an_air_strike_by_its_owner(events_of
     body = "ألقت محلقة إسرائيلية أمس قنبلة صوتية على صيادين قبالة شاطئ الناقورة."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Israel")
+
+
+def test_a_patrol_that_raided_is_its_owners_force(events_of):
+    body = "داهمت دورية تابعة للأمن العسكري أمس عدداً من المنازل في بلدة ابطع، واعتقلت شابين."
+    assert only(events_of(body))["actor1"] == "Military Forces of Syria"
+
+
+def test_the_fourth_division_in_iraq_is_not_syrias(events_of):
+    body = "ألقت مفارز الاستخبارات العسكرية في الفرقة الرابعة أمس القبض على ثلاثة متهمين بالإرهاب في ناحية العلم."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_the_red_bands_are_hts_not_asaib(events_of):
+    body = "هاجمت مجموعة من العصائب الحمراء التابعة لهيئة تحرير الشام أمس نقطة لقوات النظام قرب بلدة داديخ."
+    assert only(events_of(body))["actor1"] == "Hayat Tahrir al-Sham"
