@@ -273,7 +273,7 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.preceded_by(hit, "cas:zero", within=3):
         return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit
     for kind in CONTEXT_CUES:
-        cue = sentence.preceded_by(hit, kind, within=1)
+        cue = sentence.preceded_by(hit, kind, within=3 if kind == "cue:found" else 1)  # عثرت قوة من الحشد
         between = sentence.derived.text[cue.end : hit.start] if cue is not None else ""
         if cue is None or set(between.split()) & THAT_WORDS or ":" in between:
             continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks

@@ -246,9 +246,10 @@ def _clause_events(
         return []
     taken = {c.location.place for c in found if c.location is not None}
     kind = primary.entry.value.sub_event_type
+    kinds = (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)  # "فيما انفجرت عبوة ثانية"
     out = []
     for clause in sentence.of("cue:second_clause"):
-        again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type == kind), None)
+        again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type in kinds), None)
         if clause.start < primary.end or again is None:
             continue
         town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
@@ -257,7 +258,9 @@ def _clause_events(
         taken.add(town.place)
         none_hurt = any(h.start > clause.end for h in sentence.of("cas:zero"))
         toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=clause.end)
-        out.append(replace(found[0], location=town, casualties=toll))
+        hit = assign_roles(sentence, again, clause=(clause.end, sentence.end)).actor2  # "بسيارة مدنية"
+        roles = found[0].roles if hit is None else replace(found[0].roles, actor2=hit)
+        out.append(replace(found[0], location=town, casualties=toll, roles=roles))
     if out and len(found) == 1:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
         first = next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
         found[0] = replace(found[0], casualties=count_casualties(sentence, until=first.start))

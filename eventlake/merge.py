@@ -120,7 +120,9 @@ def _fold(group: list[Candidate]) -> Candidate:
     dated = [c for c in group if c.date.explicit and not c.date.reported]
     if dated and (best.date.reported or not best.date.explicit):
         best = replace(best, date=dated[0].date)
-    with_actor = sorted((c for c in group if c.roles.actor1 is not None), key=lambda c: c.specificity)
+    with_actor = sorted(  # a named perpetrator first ("داعش يعدم راعيين" over "مسلحون" in the body)
+        (c for c in group if c.roles.actor1 is not None), key=lambda c: (c.roles.actor1.generic, c.specificity)
+    )
     roles = best.roles
     if with_actor and (roles.actor1 is None or roles.actor1.generic):
         roles = with_actor[0].roles
@@ -197,6 +199,8 @@ def _echo(event: Candidate, named: list[Candidate]) -> bool:
 def _within_earshot(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or a == b:
         return a == b
+    if a.rank == 1 and (a.iso, a.admin1) == (b.iso, b.admin1):
+        return True  # "في أجواء ريف دمشق الغربي" during a strike on Qatana: heard across the province
     if a.lat is None or b.lat is None:
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= EARSHOT_KM

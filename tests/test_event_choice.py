@@ -501,3 +501,23 @@ def test_a_report_of_deaths_from_mines_over_a_year_is_a_statistic(events_of):
 def test_strikes_a_month_before_are_background(events_of):
     body = "ويأتي هذا العدوان بعد أقل من شهر على استهداف مطاري دمشق وحلب الدوليين بصواريخ إسرائيلية."
     assert events_of(body) == []
+
+
+def test_a_second_charge_in_a_second_clause_is_a_second_ied(events_of):
+    body = (
+        "أفاد مصدر أمني أمس بأن عبوة ناسفة انفجرت على دورية للجيش العراقي قرب قضاء بيجي، "
+        "فيما انفجرت عبوة ثانية بعد ساعتين بسيارة مدنية جنوبي قضاء سامراء، ما أسفر عن مقتل مدني."
+    )
+    rows = sorted((e["location"], e["sub_event_type"], e["actor2"], e["fatalities"]) for e in events_of(body))
+    assert rows == [
+        ("Bayji", "Remote explosive/landmine/IED", "Military Forces of Iraq", None),
+        ("Samarra'", "Remote explosive/landmine/IED", "Civilians", 1),
+    ]
+
+
+def test_explosions_heard_over_the_province_echo_the_strike_on_its_town(events_of):
+    body = (
+        "نفّذ العدو الإسرائيلي أمس عدواناً جوياً على محيط مدينة قطنا. "
+        "وأفاد مراسلنا بسماع دوي انفجارات قوية في أجواء ريف دمشق الغربي."
+    )
+    assert only(events_of(body))["location"] == "Qatana"

@@ -347,3 +347,8 @@ def test_a_ticker_label_alone_is_the_place(events_of):
 def test_an_island_of_the_euphrates_names_its_town(events_of):
     body = "أعلنت خلية الإعلام الأمني أمس مقتل أربعة إرهابيين بضربة جوية في جزيرة البغدادي غربي الأنبار."
     assert only(events_of(body))["location"] == "Baghdadi"
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(events_of):
+    body = "أُصيب ثلاثة جنود أمس بانفجار عبوة ناسفة قرب ناحية تازة، ونُقلوا إلى مستشفى كركوك العام."
+    assert only(events_of(body))["location"] == "Tazah Khurmatu"

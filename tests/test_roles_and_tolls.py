@@ -268,3 +268,9 @@ def test_the_fourth_division_in_iraq_is_not_syrias(events_of):
 def test_the_red_bands_are_hts_not_asaib(events_of):
     body = "هاجمت مجموعة من العصائب الحمراء التابعة لهيئة تحرير الشام أمس نقطة لقوات النظام قرب بلدة داديخ."
     assert only(events_of(body))["actor1"] == "Hayat Tahrir al-Sham"
+
+
+def test_a_headline_naming_the_executioners_gives_the_bodies_found_their_killer(events_of):
+    body = "عثرت قوة من الحشد الشعبي أمس على جثتي راعيين مقتولين رمياً بالرصاص في منطقة وادي زغيتون."
+    e = only(events_of(body, title="داعش يعدم راعيين جنوب غربي كركوك"))
+    assert (e["actor1"], e["fatalities"]) == ("Islamic State", 2)
