@@ -85,16 +85,24 @@ class Roles:
 
 
 def assign_roles(
-    sentence: SentenceHits, trigger: Hit, *, iso: str | None = None, clause: tuple[int, int] | None = None
+    sentence: SentenceHits,
+    trigger: Hit,
+    *,
+    iso: str | None = None,
+    clause: tuple[int, int] | None = None,
+    outlet_iso: str | None = None,
 ) -> Roles:
     """Pick actor1/actor2 among the sentence's actor mentions and set the attribution.
 
     Where one alias names several actors (الجيش الوطني: Syrian or Yemeni), the actor whose home is
-    the event's country `iso` wins. With `clause` (matching-form start, end), only the actors
+    the event's country `iso` wins; a local alias (العدو) counts in `iso` and in the article's
+    country `outlet_iso`. With `clause` (matching-form start, end), only the actors
     named in that clause of the sentence count.
     """
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
-    local = [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]  # "العدو" in Lebanon
+    # "العدو" in Lebanon; in a Lebanese article also of a strike across the border (موقع حانيتا)
+    homes = {iso, outlet_iso} - {None}
+    local = [h for h in sentence.of("actor_local") if homes & set(h.entry.value.local_in)]
     mentions += [h for h in local if not _context_only(sentence, h)]
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     if clause is not None:

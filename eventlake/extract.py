@@ -39,6 +39,7 @@ from eventlake.triggers import (
 ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
+BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
@@ -76,8 +77,28 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     for sentence in sentences:
         found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
         candidates += [_ours(c, speaker) for c in found]
+        if not found:
+            named = [c.sentence.index for c in candidates if c.roles.actor1 and not c.roles.actor1.generic]
+            since = max(named, default=-1)  # not past an event whose perpetrator is named
+            candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
     events = merge_tellings(candidates)
     return [_row(c, text, article, places, run_id, version) for c in events]
+
+
+def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
+    """ "عُثر على جثة راعٍ ... ويُعتقد أن خلايا داعش تقف وراء مقتله": a suspect named after a hedge
+    in a sentence that reports no event is the unnamed perpetrator of the events just told."""
+    if event.roles.actor1 is not None and not event.roles.actor1.generic:
+        return event
+    if not 0 < sentence.index - event.sentence.index <= BLAME_REACH or not sentence.has("cue:behind"):
+        return event
+    hedge = next(iter(sentence.of("cue:hedge")), None)
+    suspects = [
+        h for h in sentence.of("actor") if hedge is not None and h.start > hedge.end and not h.entry.value.generic
+    ]
+    if not suspects:
+        return event
+    return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
 
 
 def _speaker(sentences: list[SentenceHits]) -> Actor | None:
@@ -156,7 +177,7 @@ def _sentence_candidates(
         return []
     own = places.locate(sentence)
     iso = own[0].place.iso if own else places.iso
-    roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary))
+    roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary), outlet_iso=places.iso)
     sub, inferred = resolve_type(sentence, primary, roles)
     locations = (own or _inherited_location(sentence, earlier, sub)) if sub else []
     if not locations or _not_an_event(sentence, primary, sub):
@@ -394,7 +415,7 @@ def _event_date(
 ) -> EventDate:
     """The sentence's own date; else the previous event's when it says "at that time"; else publication."""
     stated = find_date(sentence, published, needs_cue=lexicon.weekday_needs_cue, near=trigger)
-    if stated is not None:
+    if stated is not None and not _cause_dated(sentence, trigger):
         return stated
     if earlier and sentence.has("cue:same_time"):
         return EventDate(earlier[-1].date.day, 2, False)
@@ -411,6 +432,13 @@ def _event_date(
     if morning and sentence.has("cue:evening"):
         return EventDate(published - timedelta(days=1), 1, False)  # "مساءً" in a morning paper: last night
     return EventDate(published, 2, False)
+
+
+def _cause_dated(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "اندلعت الاشتباكات على خلفية مقتل أحد عناصرها الأسبوع الماضي": the date is the cause's."""
+    cause = next((c for c in sentence.of("cue:cause") if c.start > trigger.end), None)
+    dates = [h for h in sentence.hits if h.kind.startswith("date:")]
+    return cause is not None and bool(dates) and all(h.start > cause.start for h in dates)
 
 
 def _date_told_at(location: Location, earlier: list[Candidate], default: EventDate) -> EventDate:

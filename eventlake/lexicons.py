@@ -54,6 +54,7 @@ CUE_NAMES = (
     "own_losses",
     "breach",
     "earlier_event",
+    "behind",
     "means",
     "ours",
     "spread",

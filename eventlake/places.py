@@ -33,7 +33,7 @@ NEIGHBOURS = {
 }
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
-FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب"})
+FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب", "قضاء", "محافظه"})
 # Words for an area around a place ("بادية الميادين", "ريف منبج"): a place they introduce is named precisely.
 AREA_CUES = ("cue:countryside", "cue:near")
 # "that", which ends a source's description and opens what it reports (matching form).
@@ -257,7 +257,9 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     the report; a nearby place named with its kind after it is where the event happened."""
     frame = towns[0][1]
     big = frame.kind == "city" or (frame.population or 0) >= FRAME_POPULATION  # a town frames nothing
-    big = big or _word_before(sentence, towns[0][0].hit) in FRAME_WORDS  # "وفي جبهة الضالع،"
+    first = towns[0][0].hit
+    named_kind = sentence.derived.text[first.start : first.end].split()[0]  # "قضاء مرجعيون" as one name
+    big = big or _word_before(sentence, first) in FRAME_WORDS or named_kind in FRAME_WORDS  # "وفي جبهة الضالع،"
     if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
         return towns
     for i, (mention, place) in enumerate(towns[1:], 1):

@@ -521,3 +521,16 @@ def test_explosions_heard_over_the_province_echo_the_strike_on_its_town(events_o
         "وأفاد مراسلنا بسماع دوي انفجارات قوية في أجواء ريف دمشق الغربي."
     )
     assert only(events_of(body))["location"] == "Qatana"
+
+
+def test_the_date_of_a_clashs_cause_is_not_the_clashs(events_of):
+    body = (
+        "تجدّدت الاشتباكات أمس بين مجموعتين مسلحتين في منطقة جودائم بالزاوية. "
+        "وأفاد شهود بأن الاشتباكات اندلعت على خلفية مقتل أحد عناصر إحدى المجموعتين الأسبوع الماضي."
+    )
+    assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-06"]
+
+
+def test_a_mourning_announcement_is_not_a_clash(events_of):
+    body = "وأعلن المجلس البلدي الزاوية أمس الحداد ثلاثة أيام وتعليق الدراسة في المدارس القريبة من مناطق الاشتباك."
+    assert events_of(body) == []

@@ -352,3 +352,8 @@ def test_an_island_of_the_euphrates_names_its_town(events_of):
 def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(events_of):
     body = "أُصيب ثلاثة جنود أمس بانفجار عبوة ناسفة قرب ناحية تازة، ونُقلوا إلى مستشفى كركوك العام."
     assert only(events_of(body))["location"] == "Tazah Khurmatu"
+
+
+def test_a_district_opening_frames_its_village(events_of):
+    body = "وفي قضاء مرجعيون، أُصيب ثلاثة مدنيين أمس عندما استهدفت غارة جوية إسرائيلية منزلاً في بلدة مجدل سلم."
+    assert only(events_of(body))["location"] == "Majdal Selm"

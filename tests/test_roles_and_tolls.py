@@ -274,3 +274,18 @@ def test_a_headline_naming_the_executioners_gives_the_bodies_found_their_killer(
     body = "عثرت قوة من الحشد الشعبي أمس على جثتي راعيين مقتولين رمياً بالرصاص في منطقة وادي زغيتون."
     e = only(events_of(body, title="داعش يعدم راعيين جنوب غربي كركوك"))
     assert (e["actor1"], e["fatalities"]) == ("Islamic State", 2)
+
+
+def test_a_suspect_named_in_the_next_sentence_is_the_killers_name(events_of):
+    body = "عُثر صباح أمس على جثة راعي أغنام مقتولاً بطلقات نارية قرب بلدة الجرذي. ويُعتقد أن خلايا داعش تقف وراء مقتله."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Islamic State", "suspected")
+
+
+def test_the_resistance_claiming_a_strike_across_the_border_is_hezbollah(events_of):
+    body = (
+        "قصفت المدفعية الإسرائيلية أمس أطراف بلدة علما الشعب في قضاء صور جنوب لبنان. "
+        "في المقابل، أعلنت المقاومة الإسلامية أن مجاهديها استهدفوا موقع حانيتا التابع لجيش العدو بالأسلحة الصاروخية."
+    )
+    e = only([x for x in events_of(body) if x["location"] == "Hanita"])
+    assert (e["actor1"], e["actor2"]) == ("Hezbollah", "Military Forces of Israel")
