@@ -37,7 +37,6 @@ _START, _END = attrgetter("start"), attrgetter("end")
 # Marks and tatweel, which `_WORD` glues into words; the matching form has none of them.
 _MARKS = (*(chr(c) for c in range(0x064B, 0x0653)), "\u0670", "\u0640")
 _NON_WORD = re.compile(r"[\W_]")
-_PUNCTUATION = re.compile(r"[^\w ]")  # the non-word characters but the space and "_" (one class is fast)
 # How a bounded key ends: at a word end (" "), in an accusative alef ("ا "), or open (wildcards).
 _OPEN, _AT_END, _ACCUSATIVE = 0, 1, 2
 
@@ -176,9 +175,8 @@ def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Autom
         lam = "ل" if all(v.lam_variant for v in variants) else ""
         for tail in tails:
             suffix = ("", " ", "ا ")[tail]
-            parts_of.setdefault(lam + spaced + suffix, []).append(
-                (len(key), len(suffix), tail, check, variants, ({}, {}, {}))
-            )
+            plans = ({}, {}, {}) if tail == _OPEN else {}  # per prefix; an open key's per tail too
+            parts_of.setdefault(lam + spaced + suffix, []).append((len(key), len(suffix), tail, check, variants, plans))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for spelled, parts in parts_of.items():
         automaton.add_word(spelled, tuple(sorted(parts, key=itemgetter(0))))
@@ -190,7 +188,7 @@ def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Autom
 def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hit]:
     """`Matcher.find` over the matching form: only the clitic prefix is left to test per hit."""
     text = derived.text
-    spaced = _PUNCTUATION.sub(" ", text) + " "
+    spaced = derived.words_only + " "  # the non-word characters as spaces (shared with the sentence tokens)
     if "_" in spaced:
         spaced = spaced.replace("_", " ")
     size = len(text) + 2
@@ -198,6 +196,7 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
     new = object.__new__
     hits: list[Hit] = []
     order: list[float] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
+    add_hit, add_order = hits.append, order.append
     for last, parts in automaton.iter(spaced):
         for length, drop, tail, check, variants, plans in parts:
             end = last + 1 - drop
@@ -213,19 +212,20 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
                 prefix = ""
             if tail == _OPEN:
                 tail = _AT_END if spaced[end] == " " else _ACCUSATIVE if spaced[end : end + 2] == "ا " else _OPEN
-            plan = plans[tail].get(prefix)
+                plans = plans[tail]
+            plan = plans.get(prefix)
             if plan is None:
-                plan = plans[tail][prefix] = _plan(variants, prefix, tail == _AT_END, tail == _ACCUSATIVE)
+                plan = plans[prefix] = _kind_plan(variants, prefix, tail == _AT_END, tail == _ACCUSATIVE)
             if not plan:
                 continue
             word_end = end if tail == _AT_END else end + 1 if tail == _ACCUSATIVE else spaced.find(" ", end)
             at = start * size * size + end
-            for entry, wide in plan:
+            for entry, wide, kind in plan:
                 stop = word_end if wide else end
                 hit = new(Hit)  # what Hit(...) does, without the call to __init__ (a third of the cost)
-                hit.entry, hit.start, hit.end, hit.kind, hit.derived = entry, start, stop, entry.kind, derived
-                hits.append(hit)
-                order.append(at - stop * size)
+                hit.entry, hit.start, hit.end, hit.kind, hit.derived = entry, start, stop, kind, derived
+                add_hit(hit)
+                add_order(at - stop * size)
     return [hits[i] for i in sorted(range(len(hits)), key=order.__getitem__)]
 
 
@@ -313,6 +313,13 @@ def _plan(
             and (at_word_end or variant.wildcard or e.kind not in NAME_KINDS)
         ]
     return tuple(plan)
+
+
+def _kind_plan(
+    variants: tuple[_Key, ...], prefix: str, at_word_end: bool, accusative: bool
+) -> tuple[tuple[Entry, bool, str], ...]:
+    """`_plan` with each entry's kind alongside, as `_find_bounded` builds its hits from it."""
+    return tuple((entry, wide, entry.kind) for entry, wide in _plan(variants, prefix, at_word_end, accusative))
 
 
 def _prefix_ok(prefix: str, lam_variant: bool, kind: str) -> bool:

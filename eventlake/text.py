@@ -7,9 +7,11 @@ found in the matching form can always be turned back into a span of the cleaned 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from eventlake.errors import OffsetError
@@ -43,11 +45,20 @@ class Derived:
     to_source: Sequence[int]
     source_len: int
 
+    @cached_property
+    def words_only(self) -> str:
+        """`text` with each character that is not a word character (\\w: letter, digit, _) as a
+        space: the runs of the rest are its words. Made once for the matcher and every sentence."""
+        return _NON_WORD_OR_SPACE.sub(" ", self.text)
+
     def source_span(self, start: int, end: int) -> Span:
         """Map a half-open range of the derived text back to the smallest covering source span."""
         if not 0 <= start < end <= len(self.text):
             raise OffsetError("range outside the derived text", span=(start, end))
-        return Span(self.to_source[start], self.to_source[end - 1] + 1)
+        to_source = self.to_source
+        if type(to_source) is Kept:  # indices checked above: skip its general __getitem__
+            return _new_span(Span, (to_source.at(start), to_source.at(end - 1) + 1))
+        return _new_span(Span, (to_source[start], to_source[end - 1] + 1))
 
     def derived_index(self, source_index: int) -> int:
         """First derived index whose source index is at or after `source_index`."""
@@ -81,6 +92,10 @@ class Kept(Sequence[int]):
             raise IndexError("Kept index out of range")
         return index + bisect_right(self._shift, index)
 
+    def at(self, index: int) -> int:
+        """`self[index]` for an index known to be in range (the hot path of `source_span`)."""
+        return index + bisect_right(self._shift, index)
+
     def __iter__(self) -> Iterator[int]:
         deleted = iter(self._deleted)
         gap = next(deleted, None)
@@ -110,6 +125,8 @@ class Kept(Sequence[int]):
 
 
 CharRule = Callable[[str], str]
+_new_span = tuple.__new__  # Span(a, b) without its Python-level __new__
+_NON_WORD_OR_SPACE = re.compile(r"[^\w ]")  # one negated class (fast) and the space left alone
 
 
 def identity(text: str) -> Derived:

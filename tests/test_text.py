@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,3 +78,15 @@ def test_kept_derived_index_is_the_first_kept_position_at_or_after(dropped, sour
 def test_kept_index_past_the_end_raises():
     with pytest.raises(IndexError):
         Kept([1], 3)[2]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت ثج_،.:1٢-\n\t")), max_size=60))
+def test_words_only_keeps_the_words_of_the_text_in_place(text):
+    words_only = identity(text).words_only
+    assert [m.span() for m in re.finditer(r"[^ ]+", words_only)] == [m.span() for m in re.finditer(r"\w+", text)]
+
+
+@given(st.lists(st.booleans(), max_size=40))
+def test_kept_at_is_kept_indexing(dropped):
+    k = Kept([i for i, d in enumerate(dropped) if d], len(dropped))
+    assert [k.at(i) for i in range(len(k))] == [k[i] for i in range(len(k))]

@@ -1,0 +1,46 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventlake.matcher import Entry, Hit
+from eventlake.sentence import SentenceHits
+from eventlake.text import Span, identity
+
+
+def _view(text: str, hits: list[tuple[str, int, int]] = ()) -> SentenceHits:
+    """A one-sentence view of `text` (already in matching form) with hits given as (kind, start, end)."""
+    derived = identity(text)
+    made = [Hit(Entry(kind, text[a:b]), a, b, kind, derived) for kind, a, b in hits]
+    return SentenceHits(text, derived, 0, len(text), Span(0, len(text)), 0, 0, made)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت ثج_،.:19-\n")), max_size=60))
+def test_words_after_the_start_are_the_word_runs_of_the_text(text):
+    assert _view(text).words_after(0, 100) == [m.span() for m in re.finditer(r"\w+", text)]
+
+
+def test_words_before_lists_the_nearest_word_first():
+    view = _view("قصف الجيش بلدة كفرنبل")
+    assert view.words_before(15, 2) == [(10, 14), (4, 9)]
+
+
+def test_preceded_by_takes_the_cue_that_ends_nearest():
+    text = "قرب بلدة قرب كفرنبل"  # two "near" cues: the second is the nearest
+    view = _view(text, [("cue:near", 0, 3), ("cue:near", 9, 12), ("place", 13, 19)])
+    assert view.preceded_by(view.of("place")[0], "cue:near", within=0).start == 9
+
+
+def test_preceded_by_is_none_when_the_nearest_cue_is_too_far():
+    view = _view("قرب مدرسة بلدة كفرنبل", [("cue:near", 0, 3), ("place", 15, 21)])
+    assert view.preceded_by(view.of("place")[0], "cue:near", within=1) is None
+
+
+def test_is_definite_sees_the_article_after_a_preposition():
+    view = _view("تعرضت البلدة للقصف", [("trigger", 15, 18)])  # لل + قصف
+    assert view.is_definite(view.of("trigger")[0])
+
+
+def test_is_definite_is_false_for_a_bare_word():
+    view = _view("بدأ قصف البلدة", [("trigger", 4, 7)])
+    assert not view.is_definite(view.of("trigger")[0])
