@@ -109,6 +109,7 @@ def assign_roles(
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
     mentions = _owners_named(sentence, _one_per_span(mentions, iso))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
+    mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
@@ -180,6 +181,18 @@ def _supporting(sentence: SentenceHits, hit: Hit, mentions: list[Hit]) -> bool:
     """ "بمساندة مروحية تابعة للتحالف الدولي": an ally named after its support takes no role."""
     cue = sentence.preceded_by(hit, "cue:support", within=3)
     return cue is not None and not any(cue.end <= m.start < hit.start for m in mentions)
+
+
+def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: list[Hit]) -> bool:
+    """ "قالت قوات الدعم السريع في بيان إن مسيّرات جيش الفلول استهدفت السوق": who speaks before
+    "إن" takes no part when the claim names the sides itself."""
+    if sentence.preceded_by(hit, "cue:report", within=1) is None:
+        return False
+    text = sentence.derived.text
+    that = next(
+        (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None
+    )
+    return that is not None and any(that < m.start < trigger.start for m in mentions if m is not hit)
 
 
 def _ally(sentence: SentenceHits, hit: Hit) -> bool:

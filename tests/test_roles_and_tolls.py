@@ -289,3 +289,12 @@ def test_the_resistance_claiming_a_strike_across_the_border_is_hezbollah(events_
     )
     e = only([x for x in events_of(body) if x["location"] == "Hanita"])
     assert (e["actor1"], e["actor2"]) == ("Hezbollah", "Military Forces of Israel")
+
+
+def test_the_group_telling_of_a_strike_on_it_names_the_sides_through_its_claim(events_of):
+    body = (
+        "قالت قوات الدعم السريع في بيان إن مسيّرات جيش الفلول استهدفت أمس السوق الكبير في مدينة أم روابة، "
+        "ما أدى إلى مقتل تسعة مدنيين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Civilians")
