@@ -17,6 +17,7 @@ STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 OUTSKIRTS_KM = 25.0
 CITY_KM = 8.0  # a city's own neighbourhoods and camps
 RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
+TICKER = "عاجل"
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 
 
@@ -102,12 +103,17 @@ def _named(actor: Actor | None) -> bool:
     return actor is not None and not actor.generic
 
 
+def _headline(c: Candidate) -> bool:
+    """The title, or a breaking-news ticker line ("عاجل | ..."), which dates nothing itself."""
+    return c.sentence.is_title or c.sentence.text.lstrip().startswith(TICKER)
+
+
 def _same_day(a: Candidate, b: Candidate) -> bool:
     """A headline rarely dates its event, a statement's date is not the event's, and a later
     undated mention of the province ("قال مصدر في عمليات ديالى إن ...") retells it: all yield."""
     if a.date.day == b.date.day:
         return True
-    if any((c.sentence.is_title and not c.date.explicit) or c.date.reported for c in (a, b)):
+    if any((_headline(c) and not c.date.explicit) or c.date.reported for c in (a, b)):
         return True
     return any(not c.date.explicit and c.location is not None and c.location.place.rank > 0 for c in (a, b))
 

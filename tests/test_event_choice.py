@@ -534,3 +534,11 @@ def test_the_date_of_a_clashs_cause_is_not_the_clashs(events_of):
 def test_a_mourning_announcement_is_not_a_clash(events_of):
     body = "وأعلن المجلس البلدي الزاوية أمس الحداد ثلاثة أيام وتعليق الدراسة في المدارس القريبة من مناطق الاشتباك."
     assert events_of(body) == []
+
+
+def test_a_breaking_ticker_and_the_dated_details_are_one_strike(events_of):
+    body = (
+        "عاجل | مصدر عسكري: العدو الإسرائيلي ينفّذ عدواناً جوياً على محيط مدينة قطنا.\n\n"
+        "وقال مصدر عسكري إنه حوالي الساعة 11:35 من مساء أمس نفّذ العدو الإسرائيلي عدواناً جوياً على محيط مدينة قطنا."
+    )
+    assert only(events_of(body))["event_date"].isoformat() == "2024-03-06"
