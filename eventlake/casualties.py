@@ -28,6 +28,7 @@ FILLERS = frozenset(
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
+ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
 KIN_AFTER = frozenset(
@@ -148,6 +149,8 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return 2  # متظاهران اثنان, منتسبَين اثنين
     if _kind_at(sentence, words[0], "cas:singular"):
         return 2 if len(tokens) > 1 and tokens[1] in KIN_AFTER else 1  # "امرأة وطفلها"
+    if tokens[0] in ANOTHER_ONE:
+        return 1  # "مقتل شاب وإصابة آخر"
     return None
 
 

@@ -542,3 +542,14 @@ def test_a_breaking_ticker_and_the_dated_details_are_one_strike(events_of):
         "وقال مصدر عسكري إنه حوالي الساعة 11:35 من مساء أمس نفّذ العدو الإسرائيلي عدواناً جوياً على محيط مدينة قطنا."
     )
     assert only(events_of(body))["event_date"].isoformat() == "2024-03-06"
+
+
+def test_a_cluster_bomblet_left_by_shelling_is_an_explosive_remnant(events_of):
+    body = "أُصيب طفلان أمس بانفجار قنبلة عنقودية من مخلفات القصف في بلدة كفرنبل."
+    assert only(events_of(body))["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_killed_at_the_hands_of_gunmen_is_an_attack(events_of):
+    body = "لقي ثلاثة مدنيين مصرعهم أمس على يد مسلحين مجهولين قرب مدينة تدمر."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == ("Attack", "Unidentified armed group", 3)

@@ -298,3 +298,9 @@ def test_the_group_telling_of_a_strike_on_it_names_the_sides_through_its_claim(e
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Civilians")
+
+
+def test_one_more_wounded_is_one(events_of):
+    body = "قُتل شاب وأُصيب آخر أمس في نزاع عشائري في ناحية الدير شمال البصرة."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (1, 1)
