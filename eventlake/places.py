@@ -45,7 +45,7 @@ NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "ب
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
 CUES_NEEDED = {
-    "place_cued": ("cue:place_type", "cue:countryside", "cue:near"),
+    "place_cued": ("cue:place_type", "cue:countryside", "cue:near", "cue:between"),  # "بين الزاوية وصبراتة"
     "place_typed": ("cue:place_type",),
 }
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an

@@ -357,3 +357,8 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(events_of):
 def test_a_district_opening_frames_its_village(events_of):
     body = "وفي قضاء مرجعيون، أُصيب ثلاثة مدنيين أمس عندما استهدفت غارة جوية إسرائيلية منزلاً في بلدة مجدل سلم."
     assert only(events_of(body))["location"] == "Majdal Selm"
+
+
+def test_a_road_between_two_towns_names_a_cue_only_town(events_of):
+    body = "قُتل عنصر من جهاز دعم الاستقرار أمس في كمين على الطريق الرابط بين الزاوية وصبراتة."
+    assert only(events_of(body))["location"] == "Az Zawiyah"

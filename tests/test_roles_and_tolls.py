@@ -304,3 +304,23 @@ def test_one_more_wounded_is_one(events_of):
     body = "قُتل شاب وأُصيب آخر أمس في نزاع عشائري في ناحية الدير شمال البصرة."
     e = only(events_of(body))
     assert (e["fatalities"], e["injuries"]) == (1, 1)
+
+
+def test_libyas_internal_security_agency_is_its_police(events_of):
+    body = "داهمت قوة تابعة لجهاز الأمن الداخلي أمس منزل ناشط في مدينة بنغازي واعتقلته."
+    assert only(events_of(body))["actor1"] == "Police Forces of Libya"
+
+
+def test_the_forces_held_responsible_take_no_part(events_of):
+    body = (
+        "أعلن المجلس البلدي غريان أمس اختطاف عضو المجلس على يد مسلحين مجهولين في منطقة القواسم، "
+        "محمّلاً الأجهزة الأمنية المسؤولية عن سلامته."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Civilians")
+
+
+def test_two_tripoli_brigades_fight_in_souq_al_juma(events_of):
+    body = "اندلعت أمس مواجهات مسلحة بين جهاز الردع وكتيبة ثوار طرابلس في منطقة سوق الجمعة."
+    e = only(events_of(body))
+    assert (e["actor2"], e["location"]) == ("Tripoli Revolutionaries Brigade", "Souq al-Juma")
