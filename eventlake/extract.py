@@ -40,6 +40,7 @@ ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_c
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
+HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
@@ -184,7 +185,7 @@ def _sentence_candidates(
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)
-    roles = _tribal_fight(primary, roles)
+    roles = _home_forces_hit(sentence, _tribal_fight(primary, roles), locations[0], lexicon)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, published, lexicon, morning)
     if placed is None:
         return []
@@ -194,6 +195,19 @@ def _sentence_candidates(
     found += _clause_events(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
     return found + _second_weapon_events(sentence, triggers, primary, found, places)
+
+
+def _home_forces_hit(sentence: SentenceHits, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+    """ "عدوان جوي إسرائيلي ... أدى إلى إصابة عسكريَّين", "مستهدفاً عدداً من المواقع العسكرية": an
+    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army."""
+    attacker, iso = roles.actor1, where.place.iso
+    if roles.actor2 is not None or attacker is None or attacker.home != "IL" or iso not in HOME_FORCES_HIT:
+        return roles
+    soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
+    target = lexicon.state_forces.get(iso)
+    if target is None or not (soldiers or sentence.has("cue:military_site")):
+        return roles
+    return replace(roles, actor2=target)
 
 
 def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:

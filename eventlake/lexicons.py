@@ -25,6 +25,7 @@ LEXICON_DIR = DATA_DIR / "lexicons"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
 
+STATE_FORCES_PREFIX = "Military Forces of "
 CUE_NAMES = (
     "air_context",
     "shelling_context",
@@ -55,6 +56,7 @@ CUE_NAMES = (
     "breach",
     "earlier_event",
     "behind",
+    "military_site",
     "means",
     "ours",
     "spread",
@@ -175,6 +177,7 @@ class Lexicon:
     weekday_needs_cue: frozenset[str]
     admin1_places: dict[tuple[str, str], Place]
     country_places: dict[str, Place]
+    state_forces: dict[str, Actor]  # ISO code -> that state's "Military Forces of ..." actor
     version: str
 
 
@@ -187,7 +190,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     stop = frozenset().union(*(_word_list(f) for f in sorted(gaz.glob("stoplist*.txt"))))
     cue_only = frozenset().union(*(_word_list(f) for f in sorted(gaz.glob("cue_only*.txt"))))
     entries: list[Entry] = []
-    entries += _actor_entries(lex / "actors.yaml")
+    actors = _actor_entries(lex / "actors.yaml")
+    entries += actors
     entries += _trigger_entries(lex / "events.yaml")
     entries += _named_lists(lex / "cues.yaml", CUE_NAMES, "cue")
     entries += _named_lists(lex / "casualties.yaml", CASUALTY_NAMES, "cas")
@@ -203,6 +207,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         weekday_needs_cue=needs_cue,
         admin1_places={k: p for k, (p, _) in admin1.items()},
         country_places={k: p for k, (p, _) in countries.items()},
+        state_forces={e.value.home: e.value for e in actors if e.value.name.startswith(STATE_FORCES_PREFIX)},
         version=_digest(files),
     )
 

@@ -324,3 +324,9 @@ def test_two_tripoli_brigades_fight_in_souq_al_juma(events_of):
     body = "اندلعت أمس مواجهات مسلحة بين جهاز الردع وكتيبة ثوار طرابلس في منطقة سوق الجمعة."
     e = only(events_of(body))
     assert (e["actor2"], e["location"]) == ("Tripoli Revolutionaries Brigade", "Souq al-Juma")
+
+
+def test_soldiers_hurt_by_an_israeli_strike_in_syria_are_the_syrian_army(events_of):
+    body = "أُصيب عسكريان اثنان بجروح أمس جراء عدوان جوي إسرائيلي استهدف محيط مدينة الكسوة بريف دمشق."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Military Forces of Syria")
