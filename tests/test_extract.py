@@ -362,3 +362,8 @@ def test_a_district_opening_frames_its_village(events_of):
 def test_a_road_between_two_towns_names_a_cue_only_town(events_of):
     body = "قُتل عنصر من جهاز دعم الاستقرار أمس في كمين على الطريق الرابط بين الزاوية وصبراتة."
     assert only(events_of(body))["location"] == "Az Zawiyah"
+
+
+def test_a_quarter_named_island_does_not_make_the_next_word_a_place(events_of):
+    body = "عثرت قوات الأمن أمس على جثة شاب مقتولاً بطلق ناري في حي الجزيرة بمدينة البوكمال."
+    assert only(events_of(body))["location"] == "Albu Kamal"
