@@ -553,3 +553,13 @@ def test_killed_at_the_hands_of_gunmen_is_an_attack(events_of):
     body = "لقي ثلاثة مدنيين مصرعهم أمس على يد مسلحين مجهولين قرب مدينة تدمر."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == ("Attack", "Unidentified armed group", 3)
+
+
+def test_a_mass_march_is_a_protest_not_a_drone(events_of):
+    body = "خرجت مسيرة حاشدة أمس في مدينة صعدة تنديداً بالعدوان الأمريكي على اليمن."
+    assert only(events_of(body))["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_sit_in_broken_up_by_force_is_a_protest_with_intervention(events_of):
+    body = "فرّقت قوات الأمن أمس اعتصاماً لعمال النفط في حقل الرميلة بالقوة."
+    assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
