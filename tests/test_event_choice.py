@@ -2,6 +2,7 @@
 protests against violence, ground taken after a fight, killings during raids, "our forces" in
 a group's own statement, and events told again. Each on a short article written for these tests."""
 
+import pytest
 from rows import only
 
 
@@ -563,3 +564,20 @@ def test_a_mass_march_is_a_protest_not_a_drone(events_of):
 def test_a_sit_in_broken_up_by_force_is_a_protest_with_intervention(events_of):
     body = "فرّقت قوات الأمن أمس اعتصاماً لعمال النفط في حقل الرميلة بالقوة."
     assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قُتل شاب أمس برصاص خلال حفل زفاف في بلدة الصنمين.",
+        "قُتل شخص أمس خلال عملية سطو مسلح على محل صرافة في مدينة الحسكة.",
+        "قُتل شاب أمس بطعنة سكين في مشاجرة في حي الميدان بدمشق.",
+    ],
+)
+def test_crime_and_celebration_are_not_political_violence(events_of, body):
+    assert events_of(body) == []
+
+
+def test_a_civilian_hit_by_a_stray_bullet_in_clashes_keeps_the_clash(events_of):
+    body = "أسفرت الاشتباكات أمس في قضاء سنجار عن مقتل جندي، وإصابة مدنيّ برصاصة طائشة."
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
