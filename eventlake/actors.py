@@ -116,8 +116,11 @@ def assign_roles(
     hedge = _first(sentence, "cue:hedge")
     mentions = _suspects_named(sentence, hedge, mentions)
     agents, targets, others = [], [], []
+    downed = trigger.entry.value.sub_event_type == "Disrupted weapons use"
     for hit in mentions:
-        if _is_agent(sentence, hit):
+        if downed and hit.kind == "actor_adj":
+            targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية": the drone's owner was hit
+        elif _is_agent(sentence, hit):
             agents.append(hit)
         elif _is_target(sentence, hit):
             targets.append(hit)

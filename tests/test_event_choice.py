@@ -581,3 +581,9 @@ def test_crime_and_celebration_are_not_political_violence(events_of, body):
 def test_a_civilian_hit_by_a_stray_bullet_in_clashes_keeps_the_clash(events_of):
     body = "أسفرت الاشتباكات أمس في قضاء سنجار عن مقتل جندي، وإصابة مدنيّ برصاصة طائشة."
     assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
+def test_a_strike_carried_out_by_an_army_is_an_air_strike(events_of):
+    body = "أعلن الجيش الأمريكي أمس تنفيذ ضربة في محافظة إدلب أسفرت عن مقتل قيادي في تنظيم حراس الدين."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Air/drone strike", "Hurras al-Din", 1)

@@ -330,3 +330,9 @@ def test_soldiers_hurt_by_an_israeli_strike_in_syria_are_the_syrian_army(events_
     body = "أُصيب عسكريان اثنان بجروح أمس جراء عدوان جوي إسرائيلي استهدف محيط مدينة الكسوة بريف دمشق."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Military Forces of Syria")
+
+
+def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
+    body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic Resistance in Iraq", "Military Forces of the United States")
