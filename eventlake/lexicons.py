@@ -57,6 +57,7 @@ CUE_NAMES = (
     "earlier_event",
     "behind",
     "military_site",
+    "until",
     "means",
     "ours",
     "spread",

@@ -587,3 +587,11 @@ def test_a_strike_carried_out_by_an_army_is_an_air_strike(events_of):
     body = "أعلن الجيش الأمريكي أمس تنفيذ ضربة في محافظة إدلب أسفرت عن مقتل قيادي في تنظيم حراس الدين."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Air/drone strike", "Hurras al-Din", 1)
+
+
+def test_the_day_a_clash_calmed_is_not_its_day(events_of):
+    body = (
+        "اندلعت اشتباكات مساء الأحد الماضي بين مجموعتين مسلحتين في مدينة غريان. "
+        "وقال عضو في المجلس البلدي إن الاشتباكات تطوّرت إلى مواجهات بالأسلحة الثقيلة قبل أن تهدأ حدّتها فجر الاثنين."
+    )
+    assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-03"]
