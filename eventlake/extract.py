@@ -40,6 +40,9 @@ ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_c
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
+# Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
+AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
+COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
@@ -82,8 +85,25 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             named = [c.sentence.index for c in candidates if c.roles.actor1 and not c.roles.actor1.generic]
             since = max(named, default=-1)  # not past an event whose perpetrator is named
             candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
-    events = merge_tellings(candidates)
+    events = merge_tellings(_aggressor_named(candidates))
     return [_row(c, text, article, places, run_id, version) for c in events]
+
+
+def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:
+    """Houthi outlets call every raid "العدوان": after "العدوان الأمريكي البريطاني" in the same
+    article, a bare "طيران العدوان" (no تحالف, no السعودي) is that force, not the Saudi-led coalition."""
+    named = {c.roles.actor1 for c in candidates if c.roles.actor1 and c.roles.actor1.name in AGGRESSORS}
+    if len(named) != 1:
+        return candidates
+    aggressor = named.pop()
+    out = []
+    for c in candidates:
+        text = c.sentence.derived.text[c.sentence.start : c.sentence.end]
+        bare = "العدوان" in text and not any(word in text for word in COALITION_WORDS)
+        if c.roles.actor1 is not None and c.roles.actor1.name == "Arab Coalition" and bare:
+            c = replace(c, roles=replace(c.roles, actor1=aggressor))
+        out.append(c)
+    return out
 
 
 def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:

@@ -336,3 +336,11 @@ def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic Resistance in Iraq", "Military Forces of the United States")
+
+
+def test_the_aggression_named_once_as_american_stays_american(events_of):
+    body = (
+        "شنّ طيران العدوان الأمريكي البريطاني فجر اليوم غارتين على مطار الحديدة. "
+        "وأفاد مصدر محلي بأن طيران العدوان شنّ كذلك ثلاث غارات على أطراف مدينة باجل."
+    )
+    assert {e["actor1"] for e in events_of(body)} == {"Military Forces of the United States"}
