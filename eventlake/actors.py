@@ -107,7 +107,7 @@ def assign_roles(
     mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
-    mentions = _owners_named(sentence, _one_per_span(mentions, iso))
+    mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
     sides = _two_sides(sentence, trigger, mentions)
@@ -229,6 +229,19 @@ def _other_side(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> Ac
         if any(t.start < cue.start and sentence.tokens_between(t, cue) <= 3 for t in clashes):
             return hit.entry.value
     return None
+
+
+def _in_brackets(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
+    """ "قوى الأمن الداخلي (الأسايش)": the name in brackets says which force the words mean."""
+    out = []
+    for i, hit in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        between = sentence.source_word(hit.end, nxt.start) if nxt is not None and nxt.start >= hit.end else ""
+        bracket = between.rstrip().endswith("(") and len(between.split()) <= 2  # "الداخلي (" may stand between
+        if nxt is not None and bracket and nxt.entry.value != hit.entry.value:
+            continue  # the bracketed name that follows stands for this one
+        out.append(hit)
+    return out
 
 
 def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:

@@ -344,3 +344,8 @@ def test_the_aggression_named_once_as_american_stays_american(events_of):
         "وأفاد مصدر محلي بأن طيران العدوان شنّ كذلك ثلاث غارات على أطراف مدينة باجل."
     )
     assert {e["actor1"] for e in events_of(body)} == {"Military Forces of the United States"}
+
+
+def test_the_force_named_in_brackets_is_the_one_meant(events_of):
+    body = "استهدفت طائرة مسيّرة تركية أمس مقراً لقوى الأمن الداخلي (الأسايش) قرب مدينة كوباني."
+    assert only(events_of(body))["actor2"] == "Syrian Democratic Forces"
