@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import THAT_WORDS, SentenceHits
 
 AGENT_ALIAS_WORDS = frozenset(
     {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
@@ -71,8 +71,6 @@ OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما"
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
-# "وأوضح المراسل أن المقاتلات الروسية ...": after "that" the source's report begins.
-THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -321,8 +319,7 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _fired_from(sentence: SentenceHits, cue: Hit) -> bool:
-    words = sentence.words_before(cue.start, 1)
-    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] == "من"
+    return [w for w, _ in _words_before(sentence, cue, 1)] == ["من"]
 
 
 def _is_target(sentence: SentenceHits, hit: Hit) -> bool:

@@ -286,8 +286,8 @@ def _second_weapon_events(
     taken = {c.location.place for c in found if c.location is not None}
     own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
     toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
-    if own_towns and len(found) == 1:  # each clause its own place and its own toll
-        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
+    if own_towns:
+        _keep_first_clause_toll(sentence, found, clause)
     where = own_towns or [found[0].location]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
     return [Candidate(sentence, sub, False, loc, found[0].date, roles, toll) for loc in where]
 
@@ -316,10 +316,18 @@ def _clause_events(
         hit = assign_roles(sentence, again, clause=(clause.end, sentence.end)).actor2  # "بسيارة مدنية"
         roles = found[0].roles if hit is None else replace(found[0].roles, actor2=hit)
         out.append(replace(found[0], location=town, casualties=toll, roles=roles))
-    if out and len(found) == 1:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
-        first = next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
-        found[0] = replace(found[0], casualties=count_casualties(sentence, until=first.start))
+    if out:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
+        _keep_first_clause_toll(
+            sentence, found, next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
+        )
     return out
+
+
+def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause: Hit) -> None:
+    """When a second clause tells an event of its own, the first event keeps only the toll told
+    before that clause (the one event of the sentence, `found[0]`, is replaced in place)."""
+    if len(found) == 1:
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
 
 
 def _demolition_clause(

@@ -11,9 +11,9 @@ from eventlake.casualties import Casualties
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Actor, Place
 from eventlake.schema import SUB_EVENT_TO_TYPE
+from eventlake.triggers import STRIKES
 
 REMOTE = "Explosions/Remote violence"
-STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 OUTSKIRTS_KM = 25.0
 CITY_KM = 8.0  # a city's own neighbourhoods and camps
 RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight

@@ -15,7 +15,7 @@ from functools import lru_cache
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
 from eventlake.matcher import Hit
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
@@ -36,8 +36,6 @@ FRAME_POPULATION = 50_000
 FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب", "قضاء", "محافظه"})
 # Words for an area around a place ("بادية الميادين", "ريف منبج"): a place they introduce is named precisely.
 AREA_CUES = ("cue:countryside", "cue:near")
-# "that", which ends a source's description and opens what it reports (matching form).
-THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
 # Adjectives of a source ("مصادر محلية في"), matching form.
 SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})

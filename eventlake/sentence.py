@@ -17,6 +17,9 @@ from eventlake.text import Derived, Span
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SPAN, _FIRST, _SECOND = re.Match.span, itemgetter(0), itemgetter(1)  # C-level, for map()
+# "that" (matching form): it ends a source's description and opens what the source reports
+# ("وأوضح المراسل أن المقاتلات الروسية ...").
+THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 _ARTICLES = ("ال", "لل")  # the article, and ل before it (للقصف)
 
 
