@@ -108,6 +108,7 @@ def assign_roles(
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
+    mentions = [h for h in mentions if not _accused_of(sentence, trigger, h)]
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
@@ -194,6 +195,14 @@ def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: 
         (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None
     )
     return that is not None and any(that < m.start < trigger.start for m in mentions if m is not hit)
+
+
+def _accused_of(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
+    """ "أعدم التنظيم شابين بتهمة التعامل مع قسد": the charge names no side, except of an arrest
+    (ACLED codes those detained "بتهمة الانتماء لداعش" as the group)."""
+    if trigger.entry.value.sub_event_type == "Arrests":
+        return False
+    return sentence.preceded_by(hit, "cue:charge", within=3) is not None
 
 
 def _ally(sentence: SentenceHits, hit: Hit) -> bool:
@@ -303,7 +312,7 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 
 
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
-    """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, or as not having
+    """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, as not having
     intervened (دون تدخّل من الأجهزة الأمنية) take no part."""
     if sentence.preceded_by(hit, "cas:zero", within=3):
         return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit

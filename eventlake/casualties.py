@@ -30,6 +30,7 @@ LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
+CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
 KIN_AFTER = frozenset(
     {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
@@ -113,6 +114,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
         readers.reverse()
+    readers.append(lambda: _count_after_killer(sentence, after))
     for read in readers:
         candidate = read()
         if candidate is not None:
@@ -152,6 +154,19 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
     return None
+
+
+def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
+    """ "قتلت قوات الدعم السريع سبعة مزارعين": the verb's subject stands between it and the count."""
+    if not after:
+        return None
+    killer = next((h for h in sentence.of("actor") if after[0][0] <= h.start <= after[-1][0]), None)
+    if killer is None or killer.entry.value.inter == CIVILIANS_INTER:
+        return None
+    dates = [h for h in sentence.hits if h.kind.startswith("date:")]  # "قتلت ... أمس تسعة مزارعين"
+    words = sentence.words_after(_word_end(sentence, killer.end), 5)
+    words = [w for w in words if not any(h.start <= w[0] < h.end for h in dates)]
+    return _count_at(sentence, words[:3])
 
 
 def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | None:

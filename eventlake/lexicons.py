@@ -58,6 +58,7 @@ CUE_NAMES = (
     "behind",
     "military_site",
     "until",
+    "charge",
     "means",
     "ours",
     "spread",

@@ -349,3 +349,30 @@ def test_the_aggression_named_once_as_american_stays_american(events_of):
 def test_the_force_named_in_brackets_is_the_one_meant(events_of):
     body = "استهدفت طائرة مسيّرة تركية أمس مقراً لقوى الأمن الداخلي (الأسايش) قرب مدينة كوباني."
     assert only(events_of(body))["actor2"] == "Syrian Democratic Forces"
+
+
+def test_those_executed_on_a_charge_are_civilians_not_the_group_named_in_it(events_of):
+    body = "أعدم عناصر من تنظيم الدولة الإسلامية أمس شابين في بادية الميادين بتهمة التعامل مع قوات سوريا الديمقراطية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) == (
+        "Attack",
+        "Islamic State",
+        "Civilians",
+        2,
+    )
+
+
+def test_the_count_after_the_killer_named_after_the_verb(events_of):
+    e = only(events_of("قتلت قوات الدعم السريع أمس تسعة مزارعين في قرية ود النورة بولاية الجزيرة."))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Rapid Support Forces", "Civilians", 9)
+
+
+def test_a_libyan_security_directorate_is_the_police(events_of):
+    body = "قُتل عنصر في مديرية أمن سبها أمس إثر هجوم شنه مسلحون على بوابة عند المدخل الجنوبي للمدينة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Unidentified armed group", "Police Forces of Libya", 1)
+
+
+def test_a_shepherd_killed_by_a_mine_is_a_civilian(events_of):
+    e = only(events_of("قُتل راعي أغنام أمس جراء انفجار لغم أرضي في بادية السخنة شرقي حمص."))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Remote explosive/landmine/IED", "Civilians", 1)
