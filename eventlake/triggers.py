@@ -192,6 +192,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Excessive force against protesters", False
     if sub == "Looting/property destruction" and sentence.has("cue:protest"):
         return "Violent demonstration", False
+    if sub == "Armed clash" and any(a is not None and a.inter in (5, 6) for a in (roles.actor1, roles.actor2)):
+        return "Violent demonstration", False  # "مواجهات بين محتجين وقوات الأمن": a riot, not a battle
     if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
         return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
     return sub, False

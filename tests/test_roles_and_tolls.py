@@ -376,3 +376,21 @@ def test_a_libyan_security_directorate_is_the_police(events_of):
 def test_a_shepherd_killed_by_a_mine_is_a_civilian(events_of):
     e = only(events_of("قُتل راعي أغنام أمس جراء انفجار لغم أرضي في بادية السخنة شرقي حمص."))
     assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Remote explosive/landmine/IED", "Civilians", 1)
+
+
+def test_clashes_between_protesters_and_police_are_a_riot(events_of):
+    body = "اندلعت مواجهات أمس بين محتجين وقوات الأمن في ساحة التحرير وسط بغداد، أسفرت عن إصابة عشرة متظاهرين."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["injuries"]) == (
+        "Violent demonstration",
+        "Rioters",
+        "Police Forces of Iraq",
+        10,
+    )
+
+
+def test_renewed_clashes_and_two_martyrs(events_of):
+    clash = only(events_of("تجددت المواجهات أمس بين الجيش الوطني وجماعة الحوثي في مديرية حريب، ما أدى إلى مقتل جندي."))
+    strike = only(events_of("استهدفت غارة إسرائيلية أمس شقة في بلدة عيترون، ما أدى إلى سقوط شهيدين وعدد من الجرحى."))
+    assert (clash["sub_event_type"], clash["fatalities"]) == ("Armed clash", 1)
+    assert (strike["fatalities"], strike["injuries"]) == (2, None)
