@@ -22,7 +22,8 @@ _VAGUE = object()
 _DIACRITIC = re.compile(f"[{''.join(araby.DIACRITICS)}]")
 # Words that hedge a figure without changing it: مقتل ما لا يقل عن سبعة, إصابة نحو عشرين.
 FILLERS = frozenset(
-    {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين", "فيها", "فيه"}
+    {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين"}
+    | {"فيها", "فيه", "خلالها", "خلاله", "خلالهم"}  # "قُتل خلالها ثلاثة عناصر"
 )
 # Plural nouns for losses that a negation (دون, لم) before them turns into zero.
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
@@ -30,6 +31,7 @@ LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
+TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
 KIN_AFTER = frozenset(
@@ -54,11 +56,10 @@ class Casualties:
 def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | None = None) -> Casualties:
     """Killed and injured in the sentence (or in its clause `since`..`until`, matching-form
     positions); None where it gives no exact figure."""
-    limit = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:subset", "cue:cause", "cue:earlier_toll"))
-    limit = limit if until is None else min(limit, until)
-    killed = _total(sentence, "cas:killed", limit, since)
-    injured = _total(sentence, "cas:injured", limit, since)
-    risen = _risen_toll(sentence, limit)
+    windows = _windows(sentence, since, until)
+    killed = _total(sentence, "cas:killed", windows)
+    injured = _total(sentence, "cas:injured", windows)
+    risen = _risen_toll(sentence, windows[0][1])
     if risen is not None:
         kind, figure = risen
         killed, injured = (figure, injured) if kind == "cas:killed" else (killed, figure)
@@ -94,8 +95,27 @@ def _risen_toll(sentence: SentenceHits, limit: int) -> tuple[str, int] | None:
     return ("cas:injured" if injured_only else "cas:killed"), figure
 
 
-def _total(sentence: SentenceHits, kind: str, limit: int, since: int = -1) -> int | None:
-    spans = {(h.start, h.end): h for h in sentence.of(kind) if since <= h.start < limit}  # one figure per word
+def _windows(sentence: SentenceHits, since: int, until: int | None) -> list[tuple[int, int]]:
+    """Where tolls are read: up to a total, a cause or an earlier toll, less a subset ("بينهم
+    طفل") until a casualty word joined by "و" resumes the count ("وإصابة 12 آخرين")."""
+    end = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:cause", "cue:earlier_toll"))
+    end = end if until is None else min(end, until)
+    subset = _first_start(sentence, "cue:subset")
+    if subset >= end:
+        return [(since, end)]
+    text = sentence.derived.text
+    resumed = (h.start for h in sentence.hits if h.kind in TOLL_KINDS and subset < h.start < end and _joined(text, h))
+    return [(since, subset), (max(since, min(resumed, default=end)), end)]
+
+
+def _joined(text: str, hit: Hit) -> bool:
+    return hit.start >= 2 and text[hit.start - 2 : hit.start] == " و"
+
+
+def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) -> int | None:
+    spans = {  # one figure per word
+        (h.start, h.end): h for h in sentence.of(kind) if any(since <= h.start < end for since, end in windows)
+    }
     figures = [_figure(sentence, h) for h in spans.values()]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact:

@@ -23,6 +23,7 @@ from eventlake.schema import SUB_EVENT_TO_TYPE
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_DIR = DATA_DIR / "lexicons"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
+JOINED_FIRST_WORDS = ("أبو ", "ابو ", "أم ", "ام ", "كفر ", "دير ", "تل ")  # written joined to the name as often
 
 
 STATE_FORCES_PREFIX = "Military Forces of "
@@ -319,15 +320,17 @@ def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: fro
             kind=row.get("kind") or "town",
         )
         for name in filter(None, row["names_ar"].split("|")):
-            for spelling in _joined_kunya(name):
+            for spelling in _joined_spellings(name):
                 yield _place_entry(spelling, place, stop, cue_only)
 
 
-def _joined_kunya(name: str) -> list[str]:
-    """ "أبو سليم" is also written "أبوسليم": news join the kunya to the name as often as not."""
-    for kunya in ("أبو ", "ابو ", "أم ", "ام "):
-        if name.startswith(kunya) and len(name) > len(kunya) + 2:
-            return [name, kunya.strip() + name[len(kunya) :]]
+def _joined_spellings(name: str) -> list[str]:
+    """ "أبو سليم" is also written "أبوسليم", "كفر زيتا" "كفرزيتا": news join these first words
+    to the name as often as not (not before "ال": "دير الزور" stays apart)."""
+    for first in JOINED_FIRST_WORDS:
+        rest = name[len(first) :]
+        if name.startswith(first) and len(rest) > 2 and not rest.startswith(("ال", "أل")):
+            return [name, first.strip() + rest]
     return [name]
 
 

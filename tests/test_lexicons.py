@@ -50,3 +50,8 @@ def test_missing_gazetteer_file_is_named(tmp_path):
 def test_a_kunya_place_name_matches_written_joined(lexicon):
     hits = lexicon.matcher.find(to_matching_form("في حي أبوسليم"))
     assert "Abu Salim" in {h.entry.value.name for h in hits if h.kind == "place"}
+
+
+def test_kafr_and_deir_names_match_written_joined(lexicon):
+    hits = lexicon.matcher.find(to_matching_form("في بلدتي كفرزيتا وديرميماس"))
+    assert {"Kafr Zayta", "Deir Mimas"} <= {h.entry.value.name for h in hits if h.kind == "place"}

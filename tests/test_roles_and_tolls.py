@@ -394,3 +394,14 @@ def test_renewed_clashes_and_two_martyrs(events_of):
     strike = only(events_of("استهدفت غارة إسرائيلية أمس شقة في بلدة عيترون، ما أدى إلى سقوط شهيدين وعدد من الجرحى."))
     assert (clash["sub_event_type"], clash["fatalities"]) == ("Armed clash", 1)
     assert (strike["fatalities"], strike["injuries"]) == (2, None)
+
+
+def test_the_count_resumes_after_a_subset(events_of):
+    body = "انفجرت سيارة مفخخة أمس وسط مدينة الباب، ما أدى إلى مقتل 4 أشخاص بينهم طفل وإصابة 12 آخرين."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (4, 12)
+
+
+def test_the_count_after_during_which(events_of):
+    body = "دارت أمس اشتباكات عنيفة بين فصائل الجيش الوطني السوري وقسد شمال منبج، قتل خلالها ثلاثة عناصر من الفصائل."
+    assert only(events_of(body))["fatalities"] == 3
