@@ -25,7 +25,7 @@ from eventlake.merge import merge_tellings
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
 from eventlake.segment import sentence_spans
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.text import Derived, Span
 from eventlake.triggers import (
     PROTEST_TYPES,
@@ -139,10 +139,19 @@ def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
     if speaker is None or not candidate.sentence.has("cue:ours") or speaker in (roles.actor1, roles.actor2):
         return candidate
     named = roles.actor1 is not None and not roles.actor1.generic
-    if named and candidate.sub_event_type != "Disrupted weapons use":
+    if named and candidate.sub_event_type != "Disrupted weapons use" and not _fought_with(candidate, roles.actor1):
         return replace(candidate, roles=replace(roles, actor2=speaker))  # it attacked the speaker
     other = roles.actor1 if named else roles.actor2
     return replace(candidate, roles=Roles(speaker, other, "reported"))
+
+
+def _fought_with(candidate: Candidate, actor: Actor) -> bool:
+    """ "بسطت قواتنا سيطرتها على الخوي بعد معارك مع مليشيات البرهان": "our forces" act, the
+    side named after "مع" is the one they fought."""
+    sentence = candidate.sentence
+    ours = sentence.of("cue:ours")[0]
+    hits = [h for h in sentence.of("actor") if h.entry.value == actor]
+    return bool(hits) and all(h.start > ours.start and sentence.preceded_by(h, "cue:with", within=1) for h in hits)
 
 
 def sentence_views(
@@ -196,7 +205,7 @@ def _sentence_candidates(
     primary = primary_trigger(sentence, triggers)
     if primary is None:
         return []
-    own = places.locate(sentence)
+    own = _in_the_claim(sentence, primary, places.locate(sentence), places)
     iso = own[0].place.iso if own else places.iso
     roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary), outlet_iso=places.iso)
     sub, inferred = resolve_type(sentence, primary, roles)
@@ -215,6 +224,17 @@ def _sentence_candidates(
     found += _clause_events(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
     return found + _second_weapon_events(sentence, triggers, primary, found, places)
+
+
+def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], places: ArticlePlaces) -> list[Location]:
+    """ "قال مصدر إن انسحاب الجيش من الخوي تكتيكي، مؤكداً أن مسيّرات الجيش نفّذت ضربات قرب
+    النهود": the event lies in the claim its trigger stands in, where that claim names a town."""
+    text = sentence.derived.text
+    words = sentence.words_before(primary.start, 12)
+    that = next((a for a, b in words if text[a:b] in THAT_WORDS), None)  # the nearest before the trigger
+    if not own or that is None or own[0].start > that:
+        return own
+    return places.towns_after(sentence, that)[:1] or own
 
 
 def _home_forces_hit(sentence: SentenceHits, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:

@@ -595,3 +595,20 @@ def test_the_day_a_clash_calmed_is_not_its_day(events_of):
         "وقال عضو في المجلس البلدي إن الاشتباكات تطوّرت إلى مواجهات بالأسلحة الثقيلة قبل أن تهدأ حدّتها فجر الاثنين."
     )
     assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-03"]
+
+
+def test_our_forces_took_the_town_from_the_side_they_fought_with(events_of):
+    body = (
+        "تمكّنت قواتنا الباسلة أمس من بسط سيطرتها الكاملة على مدينة أم صميمة بعد معارك ضارية مع مليشيات البرهان.\n\n"
+        "الناطق الرسمي باسم قوات الدعم السريع"
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_the_event_lies_in_the_claim_its_trigger_stands_in(events_of):
+    body = (
+        "قال مصدر عسكري إن انسحاب الجيش من مدينة بارا تكتيكي، مؤكداً أن مسيّرات الجيش نفّذت أمس ضربات "
+        "على تجمعات للدعم السريع في محيط مدينة الأبيض."
+    )
+    assert only(events_of(body))["location"] == "El Obeid"

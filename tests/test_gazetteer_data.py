@@ -61,7 +61,7 @@ SY_ADMIN1 = {
     "Hama", "Homs", "Idlib", "Latakia", "Quneitra", "Rif Dimashq", "Tartus",
 }  # fmt: skip
 MAX_PLACES_BYTES = 3_000_000
-MAX_SUPPLEMENT_DISTANCE_KM = 60
+MAX_SUPPLEMENT_DISTANCE_KM = 80  # Kordofan and the Libyan south: towns lie far apart
 
 
 @lru_cache
