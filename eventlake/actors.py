@@ -109,6 +109,8 @@ def assign_roles(
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
     mentions = [h for h in mentions if not _accused_of(sentence, trigger, h)]
+    accuser, accused = _accusation(sentence, trigger, mentions)
+    mentions = [h for h in mentions if h is not accuser]
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
@@ -119,7 +121,7 @@ def assign_roles(
     for hit in mentions:
         if downed and hit.kind == "actor_adj":
             targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية": the drone's owner was hit
-        elif _is_agent(sentence, hit):
+        elif hit is accused or _is_agent(sentence, hit):
             agents.append(hit)
         elif _is_target(sentence, hit):
             targets.append(hit)
@@ -195,6 +197,18 @@ def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: 
         (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None
     )
     return that is not None and any(that < m.start < trigger.start for m in mentions if m is not hit)
+
+
+def _accusation(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit | None, Hit | None]:
+    """ "اتهمت جماعة أنصار الله التحالف بشن غارتين": the accuser and the accused, named between
+    "اتهم" and the trigger (the accuser may be a source that is no actor: "اتهم ناشطون")."""
+    cues = [c for c in sentence.of("cue:accuse") if c.end <= trigger.start]
+    if not cues:
+        return None, None
+    named = _distinct([h for h in mentions if cues[-1].end <= h.start < trigger.start])
+    if len(named) >= 2:
+        return named[0], named[1]
+    return None, (named[0] if named else None)
 
 
 def _accused_of(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:

@@ -60,6 +60,7 @@ CUE_NAMES = (
     "military_site",
     "until",
     "charge",
+    "accuse",
     "means",
     "ours",
     "spread",

@@ -405,3 +405,12 @@ def test_the_count_resumes_after_a_subset(events_of):
 def test_the_count_after_during_which(events_of):
     body = "دارت أمس اشتباكات عنيفة بين فصائل الجيش الوطني السوري وقسد شمال منبج، قتل خلالها ثلاثة عناصر من الفصائل."
     assert only(events_of(body))["fatalities"] == 3
+
+
+def test_the_accused_is_actor1_and_the_accuser_no_side(events_of):
+    body = (
+        "اتهمت جماعة أنصار الله أمس التحالف بقيادة السعودية بشن غارتين على مديرية شدا الحدودية، "
+        "أسفرتا عن إصابة ثلاثة مواطنين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["injuries"]) == ("Arab Coalition", "Civilians", 3)
