@@ -425,7 +425,7 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
     """Between an agent word and an actor only words for a band of fighters may stand
     (شنّته مجموعة من عناصر عصابات داعش), not a verb or an object (غارات مجهولة تستهدف قوات الأسد)."""
     text = sentence.derived.text
-    between = text[left.end : right.start].split()
+    between = [word.removeprefix("و") or word for word in text[left.end : right.start].split()]  # "مدفعي وصاروخي"
     return all(word in GROUP_WORDS or word in OBJECT_WORDS for word in between)
 
 

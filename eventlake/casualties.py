@@ -31,6 +31,7 @@ LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
+MANNER_WORDS = frozenset({"بجروح"})
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
@@ -114,13 +115,20 @@ def _joined(text: str, hit: Hit) -> bool:
 
 def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) -> int | None:
     spans = {  # one figure per word
-        (h.start, h.end): h for h in sentence.of(kind) if any(since <= h.start < end for since, end in windows)
+        (h.start, h.end): h
+        for h in sentence.of(kind)
+        if any(since <= h.start < end for since, end in windows) and not _manner_of(sentence, h)
     }
     figures = [_figure(sentence, h) for h in spans.values()]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact:
         return None
     return sum(exact)
+
+
+def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أُصيب مواطنان بجروح": "with wounds" tells how the two were hurt, not two more."""
+    return hit.entry.phrase in MANNER_WORDS and sentence.preceded_by(hit, hit.kind, within=3) is not None
 
 
 def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:

@@ -101,11 +101,23 @@ class Boilerplate:
     drop_lines: tuple[str, ...]
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A key given twice in one mapping is an error: YAML would silently keep the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if repeated:
+            problem = f"key given twice: {', '.join(repeated)}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, turning parser errors into LexiconError naming the file."""
+    """Parse one YAML file, turning parser errors (and repeated keys) into LexiconError naming the file."""
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_UniqueKeyLoader)  # a SafeLoader: builds plain data only
     except OSError as exc:
         raise LexiconError(f"cannot read: {exc.strerror}", path=str(path)) from exc
     except yaml.YAMLError as exc:

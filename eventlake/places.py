@@ -55,6 +55,7 @@ _DATELINE = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
     r"[-–—:](?:[^:.،\n]{0,40}:)?"  # the dash or colon, and an outlet's name before a colon
 )
+PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     first = towns[0][0].hit
     named_kind = sentence.derived.text[first.start : first.end].split()[0]  # "قضاء مرجعيون" as one name
     big = big or _word_before(sentence, first) in FRAME_WORDS or named_kind in FRAME_WORDS  # "وفي جبهة الضالع،"
+    big = big or any(c.kind == "admin1" for c in towns[0][0].candidates)  # "وفي مأرب،": the province too
     if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
         return towns
     for i, (mention, place) in enumerate(towns[1:], 1):
@@ -266,9 +268,15 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
         near = near or (place.iso, place.admin1) == (frame.iso, frame.admin1)  # "وفي صعدة، ... بمديرية قطابر"
         kind_inside = any(c.start == mention.hit.start for c in sentence.of("cue:place_type"))  # مديرية بني حشيش
         typed = kind_inside or _typed(sentence, mention.hit) or _before(sentence, mention.hit, AREA_CUES, within=0)
-        if near and typed and _word_before(sentence, mention.hit) not in ("من", "ومن"):
+        if near and typed and not _fired_from(sentence, mention.hit):
             return towns[i:]
     return towns
+
+
+def _fired_from(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "من مديرية X": where the fire came from, unless it is "مناطق متفرقة من مديرية X"."""
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 2)]
+    return bool(words) and words[0] in ("من", "ومن") and not (len(words) > 1 and words[1] in PARTS_OF)
 
 
 def _frames(sentence: SentenceHits, hit: Hit) -> bool:

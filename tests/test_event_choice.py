@@ -612,3 +612,34 @@ def test_the_event_lies_in_the_claim_its_trigger_stands_in(events_of):
         "على تجمعات للدعم السريع في محيط مدينة الأبيض."
     )
     assert only(events_of(body))["location"] == "El Obeid"
+
+
+def test_a_province_named_first_frames_the_district_after_it(events_of):
+    body = "وفي مأرب، استهدفت المليشيا أمس بطائرة مسيّرة مفخخة موقعاً للجيش في مديرية العبدية جنوبي المحافظة."
+    assert only(events_of(body))["location"] == "Al-Abdiyah"
+
+
+def test_parts_of_a_district_are_in_it_not_fired_from_it(events_of):
+    body = (
+        "وفي صعدة، أُصيب مواطنان بجروح أمس جراء قصف مدفعي وصاروخي للعدو السعودي استهدف مناطق متفرقة "
+        "من مديرية غمر الحدودية."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["actor1"], e["actor2"], e["injuries"]) == (
+        "Ghamr",
+        "Military Forces of Saudi Arabia",
+        "Civilians",
+        2,
+    )
+
+
+def test_no_human_losses_after_a_missile_is_zero(events_of):
+    body = "سقط صاروخ باليستي أطلقته المليشيا أمس على مديرية عسيلان، دون أن يسفر عن أي خسائر بشرية أو مادية."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (0, 0)
+
+
+def test_a_syrian_division_names_the_army_at_home(events_of):
+    body = "قُتل عنصران من «الفرقة الرابعة» أمس إثر انفجار عبوة ناسفة بسيارتهما العسكرية قرب بلدة بصر الحرير."
+    e = only(events_of(body))
+    assert (e["actor2"], e["fatalities"]) == ("Military Forces of Syria", 2)

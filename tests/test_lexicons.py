@@ -2,7 +2,7 @@ import pytest
 
 from eventlake.arabic import to_matching_form
 from eventlake.errors import LexiconError
-from eventlake.lexicons import load_actors, load_boilerplate, load_lexicon, load_triggers
+from eventlake.lexicons import load_actors, load_boilerplate, load_lexicon, load_triggers, read_yaml
 
 
 def test_real_lexicon_loads_and_compiles(lexicon):
@@ -55,3 +55,10 @@ def test_a_kunya_place_name_matches_written_joined(lexicon):
 def test_kafr_and_deir_names_match_written_joined(lexicon):
     hits = lexicon.matcher.find(to_matching_form("في بلدتي كفرزيتا وديرميماس"))
     assert {"Kafr Zayta", "Deir Mimas"} <= {h.entry.value.name for h in hits if h.kind == "place"}
+
+
+def test_a_key_given_twice_is_an_error_not_silently_dropped(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: X\n  inter: 1\n  aliases: [أ]\n  aliases: [ب]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="key given twice: aliases"):
+        read_yaml(path)
