@@ -71,6 +71,7 @@ OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما"
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
+MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -212,11 +213,14 @@ def _accusation(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tu
 
 
 def _accused_of(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
-    """ "أعدم التنظيم شابين بتهمة التعامل مع قسد": the charge names no side, except of an arrest
-    (ACLED codes those detained "بتهمة الانتماء لداعش" as the group)."""
-    if trigger.entry.value.sub_event_type == "Arrests":
+    """ "أعدم التنظيم شابين بتهمة التعامل مع قسد": the charge names no side, except membership
+    in an arrest (ACLED codes those detained "بتهمة الانتماء لداعش" as the group)."""
+    charge = sentence.preceded_by(hit, "cue:charge", within=3)
+    if charge is None:
         return False
-    return sentence.preceded_by(hit, "cue:charge", within=3) is not None
+    words = sentence.derived.text[charge.start : hit.start].split()
+    member = any(w.removeprefix("ال").removeprefix("ب") in MEMBERSHIP_WORDS for w in words)
+    return not (member and trigger.entry.value.sub_event_type == "Arrests")
 
 
 def _ally(sentence: SentenceHits, hit: Hit) -> bool:
@@ -337,6 +341,8 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
             continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
         if kind == "cue:control" and _fired_from(sentence, cue):
             continue  # "أُطلقت القذائف من مناطق انتشار الميليشيات": whose ground it came from
+        if kind == "cue:found" and "علي" in between.split():
+            continue  # "عُثر على راعي أغنام مقتولاً": the one found, not the finder
         return True
     return False
 

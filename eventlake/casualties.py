@@ -28,10 +28,11 @@ FILLERS = frozenset(
 # Plural nouns for losses that a negation (دون, لم) before them turns into zero.
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
-ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه"})
+ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
-MANNER_WORDS = frozenset({"بجروح"})
+# Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
+MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
@@ -127,7 +128,7 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
 
 
 def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "أُصيب مواطنان بجروح": "with wounds" tells how the two were hurt, not two more."""
+    """ "أُصيب مواطنان بجروح", "جثتي راعيين مقتولين": how the two were hurt or found, not two more."""
     return hit.entry.phrase in MANNER_WORDS and sentence.preceded_by(hit, hit.kind, within=3) is not None
 
 

@@ -108,11 +108,13 @@ def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:
 
 def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     """ "عُثر على جثة راعٍ ... ويُعتقد أن خلايا داعش تقف وراء مقتله": a suspect named after a hedge
-    in a sentence that reports no event is the unnamed perpetrator of the events just told."""
+    in a sentence that reports no new event is the unnamed perpetrator of the events just told."""
     if event.roles.actor1 is not None and not event.roles.actor1.generic:
         return event
-    if not 0 < sentence.index - event.sentence.index <= BLAME_REACH or not sentence.has("cue:behind"):
+    if not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
         return event
+    if not (sentence.has("cue:behind") or sentence.has("trigger")):
+        return event  # "... تقف وراء مقتله", or the deed told again: "إن مسلحين يُعتقد أنهم من داعش أطلقوا النار عليه"
     hedge = next(iter(sentence.of("cue:hedge")), None)
     suspects = [
         h for h in sentence.of("actor") if hedge is not None and h.start > hedge.end and not h.entry.value.generic

@@ -61,6 +61,7 @@ CUE_NAMES = (
     "until",
     "charge",
     "accuse",
+    "direct_fire",
     "means",
     "ours",
     "spread",

@@ -177,6 +177,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
     if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
         return "Air/drone strike", False
+    if sub == "Shelling/artillery/missile attack" and sentence.followed_by(trigger, "cue:direct_fire", within=0):
+        sub = "@attack"  # "بقذائف «آر بي جي»": an attack typed by who was hit
     if sub == "@attack":
         return _resolve_attack(sentence, roles)
     if sub == "@assassination":
@@ -213,7 +215,7 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
     civilians as remote violence too), else by who was hit."""
     if sentence.has("cue:air_context"):
         return "Air/drone strike", True
-    if sentence.has("cue:shelling_context"):
+    if sentence.has("cue:shelling_context") and not _direct_fire(sentence):
         return "Shelling/artillery/missile attack", True
     if roles.actor2 is not None and roles.actor2.inter == 7:
         return "Attack", False
@@ -226,6 +228,12 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _direct_fire(sentence: SentenceHits) -> bool:
+    """ "بقذائف «آر بي جي»": every round the sentence names was fired from the shoulder."""
+    rounds = sentence.of("cue:shelling_context")
+    return all(sentence.followed_by(r, "cue:direct_fire", within=0) is not None for r in rounds)
 
 
 def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:

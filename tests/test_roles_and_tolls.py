@@ -414,3 +414,35 @@ def test_the_accused_is_actor1_and_the_accuser_no_side(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["injuries"]) == ("Arab Coalition", "Civilians", 3)
+
+
+def test_a_shepherd_found_killed_is_the_victim_not_the_finder(events_of):
+    body = "عُثر أمس على راعي أغنام مقتولاً بطلقات نارية في البادية جنوب قرية المحيميدة بريف دير الزور الغربي."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Attack", "Civilians", 1)
+
+
+def test_bodies_found_killed_are_counted_once(events_of):
+    body = "عثرت قوة من الحشد الشعبي أمس على جثتي راعيين مقتولين رمياً بالرصاص في بساتين المقدادية."
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_suspects_named_when_the_killing_is_told_again(events_of):
+    body = (
+        "عُثر أمس على راعي أغنام مقتولاً بطلقات نارية قرب قرية المحيميدة بريف دير الزور الغربي.\n\n"
+        "وقالت شبكة محلية إن مسلحين يُعتقد أنهم من خلايا داعش أوقفوا الراعي قبل أن يطلقوا النار عليه."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Islamic State", "suspected")
+
+
+def test_rpg_rounds_on_a_checkpoint_are_a_clash_not_shelling(events_of):
+    body = "قُتل عنصران من قسد أمس في هجوم شنّه مسلحون مجهولون بقذائف «آر بي جي» على حاجز عند مدخل بلدة الشعفة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Armed clash", "Syrian Democratic Forces")
+
+
+def test_young_men_arrested_for_contact_with_a_group_are_civilians(events_of):
+    contact = only(events_of("اعتقلت قسد أمس سبعة شبان في بلدة جديد بكارة بتهمة «التواصل مع خلايا التنظيم»."))
+    member = only(events_of("اعتقلت قوات الأمن أمس ثلاثة أشخاص في الطارمية بتهمة الانتماء إلى تنظيم داعش."))
+    assert (contact["actor2"], member["actor2"]) == ("Civilians", "Islamic State")
