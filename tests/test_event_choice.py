@@ -643,3 +643,21 @@ def test_a_syrian_division_names_the_army_at_home(events_of):
     body = "قُتل عنصران من «الفرقة الرابعة» أمس إثر انفجار عبوة ناسفة بسيارتهما العسكرية قرب بلدة بصر الحرير."
     e = only(events_of(body))
     assert (e["actor2"], e["fatalities"]) == ("Military Forces of Syria", 2)
+
+
+def test_a_report_on_the_month_and_a_court_verdict_are_no_events(events_of):
+    report = "وأوضح التقرير أن محافظتي ديالى وكركوك سجّلتا أمس العدد الأكبر من الهجمات المنسوبة إلى بقايا تنظيم داعش."
+    verdict = "قضت المحكمة الجزائية المتخصصة في عدن أمس بإعدام متهمَين اثنين في قضية تهريب مخدرات."
+    assert events_of(report) == [] and events_of(verdict) == []
+
+
+def test_tyres_burned_and_a_bank_stormed_are_riots(events_of):
+    tyres = only(events_of("أقدم شبان أمس على إحراق إطارات وسط ساحة حلبا وقطع الطريق المؤدية إلى سرايا المدينة."))
+    bank = only(
+        events_of(
+            "اقتحم عدد من المودعين أمس فرعاً لأحد المصارف في شارع الحمرا ببيروت وأضرموا النار في مدخله، قبل أن "
+            "تتدخل عناصر من قوى الأمن الداخلي."
+        )
+    )
+    assert (tyres["sub_event_type"], tyres["actor1"]) == ("Violent demonstration", "Rioters")
+    assert (bank["sub_event_type"], bank["actor2"]) == ("Violent demonstration", "Police Forces of Lebanon")
