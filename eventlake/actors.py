@@ -356,10 +356,16 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
     ("ضابطاً وجندياً في الجيش العراقي قُتلا")."""
     return (
         _announces_own_losses(sentence, hit)
-        or sentence.preceded_by(hit, "cue:target", within=3) is not None
+        or _after_target_word(sentence, hit)
         or sentence.preceded_by(hit, "cas:killed", within=5) is not None
         or (_has_casualties(sentence) and sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None)
     )
+
+
+def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:
+    """After "استهدف" or "على", but not the "على" of "ردّاً على" (what was answered)."""
+    cue = sentence.preceded_by(hit, "cue:target", within=3)
+    return cue is not None and not any(c.start <= cue.start < c.end for c in sentence.of("cue:cause"))
 
 
 def _announces_own_losses(sentence: SentenceHits, hit: Hit) -> bool:

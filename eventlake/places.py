@@ -33,7 +33,9 @@ NEIGHBOURS = {
 }
 FRAME_KM = 60.0
 FRAME_POPULATION = 50_000
-FRAME_WORDS = frozenset({"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب", "قضاء", "محافظه"})
+FRAME_WORDS = frozenset(
+    {"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب", "قضاء", "محافظه", "جبل", "سهل"}
+)
 # Words for an area around a place ("بادية الميادين", "ريف منبج"): a place they introduce is named precisely.
 AREA_CUES = ("cue:countryside", "cue:near")
 QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
@@ -262,7 +264,10 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     big = big or any(c.kind == "admin1" for c in towns[0][0].candidates)  # "وفي مأرب،": the province too
     if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
         return towns
+    text = sentence.derived.text
     for i, (mention, place) in enumerate(towns[1:], 1):
+        if not any(mark in text[first.end : mention.hit.start] for mark in "،,"):
+            continue  # "وفي جبل الزاوية جنوبي إدلب،": still the frame
         near = place.lat is not None and frame.lat is not None
         near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM
         near = near or (place.iso, place.admin1) == (frame.iso, frame.admin1)  # "وفي صعدة، ... بمديرية قطابر"

@@ -137,11 +137,13 @@ def habitual(sentence: SentenceHits, trigger: Hit) -> bool:
 
 
 def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
-    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد names an event told elsewhere;
+    """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد/ردّاً على names an event told elsewhere;
     any event word after "بعد أقل من شهر على" names one some time before."""
     if any(c.end <= trigger.start for c in sentence.of("cue:earlier_event")):
         return True  # and the weapon it names after it (بصواريخ إسرائيلية)
-    return sentence.is_definite(trigger) and sentence.preceded_by(trigger, "cue:reference", within=1) is not None
+    if not sentence.is_definite(trigger):
+        return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
+    return any(sentence.preceded_by(trigger, kind, within=1) is not None for kind in ("cue:reference", "cue:cause"))
 
 
 def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:

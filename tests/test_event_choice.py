@@ -661,3 +661,29 @@ def test_tyres_burned_and_a_bank_stormed_are_riots(events_of):
     )
     assert (tyres["sub_event_type"], tyres["actor1"]) == ("Violent demonstration", "Rioters")
     assert (bank["sub_event_type"], bank["actor2"]) == ("Violent demonstration", "Police Forces of Lebanon")
+
+
+def test_the_group_answering_the_shelling_fired_the_rockets(events_of):
+    body = (
+        "وردّاً على القصف، أعلنت «هيئة تحرير الشام» أمس أن مقاتليها استهدفوا بصواريخ محلية الصنع تجمعاً "
+        "لقوات النظام في قرية كفرنبودة بريف حماة الشمالي الغربي."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["location"]) == (
+        "Hayat Tahrir al-Sham",
+        "Military Forces of Syria",
+        "Kafr Nabuda",
+    )
+
+
+def test_the_base_the_jets_took_off_from_is_not_where_they_struck(events_of):
+    body = "قال مراسل إن طائرتين حربيتين أقلعتا من قاعدة حميميم أمس ونفّذتا غارتين على أطراف بلدة حزانو."
+    assert only(events_of(body))["location"] == "Hazano"
+
+
+def test_a_mountain_framed_first_and_the_road_after_the_comma(events_of):
+    body = (
+        "وفي جبل الزاوية جنوبي إدلب، استهدفت قوات النظام أمس بطائرة مسيّرة انتحارية سيارةً مدنية على طريق "
+        "كفرعويد – سفوهن، ما أدى إلى إصابة سائقها."
+    )
+    assert only(events_of(body))["location"] == "Kafr Oweid"
