@@ -71,6 +71,7 @@ OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما"
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
+_CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
@@ -288,7 +289,10 @@ def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
     if hit.entry.value.generic and sentence.derived.text[hit.end : owner.start].split() == ["من"]:
         return True  # "مسلحين من قبيلتي التبو والزوية": the fighters of the tribes
     cue = sentence.preceded_by(owner, "cue:owner", within=1)  # one adjective may stand between: الشرطة العسكرية التابعة
-    return cue is not None and cue.start >= hit.end and sentence.tokens_between(hit, cue) <= 1
+    if cue is None or cue.start < hit.end or sentence.tokens_between(hit, cue) > 1:
+        return False
+    between = sentence.derived.text[hit.end : cue.start].split()
+    return not any(word.startswith("و") for word in between)  # "جهاز دعم الاستقرار وقوة تابعة لـ": a second side
 
 
 def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
@@ -332,6 +336,8 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, as not having
     intervened (دون تدخّل من الأجهزة الأمنية) take no part."""
+    if sentence.kinds.isdisjoint(_CONTEXT_OR_ZERO):
+        return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cas:zero", within=3):
         return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit
     for kind in CONTEXT_CUES:

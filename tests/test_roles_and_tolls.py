@@ -446,3 +446,21 @@ def test_young_men_arrested_for_contact_with_a_group_are_civilians(events_of):
     contact = only(events_of("اعتقلت قسد أمس سبعة شبان في بلدة جديد بكارة بتهمة «التواصل مع خلايا التنظيم»."))
     member = only(events_of("اعتقلت قوات الأمن أمس ثلاثة أشخاص في الطارمية بتهمة الانتماء إلى تنظيم داعش."))
     assert (contact["actor2"], member["actor2"]) == ("Civilians", "Islamic State")
+
+
+def test_a_second_force_owned_by_a_brigade_is_the_other_side(events_of):
+    body = (
+        "اندلعت اشتباكات فجر اليوم بين عناصر من «جهاز دعم الاستقرار» وقوة تابعة لـ«الكتيبة 55 مشاة» "
+        "في منطقة السراج غربي العاصمة طرابلس."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Stability Support Apparatus", "55th Infantry Brigade")
+
+
+def test_a_road_between_two_towns_after_a_city_frame(events_of):
+    body = (
+        "في درعا، قُتل عنصران أمس إثر انفجار عبوة ناسفة على الطريق الواصل بين بلدتي بصر الحرير والمليحة الغربية "
+        "في ريف درعا الشرقي."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["geo_precision"], e["fatalities"]) == ("Busr al-Harir", 2, 2)
