@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
@@ -43,9 +44,12 @@ class SentenceHits:
     _token_ends: list[int] | None = field(default=None, init=False, repr=False)
     _token_spans: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)  # (start, end)
     _by_kind: dict[str, list[Hit]] = field(init=False, repr=False)
+    # The kinds present: a rule whose cue is absent can skip its lookups ("cue:x" in sentence.kinds).
+    kinds: KeysView[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_kind = by_kind = {}
+        self.kinds = by_kind.keys()
         for hit in self.hits:
             group = by_kind.get(hit.kind)
             if group is None:
