@@ -32,6 +32,12 @@ ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحي�
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
+# Death words with the victim as a suffix: how many people the pronoun stands for ("إصابته" is
+# left out: "قُتل بعد إصابته بثلاث طلقات" is the same man).
+PRONOUN_VICTIMS = {
+    **dict.fromkeys(("مقتله", "مقتلها", "استشهاده", "استشهادها", "مصرعه", "مصرعها"), 1),
+    **dict.fromkeys(("مقتلهما", "استشهادهما", "مصرعهما"), 2),
+}
 MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
@@ -120,8 +126,10 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
         for h in sentence.of(kind)
         if any(since <= h.start < end for since, end in windows) and not _manner_of(sentence, h)
     }
-    figures = [_figure(sentence, h) for h in spans.values()]
+    figures = [_figure(sentence, h) for h in spans.values() if h.entry.phrase not in PRONOUN_VICTIMS]
     exact = [f for f in figures if isinstance(f, int)]
+    if not exact:  # "ما أدى إلى مقتله": the pronoun counts only when nothing else gives a figure
+        exact = [PRONOUN_VICTIMS[h.entry.phrase] for h in spans.values() if h.entry.phrase in PRONOUN_VICTIMS]
     if not exact:
         return None
     return sum(exact)

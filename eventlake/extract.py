@@ -81,8 +81,8 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     for sentence in sentences:
         found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
         candidates += [_ours(c, speaker) for c in found]
-        if not found:
-            named = [c.sentence.index for c in candidates if c.roles.actor1 and not c.roles.actor1.generic]
+        if not found or (sentence.has("cue:behind") and not any(_named_perpetrator(c) for c in found)):
+            named = [c.sentence.index for c in candidates if _named_perpetrator(c) and c not in found]
             since = max(named, default=-1)  # not past an event whose perpetrator is named
             candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
     events = merge_tellings(_aggressor_named(candidates))
@@ -104,6 +104,10 @@ def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:
             c = replace(c, roles=replace(c.roles, actor1=aggressor))
         out.append(c)
     return out
+
+
+def _named_perpetrator(candidate: Candidate) -> bool:
+    return candidate.roles.actor1 is not None and not candidate.roles.actor1.generic
 
 
 def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:

@@ -464,3 +464,29 @@ def test_a_road_between_two_towns_after_a_city_frame(events_of):
     )
     e = only(events_of(body))
     assert (e["location"], e["geo_precision"], e["fatalities"]) == ("Busr al-Harir", 2, 2)
+
+
+def test_suspects_behind_the_attack_after_a_quoted_account(events_of):
+    body = (
+        "قُتل ضابط أمس بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي في بساتين ناحية كنعان شرقي بعقوبة.\n\n"
+        "وقال المصدر إن «العبوة كانت مزروعة على جانب طريق زراعي»، مرجّحاً أن تكون «خلايا نائمة لعصابات داعش» "
+        "وراء الهجوم."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"], e["fatalities"]) == ("Islamic State", "suspected", 1)
+
+
+def test_killed_with_the_victim_as_a_suffix_is_one(events_of):
+    car = only(events_of("انفجرت عبوة ناسفة أمس في سيارة قيادي في مدينة سرمدا، ما أدى إلى مقتله على الفور."))
+    police = only(events_of("لقي شرطي مصرعه أمس عندما فتح مسلحون النار على دوريته في حي الكرامة بالموصل."))
+    assert (car["fatalities"], police["fatalities"], police["actor2"]) == (1, 1, "Police Forces of Iraq")
+
+
+def test_an_army_says_its_jets_raided(events_of):
+    body = "قال الجيش الإسرائيلي إن طائراته أغارت أمس على بنى تحتية لحزب الله في بلدة عيترون جنوب لبنان."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        "Hezbollah",
+    )
