@@ -85,6 +85,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             named = [c.sentence.index for c in candidates if _named_perpetrator(c) and c not in found]
             since = max(named, default=-1)  # not past an event whose perpetrator is named
             candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
+            candidates = [_victims_named_next(sentence, c) for c in candidates]
     events = merge_tellings(_aggressor_named(candidates))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
@@ -126,6 +127,18 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     if not suspects:
         return event
     return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
+
+
+def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
+    """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال": the
+    victims' group, named in a sentence that tells no new event and speaks of the dead or hurt."""
+    if event.roles.actor2 is not None or not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
+        return event
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured")):
+        return event
+    members = [h for h in sentence.of("actor") if sentence.preceded_by(h, "cue:members_of", within=0)]
+    named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
+    return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
 
 
 def _speaker(sentences: list[SentenceHits]) -> Actor | None:

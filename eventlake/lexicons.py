@@ -62,6 +62,7 @@ CUE_NAMES = (
     "charge",
     "accuse",
     "direct_fire",
+    "members_of",
     "means",
     "ours",
     "spread",

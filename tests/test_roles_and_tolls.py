@@ -490,3 +490,17 @@ def test_an_army_says_its_jets_raided(events_of):
         "Military Forces of Israel",
         "Hezbollah",
     )
+
+
+def test_the_victims_group_named_in_the_next_sentence(events_of):
+    body = (
+        "قُتل شخصان أمس جرّاء قصف بطائرة مسيّرة تركية استهدف سيارة قرب قضاء جومان في محافظة أربيل.\n\n"
+        "وقال مسؤول محلي إن هوية القتيلين لم تُعرف بعد، فيما أفادت مصادر بأنهما من مقاتلي حزب العمال الكردستاني."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Turkey", "Kurdistan Workers' Party", 2)
+
+
+def test_a_town_police_force_is_the_police(events_of):
+    body = "قطع محتجون غاضبون أمس الطريق الرئيسي في قضاء رانية بالإطارات المشتعلة، قبل أن تتدخل قوة من شرطة رانية."
+    assert only(events_of(body))["actor2"] == "Police Forces of Iraq"
