@@ -687,3 +687,8 @@ def test_a_mountain_framed_first_and_the_road_after_the_comma(events_of):
         "كفرعويد – سفوهن، ما أدى إلى إصابة سائقها."
     )
     assert only(events_of(body))["location"] == "Kafr Oweid"
+
+
+def test_an_army_detonating_leftover_munitions_is_no_event(events_of):
+    body = "أعلنت قيادة الجيش اللبناني أمس أن وحدة مختصة فجّرت ذخائر غير منفجرة في خراج بلدة زوطر الشرقية."
+    assert events_of(body) == []
