@@ -15,7 +15,7 @@ from functools import lru_cache
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
 from eventlake.matcher import Hit
-from eventlake.sentence import THAT_WORDS, SentenceHits
+from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
@@ -48,6 +48,7 @@ CUES_NEEDED = {
     "place_cued": ("cue:place_type", "cue:countryside", "cue:near", "cue:between"),  # "بين الزاوية وصبراتة"
     "place_typed": ("cue:place_type",),
 }
+_EXCLUDING_CUES = frozenset({"cue:source", "cue:origin", "cue:fled_to"})  # `_excluded` (performance only)
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
 BULLETS = frozenset("▪•●◾■-*")
@@ -197,6 +198,10 @@ def _mentions(sentence: SentenceHits) -> list[Mention]:
 
 def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت) and bare common words are not places (datelines: `_mentions`)."""
+    if in_outlet_name(sentence, hit):
+        return True  # "قال مسؤول لـ«بغداد اليوم»": the outlet spoken to
+    if hit.kind not in CUES_NEEDED and sentence.kinds.isdisjoint(_EXCLUDING_CUES):
+        return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cue:source", within=0):
         return True
     if sentence.preceded_by(hit, "cue:origin", within=1) or sentence.preceded_by(hit, "cue:fled_to", within=1):

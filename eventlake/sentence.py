@@ -21,6 +21,8 @@ _SPAN, _FIRST, _SECOND = re.Match.span, itemgetter(0), itemgetter(1)  # C-level,
 # "that" (matching form): it ends a source's description and opens what the source reports
 # ("وأوضح المراسل أن المقاتلات الروسية ...").
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+OPEN_QUOTES = '«"“'
+CLOSE_QUOTES = '»"”'
 _ARTICLES = ("ال", "لل")  # the article, and ل before it (للقصف)
 
 
@@ -158,3 +160,12 @@ def _word_spans(derived: Derived, start: int, end: int) -> list[tuple[int, int]]
     lengths = list(map(len, derived.words_only[start:end].split(" ")))  # empty between two spaces
     starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=start), lengths))
     return list(zip(starts, map(add, starts, filter(None, lengths)), strict=True))
+
+
+def in_outlet_name(sentence: SentenceHits, hit: Hit) -> bool:
+    """Inside a quoted outlet name after "لـ" ("قال مسؤول لـ«بغداد اليوم»"): neither a place nor a date."""
+    before = sentence.source[sentence.span.start : hit.span.start]
+    opened = max(before.rfind(mark) for mark in OPEN_QUOTES)
+    if opened < 0 or any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES):
+        return False
+    return before[:opened].endswith(("ل", "لـ"))

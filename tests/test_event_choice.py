@@ -692,3 +692,22 @@ def test_a_mountain_framed_first_and_the_road_after_the_comma(events_of):
 def test_an_army_detonating_leftover_munitions_is_no_event(events_of):
     body = "أعلنت قيادة الجيش اللبناني أمس أن وحدة مختصة فجّرت ذخائر غير منفجرة في خراج بلدة زوطر الشرقية."
     assert events_of(body) == []
+
+
+def test_an_outlet_quoted_after_la_is_neither_a_place_nor_a_date(events_of):
+    body = (
+        "قُتل اثنان من منتسبي الحشد الشعبي ليل أمس بهجوم شنّه مسلحون من داعش على نقطة في ناحية يثرب.\n\n"
+        "وقال مسؤول في الحشد لـ«بغداد اليوم» إن «الإرهابيين استهدفوا النقطة بأسلحة القنص قبل أن يلوذوا "
+        "بالفرار باتجاه جزيرة سامراء»."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["event_date"].isoformat(), e["fatalities"]) == ("Yathrib", "2024-03-06", 2)
+
+
+def test_the_day_a_statement_was_issued_is_not_the_attack_day(events_of):
+    body = (
+        "قال الناطق باسم الجيش السوداني، في بيان اليوم الاثنين، إن قواته تصدّت لهجوم واسع شنّته قوات الدعم "
+        "السريع على منطقة جبل موية غربي سنار أمس الأحد."
+    )
+    e = only(events_of(body, published="2024-06-24T15:00:00+03:00"))
+    assert e["event_date"].isoformat() == "2024-06-23"
