@@ -95,6 +95,7 @@ class ArticlePlaces:
         """The event locations a sentence names: the most specific place, plus conjoined ones."""
         resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
         resolved = [(m, p) for m, p in resolved if self._plausible(p) or self._across_border(sentence, m, p)]
+        resolved = _not_contradicted(sentence, resolved)
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:
             return self._town_locations(sentence, towns)
@@ -168,6 +169,25 @@ class ArticlePlaces:
     def _plausible(self, place: Place) -> bool:
         """A place abroad counts only when the article names that country (cross-border strikes)."""
         return self.iso is None or place.iso == self.iso or place.iso in self._named_countries
+
+
+def _not_contradicted(sentence: SentenceHits, resolved: list[tuple[Mention, Place]]) -> list[tuple[Mention, Place]]:
+    """ "قرية الحميدية بريف القنيطرة": a town whose only known namesake lies in another province than
+    the countryside named right after it is a village we do not know; the province places it."""
+    out = []
+    for i, (mention, place) in enumerate(resolved):
+        after = resolved[i + 1] if i + 1 < len(resolved) else None
+        if place.rank == 0 and after is not None and _countryside_of(sentence, mention.hit, after[0].hit):
+            other = after[1]
+            if (other.iso, other.admin1) != (place.iso, place.admin1):
+                continue
+        out.append((mention, place))
+    return out
+
+
+def _countryside_of(sentence: SentenceHits, town: Hit, province: Hit) -> bool:
+    cue = sentence.preceded_by(province, "cue:countryside", within=0)
+    return cue is not None and sentence.tokens_between(town, cue) <= 1
 
 
 def names_unknown_place(sentence: SentenceHits) -> bool:

@@ -711,3 +711,15 @@ def test_the_day_a_statement_was_issued_is_not_the_attack_day(events_of):
     )
     e = only(events_of(body, published="2024-06-24T15:00:00+03:00"))
     assert e["event_date"].isoformat() == "2024-06-23"
+
+
+def test_a_village_known_only_in_another_province_falls_back_to_the_named_one(events_of):
+    body = "توغلت قوة إسرائيلية أمس في قرية الحميدية بريف القنيطرة واعتقلت شابين من أهالي القرية."
+    e = only(events_of(body))
+    assert (e["admin1"], e["sub_event_type"]) == ("Quneitra", "Arrests")
+
+
+def test_an_air_landing_raid_that_kills_is_a_clash_and_one_that_arrests_an_arrest(events_of):
+    kill = only(events_of("نفذت قوات مكافحة الإرهاب أمس إنزالاً جوياً قرب مدينة القائم أسفر عن مقتل أربعة إرهابيين."))
+    arrest = only(events_of("نفّذت قوات التحالف الدولي أمس عملية إنزال جوي في بلدة ذيبان اعتقلت خلالها شخصين."))
+    assert (kill["sub_event_type"], arrest["sub_event_type"]) == ("Armed clash", "Arrests")
