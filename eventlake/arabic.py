@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from eventlake.text import Derived, Kept, identity, map_chars
+from eventlake.text import Derived, Kept, identity, map_chars, splits_words
 
 # One definition of each character class; patterns elsewhere are built from these.
 TASHKEEL = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0656", "\u0657"}
@@ -125,8 +125,8 @@ def to_matching_form(text: str) -> Derived:
     if folded is None:
         return map_chars(identity(text), _fold_char)
     if len(folded) == len(text):
-        return Derived(folded, range(len(text)), len(text))
-    return Derived(folded, Kept(folding.deleted_positions(text), len(text)), len(text))
+        return Derived(folded, range(len(text)), len(text), non_word=folding.non_word)
+    return Derived(folded, Kept(folding.deleted_positions(text), len(text)), len(text), non_word=folding.non_word)
 
 
 def normalize_key(text: str) -> str:
@@ -134,6 +134,10 @@ def normalize_key(text: str) -> str:
     folding = _FOLDING.learn(text)
     folded = folding.fold(text)
     return " ".join((text.translate(folding.table) if folded is None else folded).split())
+
+
+# Past this many word-splitting characters, one regex pass beats testing each (Derived.words_only).
+MANY_NON_WORD = 64
 
 
 class _Folding:
@@ -145,6 +149,8 @@ class _Folding:
         self._deleted: set[str] = set()
         self._expanding: set[str] = set()
         self._changes: list[tuple[str, str]] = []  # (character, fold) of the seen ones that change
+        self._non_word: tuple[str, ...] = ()  # the characters of the folds that split words
+        self.non_word: tuple[str, ...] | None = ()  # those for Derived.non_word; None once too many to test
         self._in_place = True  # no fold changes again when folded: replacements in turn are exact
         self._unseen = re.compile(".", re.DOTALL)
         self._deleted_at = re.compile("(?!)")
@@ -163,6 +169,8 @@ class _Folding:
             if folded != ch:
                 self._changes.append((ch, folded))
                 self._in_place = self._in_place and _fold_char(folded) == folded
+            self._non_word += tuple(c for c in folded if splits_words(c) and c not in self._non_word)
+        self.non_word = self._non_word if len(self._non_word) <= MANY_NON_WORD else None
         self._unseen = re.compile(f"[^{_char_class(chr(c) for c in self.table)}]")
         self._deleted_at = re.compile(f"[{_char_class(self._deleted)}]" if self._deleted else "(?!)")
         return self

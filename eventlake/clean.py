@@ -46,6 +46,8 @@ _INVISIBLE = re.compile(f"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f{_REMOVED}]")
 _ODD_OR_INVISIBLE = re.compile(
     f"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f{_REMOVED}]"
 )
+# Either of the two above, in one class: most text has none of them, and one pass finds that.
+_ANY_TO_NORMALIZE = re.compile(f"[\r\v\f\x1c-\x1e\x85\u2028\u2029{_ODD_OR_INVISIBLE.pattern[1:-1]}]")
 _SPACES = re.compile(r" {2,}")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"\w+")
@@ -181,6 +183,8 @@ def _clean_body(text: str, furniture: _Furniture) -> str:
 
 def _normalize_chars(text: str) -> str:
     """Unify line breaks and spaces, drop invisible and control characters, then NFC."""
+    if not _ANY_TO_NORMALIZE.search(text):
+        return unicodedata.normalize("NFC", text)
     if _LINE_BREAK_CHAR.search(text):  # most text has none: a search is cheaper than a sub
         text = _LINE_BREAK.sub("\n", text)
     if _ODD_OR_INVISIBLE.search(text):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import NamedTuple
 
 from eventlake.errors import OffsetError
@@ -44,12 +46,30 @@ class Derived:
     text: str
     to_source: Sequence[int]
     source_len: int
+    # Every character besides the space that `words_only` turns into a space and `text` may hold,
+    # when its maker knows them (the matching form's alphabet): a few replacements then beat a regex
+    # that tests every character.
+    non_word: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def words_only(self) -> str:
         """`text` with each character that is not a word character (\\w: letter, digit, _) as a
         space: the runs of the rest are its words. Made once for the matcher and every sentence."""
-        return _NON_WORD_OR_SPACE.sub(" ", self.text)
+        if self.non_word is None:
+            return _NON_WORD_OR_SPACE.sub(" ", self.text)
+        text = self.text
+        for ch in self.non_word:
+            if ch in text:
+                text = text.replace(ch, " ")
+        return text
+
+    @cached_property
+    def word_spans(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the words of `words_only` (its runs of non-spaces), found once for
+        every sentence of the text, in C-level passes (no match object per word)."""
+        lengths = list(map(len, self.words_only.split(" ")))  # empty between two spaces
+        starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
+        return starts, list(map(add, starts, filter(None, lengths)))
 
     def source_span(self, start: int, end: int) -> Span:
         """Map a half-open range of the derived text back to the smallest covering source span."""
@@ -122,6 +142,11 @@ class Kept(Sequence[int]):
     def derived_index(self, source_index: int) -> int:
         """First derived index whose source index is at or after `source_index`."""
         return max(0, min(source_index, self._len + len(self._deleted))) - bisect_left(self._deleted, source_index)
+
+
+def splits_words(ch: str) -> bool:
+    """Whether `Derived.words_only` turns `ch` into a space (a non-word character other than the space)."""
+    return _NON_WORD_OR_SPACE.fullmatch(ch) is not None
 
 
 CharRule = Callable[[str], str]

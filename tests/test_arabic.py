@@ -1,4 +1,9 @@
-from eventlake.arabic import normalize_key, to_matching_form
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventlake.arabic import MANY_NON_WORD, _Folding, normalize_key, to_matching_form
 
 
 def test_tashkeel_removed():
@@ -47,3 +52,18 @@ def test_text_without_dropped_characters_maps_each_index_to_itself():
 def test_dropped_tashkeel_keeps_later_offsets():
     d = to_matching_form("غاراتٌ جوية")
     assert d.source_span(6, 10).slice("غاراتٌ جوية") == "جوية"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتة أإى ًّـ١ ،.:؟-\n\u00a0\u200f«»•ﻻ_A")), max_size=60))
+def test_words_only_of_the_matching_form_equals_the_regex_pass(text):
+    derived = to_matching_form(text)
+    assert derived.words_only == re.sub(r"[^\w ]", " ", derived.text)
+
+
+def test_folding_gives_up_listing_non_word_characters_past_the_limit():
+    symbols = "".join(chr(0x2190 + i) for i in range(MANY_NON_WORD + 1))  # arrows: none is a word character
+    assert _Folding().learn(symbols).non_word is None
+
+
+def test_folding_lists_the_non_word_characters_it_has_seen():
+    assert set(_Folding().learn("قصف، (مدفعي)").non_word) == {"،", "(", ")"}

@@ -142,6 +142,14 @@ def test_runs_of_spaces_and_tabs_collapse_inside_lines():
     assert clean_text("  قصف \t\t مدفعي   على  القرية \t", boilerplate=NONE) == "قصف مدفعي على القرية"
 
 
+def test_unicode_line_separator_alone_becomes_a_line_break():
+    assert clean_text("قصف مدفعي\u2028على القرية", boilerplate=NONE) == "قصف مدفعي\n\nعلى القرية"
+
+
+def test_line_break_and_no_break_space_together_are_both_unified():
+    assert clean_text("قصف\u00a0مدفعي\r\nعلى القرية", boilerplate=NONE) == "قصف مدفعي\n\nعلى القرية"
+
+
 def test_no_break_and_other_unicode_spaces_become_plain_spaces():
     assert clean_text("قصف\u00a0مدفعي\u2009على\u3000القرية", boilerplate=NONE) == "قصف مدفعي على القرية"
 

@@ -1,9 +1,16 @@
 """Event dates stated as ordinal days, days of this or last month, and year-first numbers,
 resolved against a publication date of Thursday 7 March 2024."""
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventlake.dates import _digit_sep_digit, stated_year
+from eventlake.sentence import SentenceHits
+from eventlake.text import Span, identity
 
 
 @pytest.mark.parametrize(
@@ -38,3 +45,20 @@ def test_weekday_after_the_report_date_dates_the_report(events_of):
         "بعد أن تسللت مجموعة إرهابية إلى المنطقة الليلة الماضية."
     )
     assert [e["event_date"] for e in events_of(body)] == [date(2024, 3, 6)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("019٣/.- اx")), max_size=16))
+def test_digit_separator_digit_test_agrees_with_the_regex(text):
+    assert _digit_sep_digit(text) == bool(re.search(r"\d[/.-]\d", text))
+
+
+def _plain(text: str) -> SentenceHits:
+    return SentenceHits(text, identity(text), 0, len(text), Span(0, len(text)), 0, 0, [])
+
+
+def test_stated_year_is_the_earliest_named():
+    assert stated_year(_plain("اشتباكات متقطعة بين عامي 2015 و2016 في المنطقة")) == 2015
+
+
+def test_four_digits_without_a_year_word_are_no_year():
+    assert stated_year(_plain("نزح 2015 شخصا من القرية")) is None

@@ -44,3 +44,8 @@ def test_is_definite_sees_the_article_after_a_preposition():
 def test_is_definite_is_false_for_a_bare_word():
     view = _view("بدأ قصف البلدة", [("trigger", 4, 7)])
     assert not view.is_definite(view.of("trigger")[0])
+
+
+def test_kinds_are_the_kinds_of_the_hits():
+    view = _view("قصف مدفعي على القرية", [("trigger", 0, 3), ("cue:place_type", 14, 20)])
+    assert set(view.kinds) == {"trigger", "cue:place_type"}

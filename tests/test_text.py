@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from eventlake.arabic import to_matching_form
 from eventlake.errors import OffsetError
-from eventlake.text import Derived, Kept, Span, check_span, identity, map_chars
+from eventlake.text import Derived, Kept, Span, check_span, identity, map_chars, splits_words
 
 ARABIC_ISH = st.text(
     alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآءؤئ ًٌٍَُِّْـ٠١٢٣ \n.،؟ﻻAb1")),
@@ -90,3 +90,17 @@ def test_words_only_keeps_the_words_of_the_text_in_place(text):
 def test_kept_at_is_kept_indexing(dropped):
     k = Kept([i for i, d in enumerate(dropped) if d], len(dropped))
     assert [k.at(i) for i in range(len(k))] == [k[i] for i in range(len(k))]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت ثج_،.:1٢-\n\t•")), max_size=60))
+def test_words_only_from_the_given_non_word_characters_equals_the_regex_pass(text):
+    splitting = (*(ch for ch in sorted(set(text)) if splits_words(ch)), "؛")  # one absent: harmless
+    given_chars = Derived(text, range(len(text)), len(text), non_word=splitting)
+    assert given_chars.words_only == identity(text).words_only
+
+
+@pytest.mark.parametrize(
+    ("ch", "splits"), [("،", True), ("\n", True), ("-", True), (" ", False), ("_", False), ("٣", False)]
+)
+def test_splits_words_is_true_only_for_non_word_characters_other_than_the_space(ch, splits):
+    assert splits_words(ch) is splits
