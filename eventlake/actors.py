@@ -139,6 +139,7 @@ def assign_roles(
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger.entry.value.sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
+    rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit)]
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None
@@ -199,6 +200,13 @@ def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: 
         (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None
     )
     return that is not None and any(that < m.start < trigger.start for m in mentions if m is not hit)
+
+
+def _joined_to(sentence: SentenceHits, hit: Hit, actor1: Hit | None) -> bool:
+    """ "قصفت القوات التركية والفصائل الموالية لها": a side joined to actor1 by "و" fought with it."""
+    if actor1 is None or hit.start <= actor1.end:
+        return False
+    return sentence.derived.text[actor1.end : hit.start] == " و"  # the next word, its clitic و
 
 
 def _accusation(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit | None, Hit | None]:

@@ -147,8 +147,12 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
 
 
 def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
-    """Threats, denials and statistics that come before the trigger are not an event."""
-    return any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total"))
+    """Threats, denials and statistics that come before the trigger are not an event; what a monitor
+    documented is one, unless the sentence counts over a period ("منذ مطلع العام")."""
+    if any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total")):
+        return True
+    documented = any(h.start < trigger.start for h in sentence.of("cue:documented"))
+    return documented and sentence.has("cue:total")
 
 
 def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> tuple[Hit, Hit] | None:

@@ -504,3 +504,20 @@ def test_the_victims_group_named_in_the_next_sentence(events_of):
 def test_a_town_police_force_is_the_police(events_of):
     body = "قطع محتجون غاضبون أمس الطريق الرئيسي في قضاء رانية بالإطارات المشتعلة، قبل أن تتدخل قوة من شرطة رانية."
     assert only(events_of(body))["actor2"] == "Police Forces of Iraq"
+
+
+def test_a_monitor_documenting_a_killing_reports_an_event_but_not_a_period_count(events_of):
+    event = only(events_of("وثق المرصد السوري أمس مقتل 3 عناصر من قوات النظام برصاص قناصة الفصائل على محور كبانة."))
+    period = "ووثّق مركز حقوقي مقتل 23 مدنياً بنيران القناصة والقذائف في مدينة تعز منذ مطلع العام."
+    assert (event["actor1"], event["actor2"], event["location"]) == (
+        "Syrian opposition factions",
+        "Military Forces of Syria",
+        "Kabani",
+    )
+    assert events_of(period) == []
+
+
+def test_a_force_joined_to_the_attacker_is_not_its_target(events_of):
+    body = "قصفت القوات التركية والفصائل الموالية لها بالمدفعية أمس قرية عون الدادات شمال منبج."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", None)
