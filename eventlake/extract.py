@@ -517,8 +517,8 @@ def _event_date(
 
 def _cause_dated(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "اندلعت الاشتباكات على خلفية مقتل أحد عناصرها الأسبوع الماضي": the date is the cause's;
-    "قبل أن تهدأ حدّتها فجر الاثنين": the end's."""
-    cues = [c for kind in ("cue:cause", "cue:until") for c in sentence.of(kind) if c.start > trigger.end]
+    "قبل أن تهدأ حدّتها فجر الاثنين": the end's; "طالبوا بمحاسبة ... الشهر الماضي": what was protested."""
+    cues = [c for kind in ("cue:cause", "cue:until", "cue:about") for c in sentence.of(kind) if c.start > trigger.end]
     cause = min(cues, key=lambda c: c.start, default=None)
     dates = [h for h in sentence.hits if h.kind.startswith("date:")]
     return cause is not None and bool(dates) and all(h.start > cause.start for h in dates)

@@ -64,6 +64,7 @@ CUE_NAMES = (
     "direct_fire",
     "members_of",
     "documented",
+    "about",
     "means",
     "ours",
     "spread",

@@ -723,3 +723,21 @@ def test_an_air_landing_raid_that_kills_is_a_clash_and_one_that_arrests_an_arres
     kill = only(events_of("نفذت قوات مكافحة الإرهاب أمس إنزالاً جوياً قرب مدينة القائم أسفر عن مقتل أربعة إرهابيين."))
     arrest = only(events_of("نفّذت قوات التحالف الدولي أمس عملية إنزال جوي في بلدة ذيبان اعتقلت خلالها شخصين."))
     assert (kill["sub_event_type"], arrest["sub_event_type"]) == ("Armed clash", "Arrests")
+
+
+def test_its_teams_are_not_raqqa(events_of):
+    body = "قال الدفاع المدني إن فرقه انتشلت أمس جثث ثلاثة مدنيين بعد قصف صاروخي على مدينة سرمين."
+    assert only(events_of(body))["location"] == "Sarmin"
+
+
+def test_a_protest_about_last_months_bombing_is_dated_today(events_of):
+    body = (
+        "خرج العشرات من أهالي مدينة الباب في مظاهرة طالبوا فيها بمحاسبة المسؤولين عن التفجير الذي "
+        "ضرب سوق المدينة الشهر الماضي."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"], e["event_date"].isoformat()) == (
+        "Peaceful protest",
+        "Al Bab",
+        "2024-03-07",
+    )
