@@ -521,3 +521,19 @@ def test_a_force_joined_to_the_attacker_is_not_its_target(events_of):
     body = "قصفت القوات التركية والفصائل الموالية لها بالمدفعية أمس قرية عون الدادات شمال منبج."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", None)
+
+
+def test_guards_hurt_in_an_attack_on_a_headquarters_make_it_a_clash(events_of):
+    body = "هاجمت مجموعة مسلحة أمس مقر رئاسة الوزراء في طرابلس، ما أدى إلى إصابة اثنين من الحراس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["injuries"]) == ("Armed clash", 2)
+
+
+def test_a_commander_killed_is_one(events_of):
+    body = "قتل آمر كتيبة أمس في كمين نصبه مسلحون مجهولون على الطريق الساحلي قرب مدينة الخمس."
+    assert only(events_of(body))["fatalities"] == 1
+
+
+def test_bodies_from_a_mass_grave_are_no_new_event(events_of):
+    body = "انتشلت فرق البحث أمس خمس جثث مجهولة الهوية من مقبرة جماعية في ترهونة."
+    assert events_of(body) == []
