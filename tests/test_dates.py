@@ -62,3 +62,9 @@ def test_stated_year_is_the_earliest_named():
 
 def test_four_digits_without_a_year_word_are_no_year():
     assert stated_year(_plain("نزح 2015 شخصا من القرية")) is None
+
+
+def test_three_days_ago_and_the_night_before_last(events_of):
+    three = events_of("قُتل مدنيان منذ ثلاثة أيام بقصف مدفعي على بلدة كفرنبل.")
+    night = events_of("قُتل مدنيان الليلة قبل الماضية بقصف مدفعي على بلدة كفرنبل.")
+    assert [e["event_date"].isoformat() for e in three + night] == ["2024-03-04", "2024-03-05"]
