@@ -18,6 +18,12 @@ OUTSKIRTS_KM = 25.0
 CITY_KM = 8.0  # a city's own neighbourhoods and camps
 RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
 TICKER = "عاجل"
+# One protest told as a sit-in, then as dispersed or as a riot: the most severe telling names it.
+PROTEST_RANK = {
+    "Peaceful protest": 1,
+    "Protest with intervention": 2,
+    "Violent demonstration": 3,
+}
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 
 
@@ -48,7 +54,8 @@ def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
-    if a.sub_event_type != b.sub_event_type or not _same_day(a, b):
+    same_type = a.sub_event_type == b.sub_event_type or {a.sub_event_type, b.sub_event_type} <= PROTEST_RANK.keys()
+    if not same_type or not _same_day(a, b):
         return False
     if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
         return False
@@ -119,7 +126,7 @@ def _same_day(a: Candidate, b: Candidate) -> bool:
 
 
 def _fold(group: list[Candidate]) -> Candidate:
-    best = min(group, key=lambda c: c.specificity)
+    best = min(group, key=lambda c: (-PROTEST_RANK.get(c.sub_event_type, 0), c.specificity))
     body = [c for c in group if not c.sentence.is_title]
     if best.sentence.is_title and body:
         best = replace(best, sentence=body[0].sentence)  # the headline's place, the body's telling

@@ -84,7 +84,7 @@ class ArticlePlaces:
 
     def __init__(self, sentences: list[SentenceHits], *, countries: dict[str, Place]):
         self._countries = countries
-        self._mentions = {s.index: _mentions(s) for s in sentences}
+        self._mentions = _article_mentions(sentences)
         self.iso = _vote_iso(self._mentions.values())
         self._named_countries = {
             p.iso for ms in self._mentions.values() for m in ms for p in m.candidates if p.kind == "country"
@@ -134,7 +134,7 @@ class ArticlePlaces:
             return [replace(out[0], precision=max(out[0].precision, 2))]
         seen = {place}
         for mention, other in towns[1:]:
-            if other in seen or not _conjoined(sentence, mention.hit):
+            if other in seen or not _conjoined(sentence, mention.hit, first.hit):
                 continue
             seen.add(other)
             out.append(self._town_location(sentence, mention, other))
@@ -202,12 +202,25 @@ def names_unknown_place(sentence: SentenceHits) -> bool:
     return False
 
 
-def _mentions(sentence: SentenceHits) -> list[Mention]:
+def _article_mentions(sentences: list[SentenceHits]) -> dict[int, list[Mention]]:
+    """Each sentence's mentions; a name that needed its kind (قضاء الرفاعي) stands alone once the
+    article has named it so ("تفريق المحتجين في الرفاعي")."""
+    named: set[Place] = set()
+    out = {}
+    for sentence in sentences:
+        out[sentence.index] = mentions = _mentions(sentence, named)
+        named.update(p for m in mentions if m.hit.kind in CUES_NEEDED for p in m.candidates)
+    return out
+
+
+def _mentions(sentence: SentenceHits, named: set[Place] = frozenset()) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
     dateline = _dateline_end(sentence) if sentence.paragraph_start else -1  # once per sentence
     for hit in sentence.hits:
-        if hit.kind not in PLACE_KINDS or hit.end <= dateline or _excluded(sentence, hit):
+        if hit.kind not in PLACE_KINDS or hit.end <= dateline:
+            continue
+        if _excluded(sentence, hit) and not (hit.kind in CUES_NEEDED and hit.entry.value in named):
             continue
         key = (hit.start, hit.end)
         anchor.setdefault(key, hit)
@@ -366,10 +379,13 @@ def _between(sentence: SentenceHits, hit: Hit) -> bool:
     return any(sentence.derived.text[a:b] == "بين" for a, b in sentence.words_before(hit.start, 2))
 
 
-def _conjoined(sentence: SentenceHits, hit: Hit) -> bool:
-    """A second place joined by و (بلدتي كفرنبل وحاس) is a second event location."""
+def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
+    """A second place joined by و (بلدتي كفرنبل وحاس), or a second target by "وعلى", is a second
+    event location."""
     text = sentence.derived.text
     if hit.start > 1 and text[hit.start - 1] == "و" and not text[hit.start - 2].isalnum():
         return True
-    words = sentence.words_before(hit.start, 1)
-    return bool(words) and text[words[0][0] : words[0][1]] == "و"
+    words = sentence.words_before(hit.start, 6)
+    if words and text[words[0][0] : words[0][1]] == "و":
+        return True
+    return any(text[a:b] == "وعلي" and a > first.end for a, b in words)  # "في الميادين، وعلى مقر في البوكمال"

@@ -741,3 +741,30 @@ def test_a_protest_about_last_months_bombing_is_dated_today(events_of):
         "Al Bab",
         "2024-03-07",
     )
+
+
+def test_a_ticker_protest_told_in_the_present(events_of):
+    sit_in = only(events_of("العشرات من أصحاب العقود يعتصمون أمام مبنى قائمقامية سوق الشيوخ للمطالبة بتثبيتهم."))
+    road = only(events_of("محتجون غاضبون يقطعون الطريق الدولي في قضاء الرفاعي بالإطارات المحترقة."))
+    assert (sit_in["sub_event_type"], road["sub_event_type"]) == ("Peaceful protest", "Violent demonstration")
+
+
+def test_a_riot_dispersed_later_is_one_event_with_the_police_as_actor2(events_of):
+    body = (
+        "محتجون غاضبون يقطعون الطريق الدولي في قضاء الرفاعي بالإطارات المحترقة.\n\n"
+        "قوات مكافحة الشغب تطلق الغاز المسيل للدموع لتفريق المحتجين في الرفاعي."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Violent demonstration",
+        "Rioters",
+        "Police Forces of Iraq",
+    )
+
+
+def test_a_second_target_joined_by_wa_ala_is_a_second_event(events_of):
+    body = (
+        "شنّت طائرات حربية أمريكية ليل أمس غارات على مستودع أسلحة في مدينة الميادين، وعلى مقر تدريب "
+        "في محيط مدينة البوكمال."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Al Mayadin", "Albu Kamal"]
