@@ -46,6 +46,7 @@ COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
+RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
@@ -86,6 +87,8 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             since = max(named, default=-1)  # not past an event whose perpetrator is named
             candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
             candidates = [_victims_named_next(sentence, c) for c in candidates]
+        if not found:
+            candidates = _toll_told_next(sentence, candidates, places)
     events = merge_tellings(_aggressor_named(candidates))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
@@ -139,6 +142,25 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     members = [h for h in sentence.of("actor") if sentence.preceded_by(h, "cue:members_of", within=0)]
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
+
+
+def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:
+    """ "اندلعت اشتباكات ... في بن عاشور" then "وأعلن جهاز الإسعاف مقتل مدنيَين اثنين": a toll in
+    the next sentence, which tells no event and names no place, is the last event's."""
+    if not candidates or not sentence.has("cas:killed") or places.locate(sentence):
+        return candidates
+    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
+        return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
+    last = candidates[-1]
+    if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
+        return candidates
+    if last.sentence.is_title or sentence.paragraph == last.sentence.paragraph == 0:
+        return candidates  # a headline's second line ("ومقتل مختار قرية") tells its own event
+    toll = count_casualties(sentence)
+    if toll.fatalities is None:
+        return candidates
+    injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
+    return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
 
 
 def _speaker(sentences: list[SentenceHits]) -> Actor | None:

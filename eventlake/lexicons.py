@@ -65,6 +65,7 @@ CUE_NAMES = (
     "members_of",
     "documented",
     "about",
+    "slogan",
     "means",
     "ours",
     "spread",

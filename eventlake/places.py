@@ -15,7 +15,7 @@ from functools import lru_cache
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
 from eventlake.matcher import Hit
-from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name
+from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name, in_quotes
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
@@ -233,6 +233,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت) and bare common words are not places (datelines: `_mentions`)."""
     if in_outlet_name(sentence, hit):
         return True  # "قال مسؤول لـ«بغداد اليوم»": the outlet spoken to
+    if sentence.has("cue:slogan") and in_quotes(sentence, hit) and _first(sentence, "cue:slogan") < hit.start:
+        return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan
     if hit.kind not in CUES_NEEDED and sentence.kinds.isdisjoint(_EXCLUDING_CUES):
         return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cue:source", within=0):
@@ -389,3 +391,7 @@ def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
     if words and text[words[0][0] : words[0][1]] == "و":
         return True
     return any(text[a:b] == "وعلي" and a > first.end for a, b in words)  # "في الميادين، وعلى مقر في البوكمال"
+
+
+def _first(sentence: SentenceHits, kind: str) -> int:
+    return min(h.start for h in sentence.of(kind))

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import KeysView
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 
@@ -150,6 +151,12 @@ class SentenceHits:
         return self._token_starts
 
 
+@lru_cache(maxsize=16)
+def _quotes_after_lam(source: str) -> bool:
+    """Whether an opening quote follows "ل" or "لـ" anywhere in the article (asked once per article)."""
+    return any(lam + mark in source for mark in OPEN_QUOTES for lam in ("ل", "لـ"))
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(map(_SPAN, _TOKEN.finditer(text, start, end)))
 
@@ -162,10 +169,18 @@ def _word_spans(derived: Derived, start: int, end: int) -> list[tuple[int, int]]
     return list(zip(starts, map(add, starts, filter(None, lengths)), strict=True))
 
 
-def in_outlet_name(sentence: SentenceHits, hit: Hit) -> bool:
-    """Inside a quoted outlet name after "لـ" ("قال مسؤول لـ«بغداد اليوم»"): neither a place nor a date."""
+def in_quotes(sentence: SentenceHits, hit: Hit) -> bool:
+    """Between an opening quote mark and its close, in the cleaned text."""
     before = sentence.source[sentence.span.start : hit.span.start]
     opened = max(before.rfind(mark) for mark in OPEN_QUOTES)
-    if opened < 0 or any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES):
+    return opened >= 0 and not any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES)
+
+
+def in_outlet_name(sentence: SentenceHits, hit: Hit) -> bool:
+    """Inside a quoted outlet name after "لـ" ("قال مسؤول لـ«بغداد اليوم»"): neither a place nor a date."""
+    if not _quotes_after_lam(sentence.source):
+        return False  # the article has no "لـ«" anywhere (most): no slicing for each of its hits
+    if not in_quotes(sentence, hit):
         return False
-    return before[:opened].endswith(("ل", "لـ"))
+    before = sentence.source[sentence.span.start : hit.span.start]
+    return before[: max(before.rfind(mark) for mark in OPEN_QUOTES)].endswith(("ل", "لـ"))

@@ -537,3 +537,28 @@ def test_a_commander_killed_is_one(events_of):
 def test_bodies_from_a_mass_grave_are_no_new_event(events_of):
     body = "انتشلت فرق البحث أمس خمس جثث مجهولة الهوية من مقبرة جماعية في ترهونة."
     assert events_of(body) == []
+
+
+def test_the_toll_in_the_next_sentence_is_the_clashs(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة ليل أمس بين جهاز الردع واللواء 444 قتال في منطقة بن عاشور وسط طرابلس.\n\n"
+        "وأعلن جهاز الإسعاف والطوارئ مقتل مدنيَين اثنين وإصابة سبعة آخرين بالرصاص العشوائي."
+    )
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (2, 7)
+
+
+def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
+    body = (
+        "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
+        "وقالت وزارة الصحة إنّ حصيلة الاعتداءات منذ بدء المواجهات ارتفعت إلى 97 قتيلاً."
+    )
+    assert only(events_of(body))["fatalities"] is None
+
+
+def test_places_in_slogans_and_where_families_fled_are_not_event_places(events_of):
+    body = (
+        "وفي حي الهضبة بطرابلس، خرج العشرات أمس في وقفة احتجاجية رافعين لافتات كُتب عليها «طرابلس ليست ساحة "
+        "لتصفية الحسابات»، فيما نزحت عائلات نحو أقاربها في جنزور."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Al-Hadba"]
