@@ -418,7 +418,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
         return not _victim_adjective(sentence, hit)
-    if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit):
+    if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
@@ -427,6 +427,14 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _shooters_unit(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أطلق عناصر حاجز تابع للفرقة الرابعة النار على سيارة": the unit that owns the shooters."""
+    if sentence.preceded_by(hit, "cue:owner", within=0) is None:
+        return False
+    fire = sentence.followed_by(hit, "trigger", within=0)
+    return fire is not None and sentence.derived.text[fire.start : fire.end].startswith("النار")
 
 
 def _gunmen_with_victim(sentence: SentenceHits, hit: Hit) -> bool:

@@ -66,6 +66,7 @@ CUE_NAMES = (
     "documented",
     "about",
     "slogan",
+    "small_arms",
     "means",
     "ours",
     "spread",

@@ -185,6 +185,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Air/drone strike", False
     if sub == "Shelling/artillery/missile attack" and sentence.followed_by(trigger, "cue:direct_fire", within=0):
         sub = "@attack"  # "بقذائف «آر بي جي»": an attack typed by who was hit
+    if sub == "Grenade" and sentence.has("cue:small_arms"):
+        sub = "@attack"  # "بالأسلحة الخفيفة والقنابل اليدوية": a fight with grenades among its weapons
     if sub == "@attack":
         return _resolve_attack(sentence, roles)
     if sub == "@assassination":

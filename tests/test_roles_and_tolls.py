@@ -562,3 +562,18 @@ def test_places_in_slogans_and_where_families_fled_are_not_event_places(events_o
         "لتصفية الحسابات»، فيما نزحت عائلات نحو أقاربها في جنزور."
     )
     assert [e["location"] for e in events_of(body)] == ["Al-Hadba"]
+
+
+def test_the_unit_that_owns_the_checkpoint_fired(events_of):
+    body = "أطلق عناصر حاجز تابع للفرقة الرابعة النار على سيارة مدنية عند مدخل مدينة داعل أمس، ما أدى إلى مقتل امرأة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Syria", "Civilians")
+
+
+def test_small_arms_and_grenades_on_a_checkpoint_are_a_clash(events_of):
+    body = (
+        "قُتل عنصران من الأمن العسكري فجر اليوم إثر هجوم بالأسلحة الخفيفة والقنابل اليدوية شنّه مجهولون "
+        "على حاجز قرب بلدة ناحتة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Armed clash", "Military Forces of Syria", 2)
