@@ -768,3 +768,22 @@ def test_a_second_target_joined_by_wa_ala_is_a_second_event(events_of):
         "في محيط مدينة البوكمال."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Al Mayadin", "Albu Kamal"]
+
+
+def test_the_attacked_side_telling_it_repelled_the_attack_is_the_same_clash(events_of):
+    body = (
+        "قُتل ثلاثة جنود من «القوات المسلحة الجنوبية» فجر اليوم في هجوم شنّه عناصر من تنظيم القاعدة على نقطة "
+        "عسكرية قرب مدينة الوضيع.\n\n"
+        "وقال المتحدث باسم القوات الجنوبية في أبين إن القوات تصدّت للهجوم وأجبرت المهاجمين على الفرار."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == (
+        "Al-Qaeda in the Arabian Peninsula",
+        "Southern Transitional Council",
+        3,
+    )
+
+
+def test_burning_tyres_to_cut_streets_is_a_riot(events_of):
+    body = "أقدم محتجون غاضبون مساء أمس على قطع الشوارع الرئيسية في مديرية صيرة بعدن بإحراق الإطارات."
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
