@@ -372,8 +372,16 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
         _announces_own_losses(sentence, hit)
         or _after_target_word(sentence, hit)
         or sentence.preceded_by(hit, "cas:killed", within=5) is not None
-        or (_has_casualties(sentence) and sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None)
+        or (_has_casualties(sentence) and _armed_victims_of(sentence, hit))
     )
+
+
+def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "عنصرين من قسد", "ضابط برتبة مقدّم في الجيش": the force its hurt members belong to."""
+    if sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None:
+        return True
+    member = [w for w, _ in _words_before(sentence, hit, 1)] in (["في"], ["من"])
+    return member and sentence.preceded_by(hit, "cue:armed_victims", within=4) is not None
 
 
 def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:

@@ -577,3 +577,18 @@ def test_small_arms_and_grenades_on_a_checkpoint_are_a_clash(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Armed clash", "Military Forces of Syria", 2)
+
+
+def test_an_officer_in_the_army_hurt_by_a_bomb_is_the_target(events_of):
+    body = "أُصيب ضابط برتبة مقدّم في الجيش بجروح خطيرة أمس إثر انفجار عبوة ناسفة في سيارته عند دوّار بلدة جديدة عرطوز."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Syria")
+
+
+def test_the_group_that_claimed_the_attack_is_actor1(events_of):
+    body = (
+        "قُتل عنصران من قسد أمس إثر استهداف سيارتهما برصاص مسلحين في بلدة القورية، وتبنّى تنظيم "
+        "«الدولة الإسلامية» الهجوم لاحقاً."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Syrian Democratic Forces")
