@@ -67,6 +67,7 @@ CUE_NAMES = (
     "about",
     "slogan",
     "small_arms",
+    "government",
     "means",
     "ours",
     "spread",

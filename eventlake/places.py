@@ -48,7 +48,7 @@ CUES_NEEDED = {
     "place_cued": ("cue:place_type", "cue:countryside", "cue:near", "cue:between"),  # "بين الزاوية وصبراتة"
     "place_typed": ("cue:place_type",),
 }
-_EXCLUDING_CUES = frozenset({"cue:source", "cue:origin", "cue:fled_to"})  # `_excluded` (performance only)
+_EXCLUDING_CUES = frozenset({"cue:source", "cue:government", "cue:origin", "cue:fled_to"})  # `_excluded` (speed)
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
 BULLETS = frozenset("▪•●◾■-*")
@@ -237,8 +237,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan
     if hit.kind not in CUES_NEEDED and sentence.kinds.isdisjoint(_EXCLUDING_CUES):
         return False  # none of the cues below in the sentence (most): no lookups
-    if sentence.preceded_by(hit, "cue:source", within=0):
-        return True
+    if sentence.preceded_by(hit, "cue:source", within=0) or sentence.preceded_by(hit, "cue:government", within=1):
+        return True  # "شبكة الرقة تذبح بصمت", "حكومتي بغداد وأربيل": names, not places
     if sentence.preceded_by(hit, "cue:origin", within=1) or sentence.preceded_by(hit, "cue:fled_to", within=1):
         return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
     cues = CUES_NEEDED.get(hit.kind, ())
@@ -302,6 +302,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
     named_kind = sentence.derived.text[first.start : first.end].split()[0]  # "قضاء مرجعيون" as one name
     big = big or _word_before(sentence, first) in FRAME_WORDS or named_kind in FRAME_WORDS  # "وفي جبهة الضالع،"
     big = big or any(c.kind == "admin1" for c in towns[0][0].candidates)  # "وفي مأرب،": the province too
+    big = big or frame.name.endswith(" district")  # "وفي البقاع الغربي،": a district row of the supplement
     if len(towns) < 2 or not big or not _frames(sentence, towns[0][0].hit):
         return towns
     text = sentence.derived.text

@@ -787,3 +787,16 @@ def test_the_attacked_side_telling_it_repelled_the_attack_is_the_same_clash(even
 def test_burning_tyres_to_cut_streets_is_a_riot(events_of):
     body = "أقدم محتجون غاضبون مساء أمس على قطع الشوارع الرئيسية في مديرية صيرة بعدن بإحراق الإطارات."
     assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_district_named_first_frames_the_village_after_it(events_of):
+    body = "وفي البقاع الغربي، أغار الطيران الحربي الإسرائيلي فجر اليوم على مبنى عند أطراف بلدة سحمر."
+    assert only(events_of(body))["location"] == "Sohmor"
+
+
+def test_governments_named_by_their_seats_are_not_places(events_of):
+    body = (
+        "وفي مركز قضاء العمادية، تجمّع مئات من أهالي القرى الحدودية اليوم في وقفة احتجاجية، مطالبين "
+        "حكومتي بغداد وأربيل بالتدخل."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Al Amadiyah"]
