@@ -592,3 +592,16 @@ def test_the_group_that_claimed_the_attack_is_actor1(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Syrian Democratic Forces")
+
+
+def test_no_news_of_victims_is_unknown_not_zero(events_of):
+    body = "استهدفت طائرة مسيرة انتحارية فجر اليوم مستودعات الوقود في ميناء بورتسودان، ولم ترد أنباء عن ضحايا."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (None, None)
+
+
+def test_an_aid_volunteer_is_a_civilian_and_the_remnants_are_the_army_in_sudan(events_of):
+    aid = only(events_of("قتل متطوع في الهلال الأحمر أمس برصاص عناصر من الدعم السريع في مدينة الدلنج."))
+    taken = only(events_of("أعلن الدعم السريع أمس أن قواته حررت منطقة أم صميمة بعد معارك مع فلول النظام البائد."))
+    assert (aid["sub_event_type"], aid["actor2"], aid["fatalities"]) == ("Attack", "Civilians", 1)
+    assert (taken["actor1"], taken["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
