@@ -1,18 +1,31 @@
 """Write stage: validated tables -> the Hive-partitioned Parquet lake, idempotently and atomically.
 
-Each partition is one file, `part-0.parquet`, rewritten whole: the rows it keeps, plus the new
-ones, sorted by the table's key, in the exact contract schema with zstd compression. The file is
-written under a hidden temporary name in the same directory and `os.replace`d, so a reader never
-sees half a file; readers (pyarrow.dataset, duckdb's `*.parquet` glob) skip the hidden name and
-the next write deletes any left by a crash. Each file is atomic, a write touching several
-partitions is not: rerunning the same batch after a crash completes it. One writer per lake.
+Each partition directory holds numbered files (eventlake/_lake_files.py): `part-<n>.parquet`, the
+partition's whole content when written, and `delta-<n>.parquet`, rows added since. Every file is in
+the exact contract schema with zstd compression, sorted by the table's key, and written under a
+hidden temporary name then `os.replace`d, so a reader never sees half a file; the next write deletes
+temporary files a crash left. One writer per lake (the lock).
 
-A run hands its rows to a `LakeWriter`, which holds them and rewrites each touched partition
-once per flush (at the end of the run, or when the rows held pass BUFFER_BYTES) instead of once
-per batch; its flush order (events before articles) keeps a killed run safe.
+A run hands its rows to a `LakeWriter`, which holds them and writes once per flush (when the rows
+held pass BUFFER_BYTES, and at the end of the run), so each flush costs what it adds:
+- a partition that holds none of the flush's articles gets a new delta file with the new rows only;
+- a partition that holds rows of an article written again (re-extracted, or moved) is rewritten
+  whole without them, plus the new rows, as one part file, so no stale row survives;
+- the tables kept whole (raw index, signatures, near-duplicates, rejects, quarantine) get a delta
+  file with the rows not recorded yet; the writer fingerprints the rows already there once per run
+  (128-bit hashes computed in bulk) and keeps the fingerprints up to date as it writes;
+- the run's last flush rewrites every events partition that holds a delta as one part file, with
+  `cluster_id` linked over all its rows, so a run of many flushes leaves the same rows as a run of
+  one; other directories are merged into one part file once they hold more than MAX_LIVE_FILES.
+The flush order (provenance, links and rejects, then events and quarantine, articles last) keeps a
+killed run safe: an article in the lake marks its events as written.
 
-Quarantine and rejects are one file per table and only grow: a row equal to one already recorded
-in every column but run_id and the timestamps is not added again, so reruns pile up nothing.
+Crash safety: each file is atomic; a write touching several files is not, and rerunning the same
+inputs completes it. A part file supersedes every file numbered below it in its directory, so a
+crash between writing it and deleting those leaves rows that `read_lake_table` (and the writer)
+still sees once; a plain glob (duckdb's `events/**/*.parquet`) sees them twice until the next write
+to that partition deletes the superseded files. Until a killed run's partitions are finished by a
+later run's last flush, their events keep the cluster_ids linked within each batch.
 
 Partition columns (`country`, `year`, `month`) live only in directory names: every one of them
 is derivable from a column in the file (iso, published_at, event_date), so `read_lake_table`
@@ -23,9 +36,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,8 +46,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
+from eventlake import _lake_files as files
 from eventlake._lake_lock import LakeBusyError, LockHolder, lake_lock_holder, lock_lake
 from eventlake._lake_raw import RawStore, read_http_validators, write_http_validators
 from eventlake.cluster import link_clusters
@@ -51,16 +62,14 @@ from eventlake.schema import (
 )
 from eventlake.validate import cast_to_contract
 
-PARTITION_FILE = "part-0.parquet"
-TEMP_SUFFIX = ".tmp"  # temporary files are ".part-0.parquet.<random>.tmp"
-COMPRESSION = "zstd"
 UNKNOWN_COUNTRY = "XX"  # partition for events whose country is not known
 # Columns that change on every run; quarantine and reject rows are deduplicated on the others.
 VOLATILE_COLUMNS = frozenset({"run_id", "ingested_at", "rejected_at"})
 # A run's rows held before a flush: about 20,000 articles of the bench corpus (their events included);
-# the flush rewrites every partition it touches, so fewer flushes are faster, but the rows held count
-# against the flow's memory.
+# a flush costs what it adds, so this only trades the flow's memory against the number of files.
 BUFFER_BYTES = 160 * 2**20
+# A directory of a table without `finish` is merged into one file at a run's end past this many files.
+MAX_LIVE_FILES = 16
 _ISO = re.compile(r"[A-Z]{2}")
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -122,7 +131,7 @@ class WriteStats:
 
     rows_written: int  # rows of the batch now in the lake
     rows_replaced: int  # rows already in the lake that the batch replaced or removed
-    partitions: tuple[str, ...]  # partition directories rewritten or removed, relative to LAKE
+    partitions: tuple[str, ...]  # partition directories written to or removed, relative to LAKE
 
 
 def write_articles(articles: pa.Table, lake: Path) -> WriteStats:
@@ -136,7 +145,7 @@ def write_articles(articles: pa.Table, lake: Path) -> WriteStats:
     """
     articles, parts = _prepare_articles(articles)
     ids = articles.column("article_id").combine_chunks()
-    return _replace_article_rows(lake, TABLES["articles"], _by_partition(articles, parts), ids)
+    return _write_now(lake, TABLES["articles"], _by_partition(articles, parts), ids)
 
 
 def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) -> WriteStats:
@@ -145,7 +154,7 @@ def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) ->
     Rows go to LAKE/events/country=CC/year=YYYY/month=MM/ from iso (null: XX) and event_date. An
     article re-extracted with fewer or moved events leaves no stale rows in any partition, and
     since event_id is derived from the article and its evidence, the same batch twice gives the
-    same rows.
+    same rows. Each partition written is left as one file, its cluster_ids linked over all its rows.
 
     Raises:
         ExpectationsFailed: columns or types differ from the contract, event_id is null or
@@ -153,16 +162,18 @@ def write_events(events: pa.Table, lake: Path, *, article_ids: Iterable[str]) ->
     """
     events, parts = _prepare_events(events)
     ids = pa.array(sorted(set(article_ids) | set(events.column("article_id").to_pylist())), pa.string())
-    return _replace_article_rows(lake, TABLES["events"], _by_partition(events, parts), ids)
+    return _write_now(lake, TABLES["events"], _by_partition(events, parts), ids)
 
 
 class LakeWriter:
-    """A run's rows, held back so each partition is rewritten once per flush, not once per batch.
+    """A run's rows, held back and written once per flush, each flush costing what it adds.
 
-    `flush` (at the end of a run, or when the rows held pass `max_bytes`) writes in the order
+    `flush` (when the rows held pass `max_bytes`, and at the end of the run) writes in the order
     that keeps a killed run safe: provenance, links and rejects, then events and quarantine,
     articles last (an article in the lake marks its events as written). Rows are checked
-    against the contract when added, so a bad batch fails where it is found.
+    against the contract when added, so a bad batch fails where it is found. One writer per run:
+    it reads once which partitions hold which articles, and the fingerprints of the rows of the
+    tables kept whole, then keeps track of what it writes, so a flush reads only what it rewrites.
     """
 
     def __init__(self, lake: Path, *, max_bytes: int = BUFFER_BYTES):
@@ -172,6 +183,9 @@ class LakeWriter:
         self._by_part: dict[str, dict[str, list[pa.Table]]] = {"articles": {}, "events": {}}  # grouped on arrival
         self._ids: list[pa.Array] = []  # articles whose old events are replaced
         self._bytes = 0
+        self._seen: dict[str, files.SeenRows] = {}  # tables kept whole: fingerprints of their rows, read once
+        self._run_ids: list[pa.Array] = []  # articles this run has written
+        self._index: dict[str, files.ArticleIndex] = {}  # partitioned tables: their articles before the run
 
     def add(self, table_name: str, rows: pa.Table) -> None:
         """Hold rows of an only-growing table: raw_index, signatures, near_duplicates, rejects,
@@ -198,16 +212,27 @@ class LakeWriter:
     def full(self) -> bool:
         return self._bytes >= self.max_bytes
 
-    def flush(self) -> dict[str, int]:
-        """Write everything held, each partition once; returns rows written per table."""
+    def flush(self, *, final: bool | None = None) -> dict[str, int]:
+        """Write everything held; returns rows written per table.
+
+        `final` marks the run's last flush, which finishes the events partitions (one file each,
+        clusters linked over all rows) and merges directories grown past MAX_LIVE_FILES. By default
+        a flush is final unless the writer is full: a run flushes when full, and once at its end.
+        """
+        final = not self.full if final is None else final
         written = {}
         for name in ("raw_index", "signatures", "near_duplicates", "rejects"):
             written[name] = self._append(name)
         ids = pa.concat_arrays(self._ids).unique() if self._ids else pa.array([], pa.string())
-        written["events"] = self._replace("events", ids)
+        written["events"] = self._replace("events", ids, final=final)
         for name in ("events_quarantine", "articles_quarantine"):
             written[name] = self._append(name)
-        written["articles"] = self._replace("articles", self._grouped("articles").column("article_id").combine_chunks())
+        article_ids = self._grouped("articles").column("article_id").combine_chunks()
+        written["articles"] = self._replace("articles", article_ids, final=final)
+        if final:
+            for name in _APPENDED:
+                _merge_crowded(self.lake / TABLES[name].path, TABLES[name].schema)
+        self._run_ids.append(ids)
         self._rows, self._ids, self._bytes = {}, [], 0
         self._by_part = {"articles": {}, "events": {}}
         return written
@@ -224,19 +249,39 @@ class LakeWriter:
     def _append(self, name: str) -> int:
         if name not in self._rows:
             return 0
-        return _append_new(self.lake, TABLES[name], self._held(name), name).rows_written
+        table = TABLES[name]
+        if name not in self._seen:
+            live = files.live_files(self.lake / table.path)
+            self._seen[name] = files.SeenRows.of_files(live, table.schema, table.sort_by)
+        return _append_new(self.lake, table, self._held(name), name, seen=self._seen[name]).rows_written
 
     def _grouped(self, name: str) -> pa.Table:
         held = [t for tables in self._by_part[name].values() for t in tables]
         return pa.concat_tables(held) if held else TABLES[name].schema.empty_table()
 
-    def _replace(self, name: str, ids: pa.Array) -> int:
+    def _replace(self, name: str, ids: pa.Array, *, final: bool) -> int:
         rows = self._grouped(name)
-        if rows.num_rows == 0 and len(ids) == 0:
+        if rows.num_rows == 0 and len(ids) == 0 and not final:
             return 0
         _check_key(rows, TABLES[name].key[0], table_name=name)  # unique across the batches held, too
         groups = {part: pa.concat_tables(held) for part, held in self._by_part[name].items()}
-        return _replace_article_rows(self.lake, TABLES[name], groups, ids).rows_written
+        holders = self._holders(name, ids)
+        return _write_partitions(self.lake, TABLES[name], groups, ids, final=final, holders=holders).rows_written
+
+    def _holders(self, name: str, ids: pa.Array) -> set[Path]:
+        """Partitions holding rows of `ids`: from the index of the files there before the run (read on first
+        use, when what a crash left is cleared too), and from the run's own files if it wrote these articles."""
+        if len(ids) == 0:
+            return set()
+        table = TABLES[name]
+        root = self.lake / table.path
+        if name not in self._index:
+            files.remove_temp_files(root)
+            self._index[name] = files.ArticleIndex.of_table(root, table.schema)
+        found = self._index[name].holders(ids)
+        if any(pc.any(pc.is_in(written, value_set=ids)).as_py() for written in self._run_ids):
+            found |= _holders(root, table, ids)  # rare: an article written twice in one run
+        return found
 
 
 def write_quarantine(table: pa.Table, lake: Path, *, table_name: str) -> WriteStats:
@@ -289,7 +334,7 @@ def write_manifest(manifest: dict, lake: Path) -> Path:
         raise ValueError(f"manifest run_id {run_id!r} cannot name a file: use letters, digits, ._-")
     path = lake / "runs" / f"{run_id}.json"
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False, default=_json_value)
-    _replace_file(path, lambda fh: fh.write(text.encode("utf-8") + b"\n"))
+    files.replace_file(path, lambda fh: fh.write(text.encode("utf-8") + b"\n"))
     return path
 
 
@@ -298,7 +343,7 @@ def write_report(html: str, lake: Path, run_id: str) -> Path:
     if not _RUN_ID.fullmatch(run_id):
         raise ValueError(f"run_id {run_id!r} cannot name a file: use letters, digits, ._-")
     path = lake / "docs" / "runs" / f"{run_id}.html"
-    _replace_file(path, lambda fh: fh.write(html.encode("utf-8")))
+    files.replace_file(path, lambda fh: fh.write(html.encode("utf-8")))
     return path
 
 
@@ -306,22 +351,20 @@ def read_lake_table(lake: Path, name: str, *, columns: Sequence[str] | None = No
     """Read a whole lake table in the contract schema, sorted by its key; empty if never written.
 
     `name` is a key of TABLES: articles, events, rejects, articles_quarantine, events_quarantine,
-    raw_index, near_duplicates, signatures. Partition directories are ignored (their values are
-    columns in the files already). `columns` reads only those columns (Parquet is columnar), unsorted.
+    raw_index, near_duplicates, signatures. Only live files are read (a file superseded by a
+    compaction a crash cut short is not), so each row comes once. Partition directories are
+    ignored (their values are columns in the files already). `columns` reads only those columns
+    (Parquet is columnar), unsorted.
     """
     if name not in TABLES:
         raise ValueError(f"unknown lake table {name!r}; expected one of {sorted(TABLES)}")
     table = TABLES[name]
-    root = lake / table.path
-    if columns is not None:
-        schema = pa.schema([table.schema.field(c) for c in columns])
-        if not root.is_dir():
-            return schema.empty_table()
-        return ds.dataset(root, format="parquet", schema=schema, partitioning=None).to_table()
-    if not root.is_dir():
-        return table.schema.empty_table()
-    dataset = ds.dataset(root, format="parquet", schema=table.schema, partitioning=None)
-    return _sorted(dataset.to_table(), table)
+    schema = table.schema if columns is None else pa.schema([table.schema.field(c) for c in columns])
+    paths = [str(p) for p in files.live_files(lake / table.path)]
+    if not paths:
+        return schema.empty_table()
+    rows = ds.dataset(paths, format="parquet", schema=schema).to_table()
+    return rows if columns is not None else _sorted(rows, table)
 
 
 def _prepare_articles(articles: pa.Table) -> tuple[pa.Table, list[str]]:
@@ -351,53 +394,119 @@ def _prepare_events(events: pa.Table) -> tuple[pa.Table, list[str]]:
     return events, parts
 
 
-def _append_new(lake: Path, table: LakeTable, rows: pa.Table, table_name: str) -> WriteStats:
-    """Single-file tables: add the rows not already there (equal in all but the volatile columns).
+def _append_new(
+    lake: Path, table: LakeTable, rows: pa.Table, table_name: str, *, seen: files.SeenRows | None = None
+) -> WriteStats:
+    """Tables kept whole: add the rows not already there (equal in all but the volatile columns) as one file.
 
-    A row seen before keeps its first run_id and timestamps, so a rerun rewrites nothing.
+    A row seen before keeps its first run_id and timestamps, so a rerun writes nothing. `seen`
+    is the table's rows as the caller last knew them; without it they are read now.
     """
     rows = _conform(rows, table.schema, table_name=table_name)
     root = lake / table.path
-    _remove_temp_files(root)
-    path = root / PARTITION_FILE
-    old = _read_partition(path, table.schema)
-    seen = set(_fingerprints(old, table.sort_by))
-    fresh = []
-    for i, key in enumerate(_fingerprints(rows, table.sort_by)):
-        if key not in seen:
-            seen.add(key)
-            fresh.append(i)
-    if fresh:
-        _write_partition(path, _sorted(pa.concat_tables([old, rows.take(pa.array(fresh, pa.int64()))]), table))
-    return WriteStats(rows_written=len(fresh), rows_replaced=0, partitions=(table.path,) if fresh else ())
+    if seen is None:
+        seen = files.SeenRows.of_files(files.live_files(root), table.schema, table.sort_by)
+    prints = files.fingerprints(rows, table.sort_by)
+    fresh = files.first_unseen(prints, seen)
+    if len(fresh) == 0:
+        return WriteStats(rows_written=0, rows_replaced=0, partitions=())
+    files.remove_temp_files(root)
+    _append_file(root, table, rows.take(fresh))
+    seen.add(prints.take(fresh))
+    return WriteStats(rows_written=len(fresh), rows_replaced=0, partitions=(table.path,))
 
 
-def _replace_article_rows(lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.Array) -> WriteStats:
-    """Rewrite each partition that gets new rows or holds rows of article `ids`: the others + new.
+def _write_now(lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.Array) -> WriteStats:
+    """A write on its own, as a run's last flush: the holders of `ids` found by reading the lake now."""
+    root = lake / table.path
+    files.remove_temp_files(root)
+    return _write_partitions(lake, table, new, ids, final=True, holders=_holders(root, table, ids))
 
-    `new` holds each partition directory's new rows; other partitions are searched for the
-    articles' old rows by reading their article_id column only.
+
+def _write_partitions(
+    lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.Array, *, final: bool, holders: set[Path]
+) -> WriteStats:
+    """Write each partition's `new` rows; replace every old row of article `ids`.
+
+    The `holders` of rows of `ids` are rewritten whole; any other partition gets a delta file with
+    its new rows. On the `final` flush a table with `finish` rewrites every partition that gets
+    rows or holds a delta (so its rows are finished together); other tables merge crowded directories.
     """
     root = lake / table.path
-    _remove_temp_files(root)
-    dirs = {root / part: rows for part, rows in new.items()}
+    new_dirs = {root / part: rows for part, rows in new.items()}
+    rewrite = set(holders)
+    if final and table.finish is not None:
+        rewrite |= set(new_dirs) | {d for d, listing in files.table_directories(root) if listing.has_delta}
     empty = table.schema.empty_table()
-    for path in sorted(root.rglob(PARTITION_FILE)):
-        if path.parent not in dirs:
-            held = pq.ParquetFile(path).read(columns=["article_id"])
-            if pc.any(_of_articles(held, ids)).as_py():
-                dirs[path.parent] = empty
     replaced = 0
-    for directory in sorted(dirs):
-        path = directory / PARTITION_FILE
-        old = _read_partition(path, table.schema)
-        kept = old.filter(pc.invert(_of_articles(old, ids)))
-        replaced += old.num_rows - kept.num_rows
-        rows = pa.concat_tables([kept, dirs[directory]])
-        _write_partition(path, _sorted(table.finish(rows) if table.finish else rows, table))
-    touched = tuple(d.relative_to(lake).as_posix() for d in sorted(dirs))
+    for directory in sorted(set(new_dirs) | rewrite):
+        rows = new_dirs.get(directory, empty)
+        if directory in rewrite:
+            replaced += _rewrite(directory, table, rows, ids)
+        else:
+            _append_file(directory, table, rows)
+    if final and table.finish is None:
+        _merge_crowded(root, table.schema)
+    touched = tuple(d.relative_to(lake).as_posix() for d in sorted(set(new_dirs) | rewrite))
     written = sum(rows.num_rows for rows in new.values())
     return WriteStats(rows_written=written, rows_replaced=replaced, partitions=touched)
+
+
+def _holders(root: Path, table: LakeTable, ids: pa.Array) -> set[Path]:
+    """Partition directories with a live file holding rows of article `ids` (read from the article_id column)."""
+    found: set[Path] = set()
+    if len(ids) == 0:
+        return found
+    for directory, listing in files.table_directories(root):
+        for path in listing.live:
+            if pc.any(_of_articles(files.read_file(path, table.schema, columns=("article_id",)), ids)).as_py():
+                found.add(directory)
+                break
+    return found
+
+
+def _rewrite(directory: Path, table: LakeTable, new: pa.Table, ids: pa.Array) -> int:
+    """Rewrite a partition as one part file: its rows less those of `ids`, plus `new`; returns rows dropped.
+
+    A lone part file is replaced under its own name; otherwise the new part file supersedes the
+    others before they are deleted, so a crash in between leaves no row visible twice to our readers.
+    """
+    listing = files.list_directory(directory)
+    old = [files.read_file(p, table.schema) for p in listing.live]
+    old = pa.concat_tables(old) if old else table.schema.empty_table()
+    kept = old.filter(pc.invert(_of_articles(old, ids)))
+    rows = pa.concat_tables([kept, new])
+    if table.finish is not None and rows.num_rows:
+        rows = table.finish(rows)
+    if rows.num_rows == 0:
+        files.remove_files([*listing.live, *listing.stale])
+        return old.num_rows
+    lone = len(listing.live) == 1 and listing.live[0].name.startswith(files.PART)
+    path = listing.live[0] if lone else directory / files.file_name(files.PART, listing.next_number)
+    files.write_parquet(path, _sorted(rows, table))
+    files.remove_files([p for p in (*listing.live, *listing.stale) if p != path])
+    return old.num_rows - kept.num_rows
+
+
+def _append_file(directory: Path, table: LakeTable, rows: pa.Table) -> None:
+    """Add `rows` to a directory as a new file: a part file if it is the first, else a delta.
+
+    A table with `finish` always gets a delta: its rows are finished by the run's last flush.
+    """
+    listing = files.list_directory(directory)
+    files.remove_files(listing.stale)
+    first = not listing.live and table.finish is None
+    path = directory / files.file_name(files.PART if first else files.DELTA, listing.next_number)
+    files.write_parquet(path, _sorted(rows, table))
+
+
+def _merge_crowded(root: Path, schema: pa.Schema) -> None:
+    """Merge each directory under `root` holding more than MAX_LIVE_FILES live files into one part file."""
+    for directory, listing in files.table_directories(root):
+        files.remove_files(listing.stale)
+        if len(listing.live) > MAX_LIVE_FILES:
+            files.merge_files(directory / files.file_name(files.PART, listing.next_number), listing.live, schema)
+            files.remove_files(listing.live)
 
 
 def _by_partition(rows: pa.Table, parts: Sequence[str]) -> dict[str, pa.Table]:
@@ -420,47 +529,8 @@ def _of_articles(rows: pa.Table, ids: pa.Array) -> pa.ChunkedArray:
     return pc.is_in(rows.column("article_id"), value_set=ids)
 
 
-def _read_partition(path: Path, schema: pa.Schema) -> pa.Table:
-    """One partition file in `schema` (the path's key=value parts are not read as columns)."""
-    if not path.exists():
-        return schema.empty_table()
-    return pq.ParquetFile(path).read().cast(schema)  # fails loudly on a file of an older schema
-
-
 def _sorted(rows: pa.Table, table: LakeTable) -> pa.Table:
     return rows.sort_by([(c, "ascending") for c in table.sort_by])
-
-
-def _write_partition(path: Path, rows: pa.Table) -> None:
-    """Atomically replace one partition file; an emptied partition loses its file and directory."""
-    if rows.num_rows:
-        _replace_file(path, lambda fh: pq.write_table(rows, fh, compression=COMPRESSION))
-        return
-    path.unlink(missing_ok=True)
-    directory = path.parent
-    while directory.name.count("=") == 1 and not any(directory.iterdir()):
-        directory.rmdir()
-        directory = directory.parent
-
-
-def _replace_file(path: Path, write: Callable[[Any], Any]) -> None:
-    """Write through a hidden temporary file in the same directory, fsync, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}{TEMP_SUFFIX}")
-    try:
-        with open(temp, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _remove_temp_files(root: Path) -> None:
-    """Delete temporary files a crashed write left behind (readers already ignore them)."""
-    for temp in root.rglob(f".*{TEMP_SUFFIX}"):
-        temp.unlink()
 
 
 def _conform(table: pa.Table, schema: pa.Schema, *, table_name: str) -> pa.Table:
@@ -487,12 +557,6 @@ def _check_not_null(table: pa.Table, column: str, *, table_name: str) -> None:
 
 def _month_dir(year: int, month: int) -> str:
     return f"year={year:04d}/month={month:02d}"
-
-
-def _fingerprints(table: pa.Table, columns: Sequence[str]) -> list[str]:
-    """One string per row that is equal exactly when the rows are equal in `columns`."""
-    values = zip(*(table.column(c).to_pylist() for c in columns), strict=True)
-    return [json.dumps(row, ensure_ascii=False, default=_json_value) for row in values]
 
 
 def _json_value(value: Any) -> str:

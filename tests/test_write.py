@@ -290,3 +290,14 @@ def test_report_written_later_joins_the_cluster_of_an_earlier_one(tmp_path):
     write_events(events(later), tmp_path, article_ids=["a2"])
     ids = read_lake_table(tmp_path, "events").column("cluster_id").to_pylist()
     assert len(ids) == 2 and ids[0] == ids[1] and ids[0] is not None
+
+
+def test_rejects_recorded_in_an_earlier_file_are_not_repeated(tmp_path):
+    first, second = reject(), reject(reason="no text")
+    write_rejects(pa.Table.from_pylist([first], schema=REJECTS), tmp_path)
+    write_rejects(pa.Table.from_pylist([second], schema=REJECTS), tmp_path)
+    both = pa.Table.from_pylist([second | {"run_id": "run-2"}, first | {"run_id": "run-2"}], schema=REJECTS)
+    assert (write_rejects(both, tmp_path).rows_written, files(tmp_path / "rejects")) == (
+        0,
+        ["delta-1.parquet", "part-0.parquet"],
+    )

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -22,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+import pyarrow.compute as pc
 import pytest
 
 from eventlake.write import TABLES, lake_lock_holder, read_lake_table
@@ -124,17 +126,19 @@ def holds_lock(lake: Path, proc: subprocess.Popen):
 
 
 def first_partition_written(lake: Path):
-    return lambda: any((lake / "articles").rglob("part-0.parquet")) or any((lake / "events").rglob("part-0.parquet"))
+    return lambda: any((lake / "articles").rglob("[!.]*.parquet")) or any((lake / "events").rglob("[!.]*.parquet"))
 
 
 def assert_reads_cleanly(lake: Path) -> None:
-    """Every table reads in the contract schema; no half-written Parquet is visible to a glob."""
-    for name in TABLES:
-        read_lake_table(lake, name)
+    """Every table reads in the contract schema, each key once; no half-written Parquet is visible to a glob."""
+    for name, table in TABLES.items():
+        rows = read_lake_table(lake, name)
+        if table.key[:1] in (("article_id",), ("event_id",)):
+            assert pc.count_distinct(rows.column(table.key[0])).as_py() == rows.num_rows, name
     for table in ("articles", "events"):
         if any((lake / table).rglob("*.parquet")):  # a glob that matches nothing is an error in duckdb
             duckdb.sql(f"select count(*) from read_parquet('{lake}/{table}/**/*.parquet')").fetchall()
-    visible = [p for p in lake.rglob("*.parquet") if p.name != "part-0.parquet"]
+    visible = [p for p in lake.rglob("*.parquet") if not re.fullmatch(r"(part|delta)-\d+\.parquet", p.name)]
     assert visible == []
 
 
