@@ -12,8 +12,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, compress, repeat
-from operator import add
 from typing import NamedTuple
 
 from eventlake.errors import OffsetError
@@ -62,14 +60,6 @@ class Derived:
             if ch in text:
                 text = text.replace(ch, " ")
         return text
-
-    @cached_property
-    def word_spans(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the words of `words_only` (its runs of non-spaces), found once for
-        every sentence of the text, in C-level passes (no match object per word)."""
-        lengths = list(map(len, self.words_only.split(" ")))  # empty between two spaces
-        starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
-        return starts, list(map(add, starts, filter(None, lengths)))
 
     def source_span(self, start: int, end: int) -> Span:
         """Map a half-open range of the derived text back to the smallest covering source span."""

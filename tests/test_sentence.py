@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventlake.matcher import Entry, Hit
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import SentenceHits, in_outlet_name
 from eventlake.text import Span, identity
 
 
@@ -49,3 +49,17 @@ def test_is_definite_is_false_for_a_bare_word():
 def test_kinds_are_the_kinds_of_the_hits():
     view = _view("قصف مدفعي على القرية", [("trigger", 0, 3), ("cue:place_type", 14, 20)])
     assert set(view.kinds) == {"trigger", "cue:place_type"}
+
+
+def test_a_hit_inside_a_quoted_outlet_after_lam_is_in_an_outlet_name():
+    text = "وقال مسؤول لـ«بغداد اليوم» إن القصف استمر"
+    start = text.index("بغداد")
+    view = _view(text, [("place", start, start + 5)])
+    assert in_outlet_name(view, view.hits[0])
+
+
+def test_a_quoted_place_without_lam_before_the_quote_is_not_an_outlet_name():
+    text = "وقال مسؤول «بغداد تعرضت للقصف» أمس"
+    start = text.index("بغداد")
+    view = _view(text, [("place", start, start + 5)])
+    assert not in_outlet_name(view, view.hits[0])
