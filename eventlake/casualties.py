@@ -212,7 +212,7 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
         return None
     text = sentence.derived.text
     nearest = _digits(text[words[0][0] : words[0][1]])
-    if nearest is not None:
+    if nearest is not None and not _list_number(sentence, words[0]):
         return nearest
     if _kind_at(sentence, words[0], "cas:dual"):
         return 2  # "طفلين قُتلا": the dual noun before the verb
@@ -220,6 +220,18 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
         return _count_before(sentence, words[1:])  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
+
+
+def _list_number(sentence: SentenceHits, word: tuple[int, int]) -> bool:
+    """ "2- استشهاد منتسب ...": an item's number in a numbered statement, not a count."""
+    opening = word[0] == sentence.start or not sentence.derived.text[sentence.start : word[0]].strip()
+    after = sentence.source_word(*word)
+    return opening and after.rstrip("0123456789٠١٢٣٤٥٦٧٨٩") == "" and _numbered(sentence, word)
+
+
+def _numbered(sentence: SentenceHits, word: tuple[int, int]) -> bool:
+    span = sentence.derived.source_span(word[0], word[1])
+    return sentence.source[span.end : span.end + 1] in ("-", ")", ".", "–")
 
 
 def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:

@@ -68,6 +68,7 @@ CUE_NAMES = (
     "slogan",
     "small_arms",
     "government",
+    "member_of_movement",
     "means",
     "ours",
     "spread",

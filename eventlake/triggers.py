@@ -27,6 +27,7 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
         and not refers_back(sentence, t)
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
+        and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
     ]
     return without_means(sentence, triggers)
 

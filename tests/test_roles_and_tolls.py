@@ -605,3 +605,10 @@ def test_an_aid_volunteer_is_a_civilian_and_the_remnants_are_the_army_in_sudan(e
     taken = only(events_of("أعلن الدعم السريع أمس أن قواته حررت منطقة أم صميمة بعد معارك مع فلول النظام البائد."))
     assert (aid["sub_event_type"], aid["actor2"], aid["fatalities"]) == ("Attack", "Civilians", 1)
     assert (taken["actor1"], taken["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_an_item_number_is_not_a_count_and_an_activists_movement_is_not_a_protest(events_of):
+    item = only(events_of("2- استشهاد منتسب في الحشد الشعبي أمس وإصابة آخر بانفجار عبوة ناسفة في قضاء الطارمية."))
+    killing = only(events_of("اغتال مسلحون مجهولون أمس الناشط في الحراك الاحتجاجي حسين علي أمام منزله في البصرة."))
+    assert (item["fatalities"], item["injuries"]) == (1, 1)
+    assert (killing["sub_event_type"], killing["actor2"]) == ("Attack", "Civilians")
