@@ -218,6 +218,8 @@ def _accusation(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tu
     named = _distinct([h for h in mentions if cues[-1].end <= h.start < trigger.start])
     if len(named) >= 2:
         return named[0], named[1]
+    if named and sentence.tokens_between(cues[-1], named[0]) == 0:
+        return named[0], None  # "اتهمت «الدعم السريع» الطيران بقصف": the subject right after the verb accuses
     return None, (named[0] if named else None)
 
 

@@ -250,6 +250,8 @@ def _sentence_candidates(
     iso = own[0].place.iso if own else places.iso
     roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary), outlet_iso=places.iso)
     sub, inferred = resolve_type(sentence, primary, roles)
+    if sentence.has("cue:total") and all(loc.place.rank > 0 for loc in own):
+        return []  # "أن 43 شخصاً قُتلوا في حوادث متفرقة خلال شهر تشرين الثاني": a count over places and days
     locations = (own or _inherited_location(sentence, earlier, sub)) if sub else []
     if not locations or _not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
@@ -323,6 +325,8 @@ def _when_and_where(
         locations, when = [told.location], told.date  # its toll joins the event when merged
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
+    if when.explicit and when.precision >= 3 and sentence.has("cue:total"):
+        return None  # "قُتل 43 شخصاً ... خلال شهر تشرين الثاني": a month's count, no one event
     year = stated_year(sentence)
     if not when.explicit and year is not None and year < published.year:
         return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
@@ -338,6 +342,8 @@ def _second_weapon_events(
     if second is None:
         return []
     other, clause = second
+    if any(clause.end <= c.start < other.start for c in sentence.of("cue:accuse")):
+        return []  # "بينما اتهمت «الدعم السريع» الطيران بقصف أحياء سكنية": a claim about the strike told
     own_clause = clause_of(sentence, other)
     roles = assign_roles(sentence, other, clause=own_clause)
     if own_clause is None:

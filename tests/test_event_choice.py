@@ -800,3 +800,33 @@ def test_governments_named_by_their_seats_are_not_places(events_of):
         "حكومتي بغداد وأربيل بالتدخل."
     )
     assert [e["location"] for e in events_of(body)] == ["Al Amadiyah"]
+
+
+def test_an_accusation_about_the_strike_is_no_second_event(events_of):
+    body = (
+        "نفّذ الطيران الحربي التابع للجيش أمس غارات على تجمعات لـ«الدعم السريع» في مدينة مليط، بينما اتهمت "
+        "«الدعم السريع» الطيران بقصف «أحياء سكنية»."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Air/drone strike",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    )
+
+
+def test_a_gathering_amid_clashes_is_a_protest_and_patrols_to_end_them_no_clash(events_of):
+    body = (
+        "وعلى وقع الاشتباكات، تجمّع عشرات من سكان منطقة سوق الجمعة أمس أمام مقر البلدية، مطالبين بإبعاد "
+        "المعسكرات.\n\nوأعلنت وزارة الداخلية نشر دوريات لفض الاشتباك في منطقة الفرناج."
+    )
+    assert [(e["sub_event_type"], e["location"]) for e in events_of(body)] == [("Peaceful protest", "Souq al-Juma")]
+
+
+def test_a_memorial_and_slogans_blaming_two_capitals_are_no_places_or_events(events_of):
+    memorial = "وأعلنت لجان المقاومة في مدينة ود مدني عن إقامة حفل تأبين يوم الجمعة القادم لعدد من أعضائها الذين قُتلوا."
+    protest = (
+        "وفي السليمانية، تظاهر مئات المعلمين أمام مبنى المحافظة اليوم، ورفعوا شعارات تحمّل بغداد وأربيل مسؤولية الأزمة."
+    )
+    assert events_of(memorial) == []
+    assert [e["location"] for e in events_of(protest)] == ["Sulaymaniyah"]
