@@ -63,11 +63,14 @@ GROUP_WORDS = frozenset(
         "متقطعه",
         "عنيف",
         "عنيفه",
+        "واسع",  # "محاولة زحف واسعة لمرتزقة العدوان"
+        "واسعه",
     }
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
+BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
@@ -469,8 +472,8 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
     """Between an agent word and an actor only words for a band of fighters may stand
     (شنّته مجموعة من عناصر عصابات داعش), not a verb or an object (غارات مجهولة تستهدف قوات الأسد)."""
     text = sentence.derived.text
-    between = [word.removeprefix("و") or word for word in text[left.end : right.start].split()]  # "مدفعي وصاروخي"
-    return all(word in GROUP_WORDS or word in OBJECT_WORDS for word in between)
+    between = text[left.end : right.start].split()  # "مدفعي وصاروخي": a clitic و before an adjective too
+    return all(word in BETWEEN_WORDS or word.removeprefix("و") in BETWEEN_WORDS for word in between)
 
 
 def _generic(hit: Hit) -> bool:

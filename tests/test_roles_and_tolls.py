@@ -612,3 +612,18 @@ def test_an_item_number_is_not_a_count_and_an_activists_movement_is_not_a_protes
     killing = only(events_of("اغتال مسلحون مجهولون أمس الناشط في الحراك الاحتجاجي حسين علي أمام منزله في البصرة."))
     assert (item["fatalities"], item["injuries"]) == (1, 1)
     assert (killing["sub_event_type"], killing["actor2"]) == ("Attack", "Civilians")
+
+
+def test_a_foiled_advance_of_the_mercenaries_is_their_attack(events_of):
+    body = "أفشل أبطال الجيش واللجان الشعبية فجر اليوم محاولة زحف واسعة لمرتزقة العدوان باتجاه مواقع في مديرية حريب."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Military Forces of Yemen",
+        "Ansar Allah (Houthis)",
+    )
+
+
+def test_a_threat_before_a_claim_of_strikes_is_no_event(events_of):
+    body = "قال قيادي في الجبهة الوطنية إن فصائله «لن تقف مكتوفة الأيدي»، في حين تحدّثت وسائل إعلام عن «ضربات دقيقة»."
+    assert events_of(body) == []
