@@ -32,12 +32,12 @@ class RunLog:
         self.validation: list[dict] = []
         self.docs_index: Path | None = None
 
-    def timed(self, stage: str, func: Callable, *args: Any) -> Any:
-        """Call `func(*args)`, adding its wall time to `stage`, less the time of stages timed inside it."""
+    def timed(self, stage: str, func: Callable, *args: Any, **kwargs: Any) -> Any:
+        """Call `func(*args, **kwargs)`, adding its wall time to `stage`, less the time of stages timed inside it."""
         start = time.perf_counter()
         self._nested.append(0.0)
         try:
-            return func(*args)
+            return func(*args, **kwargs)
         finally:
             elapsed = time.perf_counter() - start
             self.seconds[stage] += elapsed - self._nested.pop()

@@ -176,9 +176,9 @@ class _Stages:
                 log.batch(articles, done.events, *checked)
                 self._keep_for_report(checked[1].valid)
                 if writer.full:
-                    log.count(**log.timed("write", flush_task, writer))
+                    log.count(**log.timed("write", flush_task, writer, final=False))
             log.workers = self.workers if pool.started else 1
-        log.count(**log.timed("write", flush_task, writer))
+        log.count(**log.timed("write", flush_task, writer, final=True))
         log.docs_index = log.timed("docs", docs_task, validator) if validator is not None else None
         manifest = log.manifest(self.lexicon.version)
         events = pa.concat_tables(self.report_events) if self.report_events else schema.empty(schema.EVENTS)
