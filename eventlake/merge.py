@@ -54,8 +54,9 @@ def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
-    same_type = a.sub_event_type == b.sub_event_type or {a.sub_event_type, b.sub_event_type} <= PROTEST_RANK.keys()
-    if not same_type or not _same_day(a, b):
+    if a.sub_event_type != b.sub_event_type:
+        return _one_protest(a, b)
+    if not _same_day(a, b):
         return False
     if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
         return False
@@ -67,6 +68,13 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
         return True
     return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _one_protest(a: Candidate, b: Candidate) -> bool:
+    """A protest told as a sit-in and as dispersed or a riot: the same place on the same day."""
+    if not {a.sub_event_type, b.sub_event_type} <= PROTEST_RANK.keys() or not _same_day(a, b):
+        return False
+    return a.location is not None and b.location is not None and a.location.place == b.location.place
 
 
 def _inside_the_city(a: Candidate, b: Candidate) -> bool:

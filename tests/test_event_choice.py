@@ -830,3 +830,14 @@ def test_a_memorial_and_slogans_blaming_two_capitals_are_no_places_or_events(eve
     )
     assert events_of(memorial) == []
     assert [e["location"] for e in events_of(protest)] == ["Sulaymaniyah"]
+
+
+def test_protests_in_two_nearby_towns_stay_two_events(events_of):
+    body = (
+        "احتشد آلاف المحتجين اليوم في ساحة الكرامة وسط مدينة السويداء مرددين هتافات ضد الفساد.\n\n"
+        "وفي مدينة شهبا شمالي المحافظة، أشعل شبّان غاضبون الإطارات وقطعوا الطريق الرئيسي اليوم."
+    )
+    assert sorted((e["sub_event_type"], e["location"]) for e in events_of(body)) == [
+        ("Peaceful protest", "As-Suwayda"),
+        ("Violent demonstration", "Shahba"),
+    ]
