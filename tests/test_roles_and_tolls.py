@@ -627,3 +627,16 @@ def test_a_foiled_advance_of_the_mercenaries_is_their_attack(events_of):
 def test_a_threat_before_a_claim_of_strikes_is_no_event(events_of):
     body = "قال قيادي في الجبهة الوطنية إن فصائله «لن تقف مكتوفة الأيدي»، في حين تحدّثت وسائل إعلام عن «ضربات دقيقة»."
     assert events_of(body) == []
+
+
+def test_soldiers_martyred_in_a_second_clause_join_the_toll(events_of):
+    body = (
+        "كسرت قوات الجيش الوطني فجر اليوم هجوماً شنّته مليشيا الحوثي في جبهة حريب، وأسفرت المعارك عن مصرع "
+        "خمسة من عناصر المليشيا، فيما ارتقى جنديان من أبطال الجيش."
+    )
+    assert only(events_of(body))["fatalities"] == 7
+
+
+def test_a_car_of_a_syrian_division_hit_by_a_bomb_is_the_army(events_of):
+    body = "انفجرت عبوة ناسفة مساء أمس بسيارة عسكرية تابعة للفرقة الخامسة على طريق نوى – الشيخ مسكين."
+    assert only(events_of(body))["actor2"] == "Military Forces of Syria"
