@@ -282,9 +282,13 @@ def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], pla
 
 def _home_forces_hit(sentence: SentenceHits, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
     """ "عدوان جوي إسرائيلي ... أدى إلى إصابة عسكريَّين", "مستهدفاً عدداً من المواقع العسكرية": an
-    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army."""
+    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army; a strike from
+    across the border on a barracks in Israel ("استهدفوا ثكنة المالكية") hits Israel's army."""
     attacker, iso = roles.actor1, where.place.iso
-    if roles.actor2 is not None or attacker is None or attacker.home != "IL" or iso not in HOME_FORCES_HIT:
+    if roles.actor2 is not None or attacker is None:
+        return roles
+    across = iso == "IL" and attacker.home != "IL"
+    if not across and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
         return roles
     soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
     target = lexicon.state_forces.get(iso)

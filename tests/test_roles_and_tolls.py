@@ -640,3 +640,13 @@ def test_soldiers_martyred_in_a_second_clause_join_the_toll(events_of):
 def test_a_car_of_a_syrian_division_hit_by_a_bomb_is_the_army(events_of):
     body = "انفجرت عبوة ناسفة مساء أمس بسيارة عسكرية تابعة للفرقة الخامسة على طريق نوى – الشيخ مسكين."
     assert only(events_of(body))["actor2"] == "Military Forces of Syria"
+
+
+def test_rockets_on_a_barracks_in_israel_hit_the_israeli_army(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية أمس دراجة نارية عند مدخل بلدة عيترون، وتعرّضت أطراف بلدة حولا لقصف مدفعي.\n\n"
+        "في المقابل، أعلنت «المقاومة الإسلامية» أن مجاهديها استهدفوا أمس ثكنة المالكية في الجليل الأعلى "
+        "بالأسلحة الصاروخية."
+    )
+    e = next(e for e in events_of(body) if e["location"] == "Malkia")
+    assert (e["actor1"], e["actor2"]) == ("Hezbollah", "Military Forces of Israel")
