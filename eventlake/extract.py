@@ -327,6 +327,8 @@ def _when_and_where(
         if told.sub_event_type != sub:
             return None  # "القصف" after an air strike: the generic word for the strike told
         locations, when = [told.location], told.date  # its toll joins the event when merged
+    elif _comment_on_events(sentence, primary, own, when, earlier):
+        return None
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
     if when.explicit and when.precision >= 3 and sentence.has("cue:total"):
@@ -545,6 +547,17 @@ def _event_date(
     if morning and sentence.has("cue:evening"):
         return EventDate(published - timedelta(days=1), 1, False)  # "مساءً" in a morning paper: last night
     return EventDate(published, 2, False)
+
+
+def _comment_on_events(
+    sentence: SentenceHits, primary: Hit, own: list[Location], when: EventDate, earlier: list[Candidate]
+) -> bool:
+    """ "إن «الضربات الجوية مهمة، لكنها لا تكفي»": "the strikes" with no place, day or toll of their
+    own, in an article that has told its events, speak about them; no event of their own."""
+    towns = [loc for loc in own if loc.place.rank == 0]  # "عضو في مجلس محافظة ديالى": a province names no site
+    if towns or when.explicit or not earlier or not sentence.is_definite(primary):
+        return False
+    return not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cas:zero"))
 
 
 def _cause_dated(sentence: SentenceHits, trigger: Hit) -> bool:

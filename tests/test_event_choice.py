@@ -841,3 +841,11 @@ def test_protests_in_two_nearby_towns_stay_two_events(events_of):
         ("Peaceful protest", "As-Suwayda"),
         ("Violent demonstration", "Shahba"),
     ]
+
+
+def test_a_comment_on_the_strikes_is_no_event_of_its_own(events_of):
+    body = (
+        "نفّذت طائرات F-16 العراقية أمس ضربتين جويتين استهدفتا وكراً للإرهابيين في وادي الشاي جنوب كركوك.\n\n"
+        "وقال عضو في مجلس محافظة ديالى إن «الضربات الجوية مهمة، لكنها لا تكفي ما لم تُستكمل بعمليات برية»."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Wadi al-Shay"]
