@@ -46,6 +46,7 @@ COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
+VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
@@ -133,13 +134,14 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
 
 
 def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
-    """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال": the
-    victims' group, named in a sentence that tells no new event and speaks of the dead or hurt."""
-    if event.roles.actor2 is not None or not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
+    """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال", "ونعى
+    «حزب الله» لاحقاً الشابين": the victims' group, named in a sentence that tells no new event."""
+    unnamed = event.roles.actor2 is None or (event.roles.actor2.generic and event.roles.actor2.inter == 7)
+    if not unnamed or not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
+        return event  # a named side stays; "شابين" (young men, read as civilians) may be fighters
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned")):
         return event
-    if not (sentence.has("cas:killed") or sentence.has("cas:injured")):
-        return event
-    members = [h for h in sentence.of("actor") if sentence.preceded_by(h, "cue:members_of", within=0)]
+    members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
 

@@ -63,6 +63,7 @@ CUE_NAMES = (
     "accuse",
     "direct_fire",
     "members_of",
+    "mourned",
     "documented",
     "about",
     "slogan",

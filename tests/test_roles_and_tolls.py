@@ -650,3 +650,12 @@ def test_rockets_on_a_barracks_in_israel_hit_the_israeli_army(events_of):
     )
     e = next(e for e in events_of(body) if e["location"] == "Malkia")
     assert (e["actor1"], e["actor2"]) == ("Hezbollah", "Military Forces of Israel")
+
+
+def test_the_group_that_mourned_the_dead_is_their_side(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية أمس دراجة نارية عند مدخل بلدة عيترون، ما أدى إلى استشهاد شابين كانا على متنها.\n\n"
+        "ونعى «حزب الله» لاحقاً الشابين في بيان."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Israel", "Hezbollah", 2)
