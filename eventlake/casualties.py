@@ -39,6 +39,7 @@ PRONOUN_VICTIMS = {
     **dict.fromkeys(("مقتلهما", "استشهادهما", "مصرعهما"), 2),
 }
 MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
+LIST_MARKS = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
@@ -223,15 +224,11 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
 
 
 def _list_number(sentence: SentenceHits, word: tuple[int, int]) -> bool:
-    """ "2- استشهاد منتسب ...": an item's number in a numbered statement, not a count."""
-    opening = word[0] == sentence.start or not sentence.derived.text[sentence.start : word[0]].strip()
-    after = sentence.source_word(*word)
-    return opening and after.rstrip("0123456789٠١٢٣٤٥٦٧٨٩") == "" and _numbered(sentence, word)
-
-
-def _numbered(sentence: SentenceHits, word: tuple[int, int]) -> bool:
-    span = sentence.derived.source_span(word[0], word[1])
-    return sentence.source[span.end : span.end + 1] in ("-", ")", ".", "–")
+    """ "2- استشهاد منتسب ...": the number that opens a numbered statement's item, not a count."""
+    if sentence.derived.text[sentence.start : word[0]].strip():
+        return False  # not the sentence's first word
+    end = sentence.derived.source_span(*word).end
+    return sentence.source[end : end + 1] in LIST_MARKS
 
 
 def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:

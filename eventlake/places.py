@@ -233,7 +233,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت) and bare common words are not places (datelines: `_mentions`)."""
     if in_outlet_name(sentence, hit):
         return True  # "قال مسؤول لـ«بغداد اليوم»": the outlet spoken to
-    if sentence.has("cue:slogan") and in_quotes(sentence, hit) and _first(sentence, "cue:slogan") < hit.start:
+    slogan = sentence.of("cue:slogan")
+    if slogan and slogan[0].start < hit.start and in_quotes(sentence, hit):
         return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan
     if hit.kind not in CUES_NEEDED and sentence.kinds.isdisjoint(_EXCLUDING_CUES):
         return False  # none of the cues below in the sentence (most): no lookups
@@ -392,7 +393,3 @@ def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
     if words and text[words[0][0] : words[0][1]] == "و":
         return True
     return any(text[a:b] == "وعلي" and a > first.end for a, b in words)  # "في الميادين، وعلى مقر في البوكمال"
-
-
-def _first(sentence: SentenceHits, kind: str) -> int:
-    return min(h.start for h in sentence.of(kind))

@@ -171,16 +171,21 @@ def _word_spans(derived: Derived, start: int, end: int) -> list[tuple[int, int]]
 
 def in_quotes(sentence: SentenceHits, hit: Hit) -> bool:
     """Between an opening quote mark and its close, in the cleaned text."""
-    before = sentence.source[sentence.span.start : hit.span.start]
-    opened = max(before.rfind(mark) for mark in OPEN_QUOTES)
-    return opened >= 0 and not any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES)
+    return _opening_quote(sentence, hit)[1] >= 0
 
 
 def in_outlet_name(sentence: SentenceHits, hit: Hit) -> bool:
     """Inside a quoted outlet name after "لـ" ("قال مسؤول لـ«بغداد اليوم»"): neither a place nor a date."""
     if not _quotes_after_lam(sentence.source):
         return False  # the article has no "لـ«" anywhere (most): no slicing for each of its hits
-    if not in_quotes(sentence, hit):
-        return False
+    before, opened = _opening_quote(sentence, hit)
+    return opened >= 0 and before[:opened].endswith(("ل", "لـ"))
+
+
+def _opening_quote(sentence: SentenceHits, hit: Hit) -> tuple[str, int]:
+    """The sentence's cleaned text before the hit, and where the quote the hit stands in opens (-1: none)."""
     before = sentence.source[sentence.span.start : hit.span.start]
-    return before[: max(before.rfind(mark) for mark in OPEN_QUOTES)].endswith(("ل", "لـ"))
+    opened = max(before.rfind(mark) for mark in OPEN_QUOTES)
+    if opened >= 0 and any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES):
+        opened = -1  # closed before the hit
+    return before, opened
