@@ -432,6 +432,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
         return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
+        return True
+    if _fire_from(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
@@ -440,6 +442,14 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "تعرضوا لإطلاق نار من مسلحين مجهولين": the group named by "من" right after the event word fired."""
+    before = sentence.words_before(hit.start, 1)
+    if not before or sentence.derived.text[before[0][0] : before[0][1]] != "من":
+        return False
+    return sentence.preceded_by(hit, "trigger", within=1) is not None
 
 
 def _shooters_unit(sentence: SentenceHits, hit: Hit) -> bool:

@@ -329,7 +329,7 @@ def _when_and_where(
         if told.sub_event_type != sub:
             return None  # "القصف" after an air strike: the generic word for the strike told
         locations, when = [told.location], told.date  # its toll joins the event when merged
-    elif _comment_on_events(sentence, primary, own, when, earlier):
+    elif _comment_on_events(sentence, primary, own, when, earlier) or _over_a_period(sentence, primary, when):
         return None
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
@@ -500,7 +500,7 @@ def _roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> R
     if force is not None and force.inter in (5, 6, 7):
         force = None
     if sub == "Excessive force against protesters":
-        return Roles(force, PROTESTERS, "reported" if force else "unknown")
+        return Roles(force, PROTESTERS, "reported" if force and force != UNIDENTIFIED else "unknown")
     if sub == "Peaceful protest":
         return Roles(PROTESTERS, None, "reported")  # the forces a protest names are its addressees
     if sub in PROTEST_TYPES:
@@ -560,6 +560,16 @@ def _comment_on_events(
     if towns or when.explicit or not earlier or not sentence.is_definite(primary):
         return False
     return not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cas:zero"))
+
+
+def _over_a_period(sentence: SentenceHits, primary: Hit, when: EventDate) -> bool:
+    """ "إن الغارات التي نفذتها القوات الأمريكية ... خلال الأسابيع الماضية أضعفت قدرتها": strikes
+    over weeks, with no day or toll of their own, are a comment on many events, not one."""
+    if when.explicit or not sentence.is_definite(primary):
+        return False
+    if not any(c.start > primary.end for c in sentence.of("cue:habitual")):
+        return False
+    return not any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))
 
 
 def _cause_dated(sentence: SentenceHits, trigger: Hit) -> bool:

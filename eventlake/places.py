@@ -85,7 +85,7 @@ class ArticlePlaces:
     def __init__(self, sentences: list[SentenceHits], *, countries: dict[str, Place]):
         self._countries = countries
         self._mentions = _article_mentions(sentences)
-        self.iso = _vote_iso(self._mentions.values())
+        self.iso = _vote_iso(self._mentions.values(), sentences)
         self._named_countries = {
             p.iso for ms in self._mentions.values() for m in ms for p in m.candidates if p.kind == "country"
         }
@@ -267,7 +267,9 @@ def _dateline_length(head: str) -> int:
     return match.end() if match else -1
 
 
-def _vote_iso(mentions_by_sentence) -> str | None:
+def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None:
+    """The country most places point to; a tie goes to the country of the groups the article names
+    ("الدعم السريع يحرق قرى في شمال دارفور ... قرية شقرة", with a شقرة in Yemen)."""
     votes: Counter[str] = Counter()
     for mentions in mentions_by_sentence:
         for m in mentions:
@@ -277,10 +279,15 @@ def _vote_iso(mentions_by_sentence) -> str | None:
                 votes[iso] += weight / len(isos)
     if not votes:
         return None
-    ranked = votes.most_common(2)
-    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+    ranked = votes.most_common()
+    tied = [iso for iso, n in ranked if n == ranked[0][1]]
+    if len(tied) == 1:
+        return tied[0]
+    homes = Counter(h.entry.value.home for s in sentences for h in s.of("actor") if h.entry.value.home in tied)
+    best = homes.most_common(2)
+    if not best or (len(best) == 2 and best[0][1] == best[1][1]):
         return None  # a tie: no country context
-    return ranked[0][0]
+    return best[0][0]
 
 
 def _vote_admin1(mentions_by_sentence, iso: str | None) -> dict[tuple[str, str], float]:

@@ -3,6 +3,8 @@ totals and unnamed places, each on a short article written for these tests."""
 
 from rows import only
 
+from eventlake.places import ArticlePlaces
+
 
 def test_sentence_about_a_past_year_is_history(events_of):
     body = "وكانت مدينة سرت قد شهدت معارك عنيفة بين عامي 2015 و2016 انتهت بطرد التنظيم منها."
@@ -117,3 +119,11 @@ def test_the_nth_day_of_a_war_is_not_today(events_of):
 def test_no_casualties_hold_for_every_place_of_the_sentence(events_of):
     body = "طال القصف المدفعي الإسرائيلي أمس أطراف بلدتي عيترون وحولا، دون تسجيل إصابات."
     assert [e["fatalities"] for e in events_of(body)] == [0, 0]
+
+
+def test_a_tie_between_countries_goes_to_the_groups_named(analyse, lexicon, events_of):
+    title = "الدعم السريع يحرق قرى في شمال دارفور"
+    body = "قالت لجان المقاومة إن قوات الدعم السريع أحرقت قرية شقرة يوم الاثنين بعد نهب ممتلكات السكان."
+    views = analyse(f"{title}\n\n{body}", title)
+    assert ArticlePlaces(views, countries=lexicon.country_places).iso == "SD"
+    assert all(e["iso"] != "YE" for e in events_of(body, title=title))  # not the Shuqrah of Abyan

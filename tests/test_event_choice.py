@@ -849,3 +849,13 @@ def test_a_comment_on_the_strikes_is_no_event_of_its_own(events_of):
         "وقال عضو في مجلس محافظة ديالى إن «الضربات الجوية مهمة، لكنها لا تكفي ما لم تُستكمل بعمليات برية»."
     )
     assert [e["location"] for e in events_of(body)] == ["Wadi al-Shay"]
+
+
+def test_strikes_over_past_weeks_with_no_day_or_toll_are_a_comment(events_of):
+    body = (
+        "قال مسؤول في وزارة الدفاع الأمريكية إن الغارات التي نفذتها القوات الأمريكية على مواقع الحوثيين في "
+        "الحديدة وصعدة خلال الأسابيع الماضية أضعفت قدرة الجماعة على إطلاق الصواريخ."
+    )
+    assert events_of(body) == []
+    dated = "قتل ثلاثة مدنيين أمس بالقصف المدفعي على بلدة كفرنبل، في تصعيد تشهده المنطقة خلال الأسابيع الماضية."
+    assert [e["location"] for e in events_of(dated)] == ["Kafranbel"]

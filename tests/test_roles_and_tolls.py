@@ -659,3 +659,17 @@ def test_the_group_that_mourned_the_dead_is_their_side(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Israel", "Hezbollah", 2)
+
+
+def test_gunmen_named_after_fire_from_opened_it(events_of):
+    body = (
+        "تعرض محتجون كانوا يعتصمون في ساحة الكرامة بمدينة السويداء أمس لإطلاق نار من مسلحين مجهولين "
+        "كانوا يستقلون سيارة، ما أدى إلى إصابة ثلاثة منهم بجروح."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Excessive force against protesters",
+        "Unidentified armed group",
+        "Protesters",
+    )
+    assert (e["attribution"], e["injuries"]) == ("unknown", 3)
