@@ -48,6 +48,7 @@ CUE_NAMES = (
     "earlier_toll",
     "toll_rise",
     "reference",
+    "took_part",
     "no_intervention",
     "sides_told",
     "buildings",

@@ -142,6 +142,8 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
     any event word after "بعد أقل من شهر على" names one some time before."""
     if any(c.end <= trigger.start for c in sentence.of("cue:earlier_event")):
         return True  # and the weapon it names after it (بصواريخ إسرائيلية)
+    if sentence.preceded_by(trigger, "cue:took_part", within=0) and sentence.preceded_by(trigger, "trigger", within=12):
+        return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     return any(sentence.preceded_by(trigger, kind, within=1) is not None for kind in ("cue:reference", "cue:cause"))
@@ -201,6 +203,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
     if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
         return "Excessive force against protesters", False
+    if sub == "Peaceful protest" and _protesters_arrested(sentence):
+        return "Protest with intervention", False
     if sub == "Looting/property destruction" and sentence.has("cue:protest"):
         return "Violent demonstration", False
     if sub == "Armed clash" and any(a is not None and a.inter in (5, 6) for a in (roles.actor1, roles.actor2)):
@@ -208,6 +212,13 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
         return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
     return sub, False
+
+
+def _protesters_arrested(sentence: SentenceHits) -> bool:
+    """ "اعتقلت قوات الأمن عدداً من المتظاهرين": arrests at a protest are an intervention in it."""
+    arrests = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "Arrests"]
+    protesters = [h for h in sentence.of("actor") if h.entry.value.inter == 6]
+    return any(0 <= sentence.tokens_between(t, h) <= 8 for t in arrests for h in protesters)
 
 
 def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -2,6 +2,8 @@
 protests against violence, ground taken after a fight, killings during raids, "our forces" in
 a group's own statement, and events told again. Each on a short article written for these tests."""
 
+from datetime import date
+
 import pytest
 from rows import only
 
@@ -859,3 +861,18 @@ def test_strikes_over_past_weeks_with_no_day_or_toll_are_a_comment(events_of):
     assert events_of(body) == []
     dated = "قتل ثلاثة مدنيين أمس بالقصف المدفعي على بلدة كفرنبل، في تصعيد تشهده المنطقة خلال الأسابيع الماضية."
     assert [e["location"] for e in events_of(dated)] == ["Kafranbel"]
+
+
+def test_protesters_arrested_are_a_protest_with_intervention(events_of):
+    body = (
+        "اعتقلت قوات الأمن اليوم عدداً من المتظاهرين الذين خرجوا احتجاجاً على انقطاع الكهرباء في قضاء "
+        "الزبير بمحافظة البصرة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Protest with intervention", "Protesters")
+
+
+def test_an_activist_arrested_for_protests_is_an_arrest(events_of):
+    body = "اعتقلت قوات الأمن اليوم ناشطاً شارك في تظاهرات الأسبوع الماضي في مدينة الناصرية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["event_date"]) == ("Arrests", "Civilians", date(2024, 3, 7))
