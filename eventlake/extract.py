@@ -126,11 +126,24 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         return event  # "... تقف وراء مقتله", or the deed told again: "إن مسلحين يُعتقد أنهم من داعش أطلقوا النار عليه"
     hedge = next(iter(sentence.of("cue:hedge")), None)
     suspects = [
-        h for h in sentence.of("actor") if hedge is not None and h.start > hedge.end and not h.entry.value.generic
+        h
+        for h in sentence.of("actor")
+        if not h.entry.value.generic and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
     ]
     if not suspects:
         return event
     return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
+
+
+def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "واتهمت الحكومة قوات الدعم السريع بالوقوف وراء الهجوم": the accused of this event, not of
+    "معظم هذه العمليات" or "سلسلة من عمليات الاغتيال" (a pattern of them)."""
+    behind = sentence.followed_by(hit, "cue:behind", within=0)
+    if behind is None:
+        return False
+    if not sentence.derived.text[behind.start : behind.end].endswith("وراء"):
+        return True  # "وراء الهجوم", "وراءه"
+    return sentence.followed_by(behind, "trigger", within=0) is not None
 
 
 def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
@@ -246,7 +259,7 @@ def _sentence_candidates(
 ) -> list[Candidate]:
     triggers = event_triggers(sentence)
     primary = primary_trigger(sentence, triggers)
-    if primary is None:
+    if primary is None or _stray_fire(sentence, primary, earlier):
         return []
     own = _in_the_claim(sentence, primary, places.locate(sentence), places)
     iso = own[0].place.iso if own else places.iso
@@ -269,6 +282,14 @@ def _sentence_candidates(
     found += _clause_events(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
     return found + _second_weapon_events(sentence, triggers, primary, found, places)
+
+
+def _stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
+    """ "وأعلن مركز طب الطوارئ وفاة مدنيين جراء الرصاص العشوائي": stray fire after a told fight
+    is that fight's toll (`_toll_told_next`), not an attack of its own."""
+    if not earlier or not primary.entry.phrase.endswith("رصاص"):
+        return False
+    return sentence.followed_by(primary, "cue:stray", within=0) is not None
 
 
 def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], places: ArticlePlaces) -> list[Location]:

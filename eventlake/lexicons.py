@@ -49,6 +49,7 @@ CUE_NAMES = (
     "toll_rise",
     "reference",
     "took_part",
+    "stray",
     "no_intervention",
     "sides_told",
     "buildings",

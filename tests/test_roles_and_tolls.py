@@ -673,3 +673,23 @@ def test_gunmen_named_after_fire_from_opened_it(events_of):
         "Protesters",
     )
     assert (e["attribution"], e["injuries"]) == ("unknown", 3)
+
+
+def test_dead_of_stray_fire_after_a_told_clash_are_its_toll(events_of):
+    body = (
+        "شهدت منطقة صلاح الدين جنوبي العاصمة طرابلس، ليلة أمس، اشتباكات بالأسلحة الثقيلة بين عناصر من جهاز "
+        "دعم الاستقرار وقوة الردع الخاصة.\n\nوأعلن مركز طب الطوارئ والدعم عن وفاة مدنيين اثنين جراء الرصاص العشوائي."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 2)
+
+
+def test_the_group_accused_of_this_attack_next_is_the_suspect(events_of):
+    body = (
+        "استهدفت مسيرات انتحارية فجر اليوم مستودعات للوقود في ميناء بورتسودان، فيما لم تعلن أي جهة مسؤوليتها. "
+        "واتهمت الحكومة قوات الدعم السريع بالوقوف وراء الهجوم."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "suspected")
+    pattern = body.replace("بالوقوف وراء الهجوم", "بالوقوف وراء سلسلة من الهجمات المماثلة")
+    assert only(events_of(pattern))["actor1"] is None
