@@ -115,6 +115,20 @@ class ArticlePlaces:
                 out.append(self._town_location(sentence, mention, place))
         return out
 
+    def only_province(self) -> Location | None:
+        """The one province the article names (a title's "في شمال دارفور"), to place an event at a
+        village we do not know; None when it names none or several."""
+        found: dict[tuple[str, str], Mention] = {}
+        for mentions in self._mentions.values():
+            for mention in mentions:
+                provinces = [p for p in mention.candidates if p.rank == 1 and self._plausible(p)]
+                if len(provinces) == 1 and len(mention.candidates) == 1:
+                    found.setdefault((provinces[0].iso, provinces[0].admin1), mention)
+        if len(found) != 1:
+            return None
+        mention = next(iter(found.values()))
+        return Location(mention.candidates[0], 3, mention.hit.span, mention.hit.start)
+
     def country(self) -> Place | None:
         """The article's country, for events it places nowhere more precise (no coordinates)."""
         place = self._countries.get(self.iso or "")

@@ -127,3 +127,21 @@ def test_a_tie_between_countries_goes_to_the_groups_named(analyse, lexicon, even
     views = analyse(f"{title}\n\n{body}", title)
     assert ArticlePlaces(views, countries=lexicon.country_places).iso == "SD"
     assert all(e["iso"] != "YE" for e in events_of(body, title=title))  # not the Shuqrah of Abyan
+
+
+def test_a_village_we_do_not_know_lies_in_the_one_province_named(events_of):
+    title = "الدعم السريع يحرق قرى في شمال دارفور"
+    body = "قالت لجان المقاومة إن قوات الدعم السريع أحرقت قرية أم حجاجة يوم الاثنين بعد نهب ممتلكات السكان."
+    e = only(events_of(body, title=title))
+    assert (e["admin1"], e["geo_precision"]) == ("North Darfur", 3)
+    two = title.replace("شمال دارفور", "شمال دارفور وجنوبها وولاية الجزيرة")
+    assert events_of(body, title=two) == []  # two provinces named: no guess
+
+
+def test_the_camp_points_to_the_camp_just_told(events_of):
+    body = (
+        "استُشهد شابان برصاص قوات الاحتلال خلال اقتحامها مخيم جنين فجر اليوم.\n\n"
+        "كما قصفت طائرة مسيّرة إسرائيلية مجموعة من المقاومين في حي الدمج بالمخيم، دون الإعلان عن إصابات."
+    )
+    strike = next(e for e in events_of(body) if e["sub_event_type"] == "Air/drone strike")
+    assert (strike["location"], strike["fatalities"]) == ("Jenin Camp", None)
