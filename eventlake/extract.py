@@ -261,9 +261,10 @@ def _sentence_candidates(
     primary = primary_trigger(sentence, triggers)
     if primary is None or _stray_fire(sentence, primary, earlier):
         return []
-    own = _in_the_claim(sentence, primary, places.locate(sentence), places)
+    clause = clause_of(sentence, primary)
+    own = _in_the_claim(sentence, primary, places.locate(sentence, clause), places)
     iso = own[0].place.iso if own else places.iso
-    roles = assign_roles(sentence, primary, iso=iso, clause=clause_of(sentence, primary), outlet_iso=places.iso)
+    roles = assign_roles(sentence, primary, iso=iso, clause=clause, outlet_iso=places.iso)
     sub, inferred = resolve_type(sentence, primary, roles)
     if sentence.has("cue:total") and all(loc.place.rank > 0 for loc in own):
         return []  # "أن 43 شخصاً قُتلوا في حوادث متفرقة خلال شهر تشرين الثاني": a count over places and days
@@ -282,6 +283,7 @@ def _sentence_candidates(
     casualties = _casualties(sentence, primary, len(locations))
     found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
     found += _clause_events(sentence, triggers, primary, found, places)
+    found += _answered_in_kind(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
     return found + _second_weapon_events(sentence, triggers, primary, found, places)
 
@@ -419,6 +421,31 @@ def _clause_events(
             sentence, found, next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
         )
     return out
+
+
+def _answered_in_kind(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قصفت القوات التركية قرية ...، وردت قوات سوريا الديمقراطية بقصف مدينة مارع": the side
+    that answered, at a town of its own, is the actor of a second event against the first side."""
+    if not found:
+        return []
+    taken = {c.location.place for c in found if c.location is not None}
+    for cue in sentence.of("cue:retaliation"):
+        actor = sentence.followed_by(cue, "actor", within=0) if cue.start > primary.end else None
+        again = next((t for t in triggers if actor is not None and t.start > actor.end), None)
+        if again is None or sentence.tokens_between(actor, again) > 1:
+            continue
+        town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
+        if town is None:
+            continue
+        roles = Roles(actor.entry.value, found[0].roles.actor1, "reported")
+        sub, inferred = resolve_type(sentence, again, roles)
+        if sub is None:
+            continue
+        toll = count_casualties(sentence, since=cue.end)
+        return [replace(found[0], sub_event_type=sub, inferred=inferred, location=town, roles=roles, casualties=toll)]
+    return []
 
 
 def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause: Hit) -> None:

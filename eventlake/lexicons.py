@@ -50,6 +50,7 @@ CUE_NAMES = (
     "reference",
     "took_part",
     "stray",
+    "retaliation",
     "no_intervention",
     "sides_told",
     "buildings",

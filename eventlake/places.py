@@ -91,9 +91,13 @@ class ArticlePlaces:
         }
         self._admin1 = _vote_admin1(self._mentions.values(), self.iso)
 
-    def locate(self, sentence: SentenceHits) -> list[Location]:
-        """The event locations a sentence names: the most specific place, plus conjoined ones."""
-        resolved = [(m, self._resolve(sentence, m)) for m in self._mentions.get(sentence.index, [])]
+    def locate(self, sentence: SentenceHits, clause: tuple[int, int] | None = None) -> list[Location]:
+        """The event locations a sentence (or one `clause` of it) names: the most specific place,
+        plus conjoined ones."""
+        mentions = self._mentions.get(sentence.index, [])
+        if clause is not None:
+            mentions = [m for m in mentions if clause[0] <= m.hit.start < clause[1]]
+        resolved = [(m, self._resolve(sentence, m)) for m in mentions]
         resolved = [(m, p) for m, p in resolved if self._plausible(p) or self._across_border(sentence, m, p)]
         resolved = _not_contradicted(sentence, resolved)
         towns = [(m, p) for m, p in resolved if p.rank == 0]

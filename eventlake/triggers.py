@@ -58,7 +58,8 @@ def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> H
 def clause_of(sentence: SentenceHits, trigger: Hit) -> tuple[int, int] | None:
     """The clause of a two-clause sentence that holds `trigger`, when the sentence is split
     ("..., فيما أُصيب ثلاثة مدنيين بقصف على ناحتة"); None for a sentence read whole."""
-    clauses = [c for c in sentence.of("cue:second_clause") if _splits(sentence, c)]
+    cues = sentence.of("cue:second_clause") + sentence.of("cue:retaliation")
+    clauses = sorted((c for c in cues if _splits(sentence, c)), key=lambda c: c.start)
     if not clauses:
         return None
     cut = clauses[0]

@@ -876,3 +876,19 @@ def test_an_activist_arrested_for_protests_is_an_arrest(events_of):
     body = "اعتقلت قوات الأمن اليوم ناشطاً شارك في تظاهرات الأسبوع الماضي في مدينة الناصرية."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"], e["event_date"]) == ("Arrests", "Civilians", date(2024, 3, 7))
+
+
+def test_a_side_answering_in_kind_at_a_town_of_its_own_is_a_second_event(events_of):
+    body = "قصفت القوات التركية اليوم قرية تل رفعت بريف حلب الشمالي، وردت قوات سوريا الديمقراطية بقصف مدينة مارع."
+    rows = sorted((e["location"], e["actor1"], e["actor2"]) for e in events_of(body))
+    assert rows == [
+        ("Mari", "Syrian Democratic Forces", "Military Forces of Turkey"),
+        ("Tall Rifat", "Military Forces of Turkey", None),
+    ]
+    unknown_village = body.replace("قرية تل رفعت", "قرية الشيخ عيسى")
+    first = next(e for e in events_of(unknown_village) if e["actor1"] == "Military Forces of Turkey")
+    assert (first["admin1"], first["geo_precision"]) == ("Aleppo", 3)  # its own clause's place, not Marea
+
+
+def test_news_that_came_is_no_answer(events_of):
+    assert only(events_of("وردت أنباء اليوم عن قصف على مدينة مارع."))["actor1"] is None
