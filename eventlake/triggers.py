@@ -14,6 +14,9 @@ TERRITORY = ("Non-state actor overtakes territory", "Government regains territor
 CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
 HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sentence a habit
 # "The dead" (matching form) match the verb stem قتل* but name no act of killing.
+# "دون (تسجيل) اعتقالات" (matching form): the event word is what did not happen.
+WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
+RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي"})
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 
 
@@ -28,8 +31,19 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and not refers_back(sentence, t)
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
         and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
+        and not _without(sentence, t)
     ]
     return without_means(sentence, triggers)
+
+
+def _without(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وفتشت عدداً من المنازل قبل أن تنسحب، دون تسجيل اعتقالات": an event word said not to have happened."""
+    words = sentence.words_before(trigger.start, 2)
+    text = sentence.derived.text
+    spelled = [text[a:b] for a, b in words]
+    if spelled and spelled[0] in WITHOUT_WORDS:
+        return True
+    return len(spelled) == 2 and spelled[0] in RECORDED_WORDS and spelled[1] in WITHOUT_WORDS
 
 
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:

@@ -892,3 +892,13 @@ def test_a_side_answering_in_kind_at_a_town_of_its_own_is_a_second_event(events_
 
 def test_news_that_came_is_no_answer(events_of):
     assert only(events_of("وردت أنباء اليوم عن قصف على مدينة مارع."))["actor1"] is None
+
+
+def test_an_event_word_said_not_to_have_happened_is_none(events_of):
+    body = (
+        "توغلت قوة إسرائيلية في قرية الرفيد بريف القنيطرة الجنوبي أمس، وفتشت عدداً من المنازل قبل أن تنسحب، "
+        "دون تسجيل اعتقالات."
+    )
+    assert all(e["sub_event_type"] != "Arrests" for e in events_of(body))
+    done = body.replace("دون تسجيل اعتقالات", "واعتقلت شابين")
+    assert [e["sub_event_type"] for e in events_of(done)] == ["Arrests"]
