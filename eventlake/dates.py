@@ -18,6 +18,10 @@ REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
 _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
+# What stands before a month named alone (matching form): "في آب", "خلال شهر تموز", "منذ مطلع أيار".
+MONTH_LEAD_WORDS = frozenset(
+    {"في", "وفي", "شهر", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه", "حتي", "الي", "من", "ومنذ"}
+)
 _YEAR_WORDS = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف")
 _YEAR = re.compile(rf"(?:{'|'.join(_YEAR_WORDS)})\s+(\d{{4}})(?!\d)")
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
@@ -108,6 +112,8 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
     ordinal = sentence.preceded_by(hit, "date:ordinal_day", within=1)  # "في الخامس من آذار"
     day = int(day_m.group(1)) if day_m else ordinal.entry.value if ordinal else 1
     day_m = day_m or ordinal
+    if not day_m and not year_m and not _month_led(sentence, hit):
+        return None  # "عجلة نوع «بيك آب»", "سيارة نيسان": a word that happens to be a month's name
     try:
         resolved = date(year, month, day)
         if not year_m and resolved > published:
@@ -115,6 +121,12 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
     except ValueError:
         return None
     return EventDate(resolved, 1 if day_m else 3, True)
+
+
+def _month_led(sentence: SentenceHits, hit: Hit) -> bool:
+    """A month named alone stands after "في", "شهر", "خلال", "منذ", "مطلع" or the like."""
+    before = sentence.words_before(hit.start, 1)
+    return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in MONTH_LEAD_WORDS
 
 
 def _day_of_this_month(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rows import only
 
 from eventlake.dates import _digit_sep_digit, stated_year
 from eventlake.sentence import SentenceHits
@@ -68,3 +69,16 @@ def test_three_days_ago_and_the_night_before_last(events_of):
     three = events_of("قُتل مدنيان منذ ثلاثة أيام بقصف مدفعي على بلدة كفرنبل.")
     night = events_of("قُتل مدنيان الليلة قبل الماضية بقصف مدفعي على بلدة كفرنبل.")
     assert [e["event_date"].isoformat() for e in three + night] == ["2024-03-04", "2024-03-05"]
+
+
+def test_a_word_that_happens_to_be_a_month_name_dates_nothing(events_of):
+    body = "خطف مسلحون يستقلون عجلة نوع «بيك آب» مزارعاً في ناحية هبهب مساء أمس."
+    assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-06"]
+    month = events_of("خطف مسلحون مزارعاً في ناحية هبهب في آب.", published="2024-08-20T09:00:00+03:00")
+    assert [(e["event_date"].month, e["time_precision"]) for e in month] == [(8, 3)]
+
+
+def test_a_construct_dual_counts_two(events_of):
+    body = "أطلق مسلحون مجهولون النار على راعيَي أغنام في ناحية العبارة شمال شرقي بعقوبة فجر اليوم، ما أدى إلى مقتلهما."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
