@@ -391,8 +391,16 @@ def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:
     """After "استهدف" or "على", but not the "على" of "ردّاً على" (what was answered)."""
-    cue = sentence.preceded_by(hit, "cue:target", within=3)
+    cue = sentence.preceded_by(hit, "cue:target", within=3) or _owned_target(sentence, hit)
     return cue is not None and not any(c.start <= cue.start < c.end for c in sentence.of("cue:cause"))
+
+
+def _owned_target(sentence: SentenceHits, hit: Hit) -> Hit | None:
+    """ "تعرضت دورية تابعة لقطعات الفرقة السادسة في الجيش العراقي إلى انفجار": the force that
+    owns the target, named further on."""
+    cue = sentence.preceded_by(hit, "cue:target", within=7)
+    owner = sentence.followed_by(cue, "cue:owner", within=0) if cue is not None else None
+    return cue if owner is not None and owner.end <= hit.start else None
 
 
 def _announces_own_losses(sentence: SentenceHits, hit: Hit) -> bool:

@@ -693,3 +693,12 @@ def test_the_group_accused_of_this_attack_next_is_the_suspect(events_of):
     assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "suspected")
     pattern = body.replace("بالوقوف وراء الهجوم", "بالوقوف وراء سلسلة من الهجمات المماثلة")
     assert only(events_of(pattern))["actor1"] is None
+
+
+def test_the_force_that_owns_the_target_was_hit(events_of):
+    body = (
+        "تعرضت دورية تابعة لقطعات الفرقة السادسة في الجيش العراقي، مساء أمس، إلى انفجار عبوة ناسفة في قرية "
+        "المشاهدة شمال بغداد، أسفر عن إصابة جنديين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
