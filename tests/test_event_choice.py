@@ -902,3 +902,12 @@ def test_an_event_word_said_not_to_have_happened_is_none(events_of):
     assert all(e["sub_event_type"] != "Arrests" for e in events_of(body))
     done = body.replace("دون تسجيل اعتقالات", "واعتقلت شابين")
     assert [e["sub_event_type"] for e in events_of(done)] == ["Arrests"]
+
+
+def test_a_sit_in_broken_up_is_a_protest_with_intervention(events_of):
+    body = (
+        "اعتصم عشرات الخريجين اليوم أمام بوابة حقل مجنون النفطي شمالي البصرة مطالبين بفرص عمل، قبل أن تتدخل قوة "
+        "من الشرطة لتفريقهم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Protest with intervention", "Majnoon Oil Field")
