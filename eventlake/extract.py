@@ -20,7 +20,7 @@ from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.lexicons import Actor, Lexicon, Place
-from eventlake.matcher import Hit, drop_contained_each
+from eventlake.matcher import CLITIC_PREFIXES, Hit, drop_contained_each
 from eventlake.merge import merge_tellings
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
@@ -59,6 +59,8 @@ EVENT_NOUNS = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
     | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
 )
+# "Linked to" (matching form): a group close to an actor is not that actor.
+LINKED_WORDS = frozenset({"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"})
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم"})  # matching form
 
 
@@ -118,8 +120,8 @@ def _named_perpetrator(candidate: Candidate) -> bool:
 def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     """ "عُثر على جثة راعٍ ... ويُعتقد أن خلايا داعش تقف وراء مقتله": a suspect named after a hedge
     in a sentence that reports no new event is the unnamed perpetrator of the events just told."""
-    if event.roles.actor1 is not None and not event.roles.actor1.generic:
-        return event
+    if event.roles.actor1 not in (None, UNIDENTIFIED):
+        return event  # a named side, or protesters and rioters, who are no one's suspects
     if not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
         return event
     if not (sentence.has("cue:behind") or sentence.has("trigger")):
@@ -128,11 +130,20 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     suspects = [
         h
         for h in sentence.of("actor")
-        if not h.entry.value.generic and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
+        if not h.entry.value.generic
+        and not _linked_to(sentence, h)
+        and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
     ]
     if not suspects:
         return event
     return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
+
+
+def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "«مجموعات مرتبطة بالأجهزة الأمنية» بالوقوف وراء الهجوم": groups close to an actor, not the actor."""
+    text = sentence.derived.text
+    before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if text[a:b] not in CLITIC_PREFIXES]
+    return bool(before) and before[0] in LINKED_WORDS
 
 
 def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:

@@ -58,6 +58,7 @@ _DATELINE = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
     r"[-–—:](?:[^:.،\n]{0,40}:)?"  # the dash or colon, and an outlet's name before a colon
 )
+ROAD_WORDS = frozenset({"طريق", "الطريق", "اوتوستراد", "اتوستراد"})  # matching form
 PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
 
 
@@ -144,6 +145,7 @@ class ArticlePlaces:
         if len(towns) > 1 and _quarter_elsewhere(towns[0][1], towns[1][1]):
             towns = towns[1:]  # "حي الزهراء بالموصل": not the Homs quarter of that name
         towns = _past_the_frame(sentence, towns)
+        towns = _past_the_road(sentence, towns)
         if len(towns) > 1 and _where_the_source_is(sentence, towns[0][0].hit):
             towns = towns[1:]  # "أفادت مصادر في الحسكة بأن مسلحين قتلوا شاباً في مدينة المالكية"
         first, place = towns[0]
@@ -397,6 +399,19 @@ def _typed(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.preceded_by(hit, "cue:place_type", within=0) is not None:
         return True
     return any(cue.start == hit.start for cue in sentence.of("cue:place_type"))
+
+
+def _past_the_road(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -> list[tuple[Mention, Place]]:
+    """ "قطع شبان طريق دمشق – السويداء عند مدخل قرية الصورة الكبيرة": the towns that name a road's
+    ends yield to a place named on it."""
+    if _word_before(sentence, towns[0][0].hit) not in ROAD_WORDS:
+        return towns
+    ends = towns[:2] if len(towns) > 1 and sentence.tokens_between(towns[0][0].hit, towns[1][0].hit) == 0 else towns[:1]
+    last = ends[-1][0].hit
+    rest = [  # "عند مدخل قرية ...", right after the road
+        (m, p) for m, p in towns[len(ends) :] if _typed(sentence, m.hit) and sentence.tokens_between(last, m.hit) <= 4
+    ]
+    return rest or towns
 
 
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:

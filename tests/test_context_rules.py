@@ -145,3 +145,14 @@ def test_the_camp_points_to_the_camp_just_told(events_of):
     )
     strike = next(e for e in events_of(body) if e["sub_event_type"] == "Air/drone strike")
     assert (strike["location"], strike["fatalities"]) == ("Jenin Camp", None)
+
+
+def test_the_towns_that_end_a_road_yield_to_the_place_on_it(events_of):
+    body = (
+        "قطع شبان غاضبون صباح اليوم طريق دمشق – السويداء عند مدخل قرية الصورة الكبيرة في الريف الشمالي، "
+        "وأشعلوا الإطارات احتجاجاً على انقطاع المياه."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Al-Sawra al-Kabira")
+    bomb = "انفجرت عبوة ناسفة فجر اليوم بسيارة عسكرية على طريق الحراك – بصر الحرير، ونُقل الجرحى إلى مشفى مدينة درعا."
+    assert only(events_of(bomb))["location"] == "Al Hirak"

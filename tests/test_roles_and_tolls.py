@@ -702,3 +702,20 @@ def test_the_force_that_owns_the_target_was_hit(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+
+
+def test_groups_linked_to_an_agency_are_not_the_agency(events_of):
+    body = (
+        "أطلق مسلحون مجهولون النار على تجمع لمحتجين أمام مبنى البلدية في بلدة الكفر عصر اليوم، ما أدى إلى مقتل شاب.\n\n"
+        "وقال أحد منظمي الوقفة إن المحتجين كانوا عزلاً، متهماً «مجموعات مرتبطة بالأجهزة الأمنية» بالوقوف وراء الهجوم."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Unidentified armed group", "unknown")
+
+
+def test_protesters_are_no_ones_suspects(events_of):
+    body = (
+        "احتشد المئات اليوم في ساحة الكرامة وسط مدينة السويداء مرددين هتافات تطالب بالتغيير.\n\n"
+        "ويُعتقد أن الأجهزة الأمنية تقف وراء حملة التهديدات التي طالت الناشطين."
+    )
+    assert only(events_of(body))["actor1"] == "Protesters"
