@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from eventlake.matcher import Hit
+from eventlake.matcher import NAME_KINDS, Hit
 from eventlake.sentence import SentenceHits, in_outlet_name
 
 REGION_TZ = timezone(timedelta(hours=3))
@@ -89,7 +89,10 @@ def _after_report(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):
+    names = [h for h in sentence.hits if h.kind in NAME_KINDS]
     for hit in sentence.hits:
+        if hit.kind.startswith("date:") and any(_inside(hit, name) for name in names):
+            continue  # "قرب سوق الثلاثاء": a place named for a weekday
         if hit.kind == "date:relative" and (_counted_day(sentence, hit) or in_outlet_name(sentence, hit)):
             continue  # "اليوم الـ104 من المواجهات": a day of a war; "لـ«بغداد اليوم»": an outlet
         if hit.kind == "date:relative":
@@ -101,6 +104,10 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
             yield hit, _weekday_date(sentence, hit, published, needs_cue)
         elif hit.kind == "date:this_month":
             yield hit, _day_of_this_month(sentence, hit, published)
+
+
+def _inside(hit: Hit, name: Hit) -> bool:
+    return name.start <= hit.start and hit.end <= name.end and name.end - name.start > hit.end - hit.start
 
 
 def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:

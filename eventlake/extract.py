@@ -658,8 +658,8 @@ def _inherited_location(sentence: SentenceHits, earlier: list[Candidate], sub: s
     if titles and sentence.paragraph <= 1:
         return [titles[0].location]
     body = [c for c in located if not c.sentence.is_title]
-    if body and sub == body[0].sub_event_type and not names_unknown_place(sentence):
-        return [body[0].location]  # more on the lead event: its place
+    if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
+        return [body[0].location]  # more on the lead event, or the truce that ends it: its place
     if body and _points_to_a_place(sentence):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
@@ -672,6 +672,11 @@ def _province_of_unknown(sentence: SentenceHits, places: ArticlePlaces) -> list[
         return []
     province = places.only_province()
     return [province] if province is not None else []
+
+
+def _truce_reached(sentence: SentenceHits, sub: str) -> bool:
+    """ "أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار": a new truce, not one in force."""
+    return sub == "Agreement" and any(t.entry.phrase.startswith("التوصل") for t in sentence.of("trigger"))
 
 
 def _points_to_a_place(sentence: SentenceHits) -> bool:

@@ -82,3 +82,8 @@ def test_a_construct_dual_counts_two(events_of):
     body = "أطلق مسلحون مجهولون النار على راعيَي أغنام في ناحية العبارة شمال شرقي بعقوبة فجر اليوم، ما أدى إلى مقتلهما."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
+
+
+def test_a_place_named_for_a_weekday_dates_nothing(events_of):
+    body = "اندلعت مواجهات الأمس بين مسلحين قرب سوق الثلاثاء في طرابلس، لتتطور إلى اشتباكات في شوارع حي عرادة."
+    assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-06"]

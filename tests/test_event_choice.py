@@ -911,3 +911,23 @@ def test_a_sit_in_broken_up_is_a_protest_with_intervention(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["location"]) == ("Protest with intervention", "Majnoon Oil Field")
+
+
+def test_a_toll_since_last_night_is_no_event_and_no_ones_toll(events_of):
+    body = (
+        "تجددت الاشتباكات ظهر اليوم بين قوة الردع الخاصة واللواء 444 قتال في منطقة السبعة جنوبي طرابلس.\n\n"
+        "وأعلن مركز طب الطوارئ أن حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى و23 جريحاً."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Al-Sabaa", None)
+
+
+def test_a_truce_reached_is_placed_where_the_fighting_was(events_of):
+    body = (
+        "تجددت الاشتباكات ظهر اليوم بين قوة الردع الخاصة واللواء 444 قتال في منطقة السبعة جنوبي طرابلس.\n\n"
+        "وفي وقت متأخر من مساء اليوم، أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار بين الطرفين."
+    )
+    truce = next(e for e in events_of(body) if e["sub_event_type"] == "Agreement")
+    assert truce["admin1"] == "Tripoli"
+    in_force = body.replace("التوصل إلى اتفاق لوقف إطلاق النار بين الطرفين", "أن اتفاق وقف إطلاق النار ما زال سارياً")
+    assert all(e["sub_event_type"] != "Agreement" for e in events_of(in_force))
