@@ -80,7 +80,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     published = reference_day(article["published_at"])
     morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
-    speaker = _speaker(sentences)
+    speaker = _speaker(sentences, places.iso)
     candidates: list[Candidate] = []
     for sentence in sentences:
         found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
@@ -189,7 +189,7 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
     return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
 
 
-def _speaker(sentences: list[SentenceHits]) -> Actor | None:
+def _speaker(sentences: list[SentenceHits], iso: str | None) -> Actor | None:
     """Who speaks in a statement that says "our forces": the group it is signed by ("الناطق
     الرسمي باسم قوات الدعم السريع"), else the first group the article names."""
     if not any(s.has("cue:ours") for s in sentences):
@@ -197,7 +197,10 @@ def _speaker(sentences: list[SentenceHits]) -> Actor | None:
     signed = [h for s in sentences for h in s.of("actor") if s.preceded_by(h, "cue:spokesman", within=0)]
     named = [h for s in sentences[:3] for h in s.of("actor") if not h.entry.value.generic]
     hits = signed or named
-    return hits[0].entry.value if hits else None
+    if not hits:
+        return None
+    first = [h for h in hits if h.start == hits[0].start]  # one alias may name several (القوات المسلحة)
+    return next((h.entry.value for h in first if h.entry.value.home == iso), first[0].entry.value)
 
 
 def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:

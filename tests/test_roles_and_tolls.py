@@ -719,3 +719,13 @@ def test_protesters_are_no_ones_suspects(events_of):
         "ويُعتقد أن الأجهزة الأمنية تقف وراء حملة التهديدات التي طالت الناشطين."
     )
     assert only(events_of(body))["actor1"] == "Protesters"
+
+
+def test_the_speaker_of_our_forces_is_the_army_of_the_articles_country(events_of):
+    body = (
+        "دارت معارك أمس في منطقة كازقيل جنوب مدينة الأبيض بولاية شمال كردفان.\n\n"
+        "وقال المتحدث الرسمي باسم القوات المسلحة في بيان إن «قواتنا تصدّت لهجوم واسع شنّته ميليشيا آل دقلو "
+        "على مواقعنا في كازقيل»."
+    )
+    e = next(e for e in events_of(body) if e["actor1"] == "Rapid Support Forces")
+    assert e["actor2"] == "Military Forces of Sudan"
