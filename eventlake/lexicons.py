@@ -51,6 +51,7 @@ CUE_NAMES = (
     "took_part",
     "stray",
     "retaliation",
+    "amid",
     "no_intervention",
     "sides_told",
     "buildings",

@@ -931,3 +931,19 @@ def test_a_truce_reached_is_placed_where_the_fighting_was(events_of):
     assert truce["admin1"] == "Tripoli"
     in_force = body.replace("التوصل إلى اتفاق لوقف إطلاق النار بين الطرفين", "أن اتفاق وقف إطلاق النار ما زال سارياً")
     assert all(e["sub_event_type"] != "Agreement" for e in events_of(in_force))
+
+
+def test_gunfire_amid_which_a_town_was_looted_is_a_circumstance(events_of):
+    body = (
+        "اقتحمت مجموعة تابعة للدعم السريع أمس بلدة ود راوة في ولاية الجزيرة، ونهبت المحال التجارية وأحرقت مركزاً "
+        "صحياً، وسط إطلاق نار كثيف."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Looting/property destruction"
+
+
+def test_reports_that_could_not_be_checked_are_no_event(events_of):
+    body = (
+        "نهبت قوات الدعم السريع أمس قرية أزرق في ولاية الجزيرة.\n\n"
+        "وأضافت التنسيقية أنها لم تتمكن من التحقق من أنباء عن إحراق قرى أخرى في المنطقة ذاتها."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Azraq"]

@@ -729,3 +729,12 @@ def test_the_speaker_of_our_forces_is_the_army_of_the_articles_country(events_of
     )
     e = next(e for e in events_of(body) if e["actor1"] == "Rapid Support Forces")
     assert e["actor2"] == "Military Forces of Sudan"
+
+
+def test_the_forces_are_the_perpetrator_just_named(events_of):
+    body = (
+        "اقتحمت قوة من الدعم السريع قرية أزرق في ولاية الجزيرة يوم الجمعة ونهبت المحاصيل.\n\n"
+        "وفي يوم السبت، هاجمت القوات قرية السريحة المجاورة، ما أدى إلى مقتل 11 شخصاً."
+    )
+    e = next(e for e in events_of(body, published="2024-11-04T09:00:00+03:00") if e["location"] == "Al-Sireha")
+    assert (e["actor1"], e["fatalities"]) == ("Rapid Support Forces", 11)
