@@ -161,11 +161,17 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال", "ونعى
     «حزب الله» لاحقاً الشابين": the victims' group, named in a sentence that tells no new event."""
     unnamed = event.roles.actor2 is None or (event.roles.actor2.generic and event.roles.actor2.inter == 7)
-    if not unnamed or not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
+    named_places = {h.entry.value for h in sentence.of("place")}  # not "في بيان" (a village of that name)
+    if named_places:  # "قضت على عنصر في حزب الله في منطقة تبنين": only the event at that place, told further back
+        reach = 2 * BLAME_REACH if event.location is not None and event.location.place in named_places else 0
+    else:
+        reach = BLAME_REACH
+    if not unnamed or not 0 < sentence.index - event.sentence.index <= reach:
         return event  # a named side stays; "شابين" (young men, read as civilians) may be fighters
     if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned")):
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
+    members += [h for h in sentence.of("actor") if _member_in(sentence, h)]
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
 
@@ -187,6 +193,14 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
     return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
+
+
+def _member_in(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قضت على عنصر في حزب الله": the group of the one killed, after a member word and "في"/"من"."""
+    if sentence.preceded_by(hit, "cue:armed_victims", within=1) is None:
+        return False
+    before = sentence.words_before(hit.start, 1)
+    return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in ("في", "من")
 
 
 def _speaker(sentences: list[SentenceHits], iso: str | None) -> Actor | None:

@@ -738,3 +738,24 @@ def test_the_forces_are_the_perpetrator_just_named(events_of):
     )
     e = next(e for e in events_of(body, published="2024-11-04T09:00:00+03:00") if e["location"] == "Al-Sireha")
     assert (e["actor1"], e["fatalities"]) == ("Rapid Support Forces", 11)
+
+
+def test_a_claim_naming_the_dead_mans_group_at_a_place_finds_that_strike(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية بعد ظهر اليوم سيارة على الطريق بين بلدتي تبنين وبرعشيت، ما أدى إلى استشهاد سائقها.\n\n"
+        "وقرابة الرابعة عصراً، ألقت مسيّرة أخرى قنبلة على دراجة نارية في ساحة بلدة كونين.\n\n"
+        "وهرعت فرق الإسعاف إلى المكان.\n\nوحلّقت المسيّرات فوق القرى طوال النهار.\n\n"
+        "من جهته، قال الناطق باسم الجيش الإسرائيلي إن «طائرة لسلاح الجو قضت على عنصر في حزب الله في منطقة تبنين»."
+    )
+    sides = {e["location"]: e["actor2"] for e in events_of(body)}
+    assert sides["Tebnine"] == "Hezbollah" and sides["Kounine"] is None
+
+
+def test_two_shells_whose_source_is_the_army_were_fired_by_it(events_of):
+    body = "سقطت قذيفتان مدفعيتان مصدرهما مواقع الجيش الإسرائيلي على أطراف بلدة شيحين اليوم، من دون أن تسفرا عن إصابات."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Israel",
+        0,
+    )
