@@ -89,7 +89,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             named = [c.sentence.index for c in candidates if _named_perpetrator(c) and c not in found]
             since = max(named, default=-1)  # not past an event whose perpetrator is named
             candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
-            candidates = [_victims_named_next(sentence, c) for c in candidates]
+            candidates = _victims_named_next_all(sentence, candidates)
         if not found:
             candidates = _toll_told_next(sentence, candidates, places)
     events = merge_tellings(_aggressor_named(candidates))
@@ -157,18 +157,25 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
     return sentence.followed_by(behind, "trigger", within=0) is not None
 
 
-def _victims_named_next(sentence: SentenceHits, event: Candidate) -> Candidate:
+def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
+    """`_victims_named_next` for the events told so far; a sentence that names the place of some of
+    them ("قضت على عنصر في حزب الله في منطقة تبنين") speaks of those, however far back."""
+    towns = {h.entry.value for h in sentence.of("place") if h.entry.value.rank == 0}
+    there = [c.location is not None and c.location.place in towns for c in candidates]
+    if not any(there):
+        return [_victims_named_next(sentence, c, BLAME_REACH) for c in candidates]
+    far = 2 * BLAME_REACH
+    return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
+
+
+def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) -> Candidate:
     """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال", "ونعى
     «حزب الله» لاحقاً الشابين": the victims' group, named in a sentence that tells no new event."""
     unnamed = event.roles.actor2 is None or (event.roles.actor2.generic and event.roles.actor2.inter == 7)
-    named_places = {h.entry.value for h in sentence.of("place")}  # not "في بيان" (a village of that name)
-    if named_places:  # "قضت على عنصر في حزب الله في منطقة تبنين": only the event at that place, told further back
-        reach = 2 * BLAME_REACH if event.location is not None and event.location.place in named_places else 0
-    else:
-        reach = BLAME_REACH
     if not unnamed or not 0 < sentence.index - event.sentence.index <= reach:
         return event  # a named side stays; "شابين" (young men, read as civilians) may be fighters
-    if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned")):
+    counted = sentence.has("cas:dual") or sentence.has("cas:singular")  # "استهدف «عنصرين من وحدة ... في حزب الله»"
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned") or counted):
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     members += [h for h in sentence.of("actor") if _member_in(sentence, h)]
@@ -197,7 +204,7 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
 
 def _member_in(sentence: SentenceHits, hit: Hit) -> bool:
     """ "قضت على عنصر في حزب الله": the group of the one killed, after a member word and "في"/"من"."""
-    if sentence.preceded_by(hit, "cue:armed_victims", within=1) is None:
+    if sentence.preceded_by(hit, "cue:armed_victims", within=5) is None:
         return False
     before = sentence.words_before(hit.start, 1)
     return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in ("في", "من")

@@ -759,3 +759,12 @@ def test_two_shells_whose_source_is_the_army_were_fired_by_it(events_of):
         "Military Forces of Israel",
         0,
     )
+
+
+def test_two_members_of_a_unit_in_a_group_claimed_next_are_that_group(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية بعد منتصف الليل سيارة على الطريق المؤدي إلى بلدة حوش السيد علي في قضاء الهرمل، "
+        "ما أدى إلى مقتل شخصين.\n\nوزعم الجيش الإسرائيلي في بيان أنه استهدف «عنصرين من وحدة نقل الأسلحة في حزب الله» "
+        "كانا يعملان على تهريب وسائل قتالية من سوريا إلى لبنان."
+    )
+    assert only(events_of(body))["actor2"] == "Hezbollah"
