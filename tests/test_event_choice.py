@@ -947,3 +947,15 @@ def test_reports_that_could_not_be_checked_are_no_event(events_of):
         "وأضافت التنسيقية أنها لم تتمكن من التحقق من أنباء عن إحراق قرى أخرى في المنطقة ذاتها."
     )
     assert [e["location"] for e in events_of(body)] == ["Azraq"]
+
+
+def test_houthi_tickers_downing_and_million_man_march(events_of):
+    downed = events_of("عاجل | الدفاعات الجوية تُسقط فجر اليوم طائرة أمريكية من نوع MQ-9 في أجواء محافظة الجوف.")
+    assert [e["sub_event_type"] for e in downed] == ["Disrupted weapons use"]
+    march = events_of("عاجل | ميدان السبعين بصنعاء شهد أمس الجمعة مسيرة مليونية تحت شعار «ثابتون مع غزة».")
+    assert [(e["sub_event_type"], e["location"]) for e in march] == [("Peaceful protest", "Al-Sabeen")]
+
+
+def test_no_first_information_on_victims_is_unknown(events_of):
+    body = "عاجل | مصدر محلي: غارات أمريكية استهدفت اليوم مزرعة في مديرية سنحان ولا معلومات أولية عن الضحايا."
+    assert only(events_of(body))["fatalities"] is None
