@@ -160,6 +160,8 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
     """`_victims_named_next` for the events told so far; a sentence that names the place of some of
     them ("قضت على عنصر في حزب الله في منطقة تبنين") speaks of those, however far back."""
+    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
+        return candidates  # "وثّقت الشبكة منذ مطلع تموز 23 عملية ... بينهم عناصر سابقون في فصائل المعارضة"
     towns = {h.entry.value for h in sentence.of("place") if h.entry.value.rank == 0}
     there = [c.location is not None and c.location.place in towns for c in candidates]
     if not any(there):

@@ -768,3 +768,12 @@ def test_two_members_of_a_unit_in_a_group_claimed_next_are_that_group(events_of)
         "كانا يعملان على تهريب وسائل قتالية من سوريا إلى لبنان."
     )
     assert only(events_of(body))["actor2"] == "Hezbollah"
+
+
+def test_a_monitors_total_names_no_victims_side(events_of):
+    body = (
+        "أقدم مجهولون على خطف شاب من أمام منزله في مدينة بصرى الشام فجر أمس.\n\n"
+        "ووثّقت الشبكة منذ مطلع الشهر 23 عملية اغتيال في محافظة درعا، أسفرت عن مقتل 17 شخصاً، بينهم عناصر سابقون "
+        "في فصائل المعارضة."
+    )
+    assert only(events_of(body))["actor2"] == "Civilians"
