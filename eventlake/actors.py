@@ -454,9 +454,9 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:
     """ "تعرضوا لإطلاق نار من مسلحين مجهولين": the group named by "من" right after the event word fired."""
-    before = sentence.words_before(hit.start, 1)
-    if not before or sentence.derived.text[before[0][0] : before[0][1]] != "من":
-        return False
+    text, start = sentence.derived.text, hit.start
+    if text[start - 3 : start] != "من " or (start > 3 and text[start - 4].isalnum()):
+        return False  # the word right before is not "من"
     return sentence.preceded_by(hit, "trigger", within=1) is not None
 
 

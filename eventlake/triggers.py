@@ -39,6 +39,8 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
 
 def _without(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "وفتشت عدداً من المنازل قبل أن تنسحب، دون تسجيل اعتقالات": an event word said not to have happened."""
+    if not sentence.has("cue:negation"):
+        return False  # no "دون" in the sentence (most): no tokens to find
     words = sentence.words_before(trigger.start, 2)
     text = sentence.derived.text
     spelled = [text[a:b] for a, b in words]
