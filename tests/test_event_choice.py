@@ -959,3 +959,18 @@ def test_houthi_tickers_downing_and_million_man_march(events_of):
 def test_no_first_information_on_victims_is_unknown(events_of):
     body = "عاجل | مصدر محلي: غارات أمريكية استهدفت اليوم مزرعة في مديرية سنحان ولا معلومات أولية عن الضحايا."
     assert only(events_of(body))["fatalities"] is None
+
+
+def test_wanted_men_arrested_for_crimes_are_no_event(events_of):
+    body = "أوقف الجيش اللبناني أمس خلال مداهمة في بلدة بريتال ثلاثة مطلوبين بجرائم إطلاق نار وخطف، وضبط أسلحة."
+    assert events_of(body) == []
+
+
+def test_a_prisoner_exchange_and_a_handover_of_posts(events_of):
+    swap = events_of("أعلنت اللجنة الدولية للصليب الأحمر اليوم إتمام عملية تبادل 50 أسيراً عبر مطار صنعاء.")
+    assert [e["sub_event_type"] for e in swap] == ["Agreement"]
+    handover = events_of(
+        "تسلمت قوات الحكومة السورية اليوم نقاطاً عسكرية كانت تسيطر عليها فصائل محلية في بلدة بصرى الشام بريف درعا، "
+        "بموجب اتفاق تسوية جديد."
+    )
+    assert [e["sub_event_type"] for e in handover] == ["Non-violent transfer of territory"]

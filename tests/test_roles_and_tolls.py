@@ -777,3 +777,8 @@ def test_a_monitors_total_names_no_victims_side(events_of):
         "في فصائل المعارضة."
     )
     assert only(events_of(body))["actor2"] == "Civilians"
+
+
+def test_houthi_gunmen_abducting_a_teacher(events_of):
+    e = only(events_of("اختطف مسلحون حوثيون اليوم معلماً من منزله في مديرية العدين بمحافظة إب."))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
