@@ -194,6 +194,10 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     return None
 
 
+# How a killing was done, between its subject and the count (matching form).
+KILLING_ADVERBS = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
+
+
 def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
     """ "قتلت قوات الدعم السريع سبعة مزارعين": the verb's subject stands between it and the count."""
     if not after:
@@ -204,6 +208,8 @@ def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) ->
     dates = [h for h in sentence.hits if h.kind.startswith("date:")]  # "قتلت ... أمس تسعة مزارعين"
     words = sentence.words_after(_word_end(sentence, killer.end), 5)
     words = [w for w in words if not any(h.start <= w[0] < h.end for h in dates)]
+    text = sentence.derived.text
+    words = [w for w in words if text[w[0] : w[1]] not in KILLING_ADVERBS]  # "أعدمت ... ميدانياً ثمانية"
     return _count_at(sentence, words[:3])
 
 

@@ -165,7 +165,15 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
-    return any(sentence.preceded_by(trigger, kind, within=1) is not None for kind in ("cue:reference", "cue:cause"))
+    cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
+    return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _cause_of_death(sentence: SentenceHits, cue: Hit) -> bool:
+    """ "لقي مختار القرية حتفه متأثراً بجروح أصيب بها إثر استهدافه بالرصاص": a death told first, then
+    what caused it, with no other event word before: the cause is the sentence's event."""
+    before = [h for h in sentence.hits if h.end <= cue.start]
+    return any(h.kind == "cas:killed" for h in before) and not any(h.kind == "trigger" for h in before)
 
 
 def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -782,3 +782,37 @@ def test_a_monitors_total_names_no_victims_side(events_of):
 def test_houthi_gunmen_abducting_a_teacher(events_of):
     e = only(events_of("اختطف مسلحون حوثيون اليوم معلماً من منزله في مديرية العدين بمحافظة إب."))
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
+
+
+def test_killed_at_the_hands_of_a_suspect_after_a_hedge(events_of):
+    body = (
+        "عثر أهالي اليوم على جثث ثلاثة رعاة مقتولين بالرصاص قرب بلدة معدان في ريف الرقة الشرقي، ويرجح أنهم قتلوا "
+        "على يد خلايا تنظيم داعش."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["attribution"], e["fatalities"]) == (
+        "Attack",
+        "Islamic State",
+        "Civilians",
+        "suspected",
+        3,
+    )
+
+
+def test_a_summary_execution_counts_its_dead(events_of):
+    body = "أعدمت قوات الدعم السريع ميدانياً اليوم ثمانية مدنيين في قرية الهلالية بولاية الجزيرة."
+    assert only(events_of(body))["fatalities"] == 8
+
+
+def test_aid_workers_shot_at_are_civilians(events_of):
+    body = "تعرض فريق تابع لمنظمة إغاثية اليوم لإطلاق نار من مسلحين قرب مدينة نيالا، ما أدى إلى إصابة اثنين من أعضائه."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["injuries"]) == ("Attack", "Civilians", 2)
+
+
+def test_a_death_told_before_its_cause_is_that_attack(events_of):
+    body = "لقي مختار قرية الكرك الشرقي حتفه متأثراً بجروح أصيب بها إثر استهدافه بالرصاص من قبل مجهولين أمس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"], e["fatalities"]) == ("Attack", "Al-Karak al-Sharqi", 1)
+    told = "قصفت قوات النظام بلدة كفرنبل اليوم بالمدفعية الثقيلة.\n\nوقتل مدني إثر القصف، بحسب الدفاع المدني."
+    assert [(e["location"], e["fatalities"]) for e in events_of(told)] == [("Kafranbel", 1)]
