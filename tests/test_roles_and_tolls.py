@@ -816,3 +816,9 @@ def test_a_death_told_before_its_cause_is_that_attack(events_of):
     assert (e["sub_event_type"], e["location"], e["fatalities"]) == ("Attack", "Al-Karak al-Sharqi", 1)
     told = "قصفت قوات النظام بلدة كفرنبل اليوم بالمدفعية الثقيلة.\n\nوقتل مدني إثر القصف، بحسب الدفاع المدني."
     assert [(e["location"], e["fatalities"]) for e in events_of(told)] == [("Kafranbel", 1)]
+
+
+def test_an_officer_assassinated_by_a_bomb_is_the_target(events_of):
+    body = "اغتيل ضابط في جهاز المباحث العامة بتفجير عبوة ناسفة زُرعت في سيارته بمدينة بنغازي صباح اليوم."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == (None, "Police Forces of Libya", 1)
