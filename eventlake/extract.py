@@ -41,6 +41,7 @@ ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_c
 MORNING_ENDS = 12
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
 # Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
+TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
 COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
@@ -92,8 +93,24 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             candidates = _victims_named_next_all(sentence, candidates)
         if not found:
             candidates = _toll_told_next(sentence, candidates, places)
-    events = merge_tellings(_aggressor_named(candidates))
+    events = merge_tellings(_aggressor_named(_uncontested(candidates)))
     return [_row(c, text, article, places, run_id, version) for c in events]
+
+
+def _uncontested(candidates: list[Candidate]) -> list[Candidate]:
+    """ "قال الجيش إن قواته تصدّت لهجوم ... على جبل موية" and "في المقابل، أعلنت قوات الدعم السريع أنها
+    حرّرت جبل موية": a claim to have taken a place whose attack was said to be repelled is contested;
+    the clash is the event."""
+    repelled = {
+        (c.location.place, c.date.day)
+        for c in candidates
+        if c.sub_event_type == "Armed clash" and c.location is not None and c.sentence.has("cue:repelled")
+    }
+    return [
+        c
+        for c in candidates
+        if c.sub_event_type not in TERRITORY or c.location is None or (c.location.place, c.date.day) not in repelled
+    ]
 
 
 def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:

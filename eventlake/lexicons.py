@@ -52,6 +52,7 @@ CUE_NAMES = (
     "stray",
     "retaliation",
     "amid",
+    "repelled",
     "no_intervention",
     "sides_told",
     "buildings",

@@ -974,3 +974,14 @@ def test_a_prisoner_exchange_and_a_handover_of_posts(events_of):
         "بموجب اتفاق تسوية جديد."
     )
     assert [e["sub_event_type"] for e in handover] == ["Non-violent transfer of territory"]
+
+
+def test_a_claim_to_have_taken_a_place_whose_attack_was_repelled_is_contested(events_of):
+    body = (
+        "قال الناطق الرسمي باسم القوات المسلحة السودانية اليوم إن قوات الفرقة 17 مشاة تصدّت لهجوم واسع شنّته "
+        "قوات الدعم السريع على منطقة جبل موية.\n\n"
+        "في المقابل، أعلنت قوات الدعم السريع اليوم أن قواتها حرّرت منطقة جبل موية بالكامل."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
+    taken = "أعلنت قوات الدعم السريع اليوم أن قواتها حرّرت منطقة جبل موية بالكامل بعد معارك مع الجيش."
+    assert [e["sub_event_type"] for e in events_of(taken)] == ["Non-state actor overtakes territory"]
