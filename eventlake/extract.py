@@ -47,6 +47,7 @@ COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
+REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
@@ -207,7 +208,7 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
     the next sentence, which tells no event and names no place, is the last event's."""
     if not candidates or not sentence.has("cas:killed") or places.locate(sentence):
         return candidates
-    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
+    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
     last = candidates[-1]
     if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
@@ -328,7 +329,8 @@ def _sentence_candidates(
     if not locations or _not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
-    roles = _roles_for(sub, _actor_told(sentence, _sides_told(sentence, roles, earlier), earlier), heard, sentence)
+    roles = _sides_told(sentence, roles, earlier, sub)
+    roles = _roles_for(sub, _actor_told(sentence, primary, roles, earlier), heard, sentence)
     roles = _home_forces_hit(sentence, _tribal_fight(primary, roles), locations[0], lexicon)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, published, lexicon, morning)
     if placed is None:
@@ -412,7 +414,9 @@ def _when_and_where(
         return None
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
-    if when.explicit and when.precision >= 3 and sentence.has("cue:total"):
+    if not when.explicit and _counted_since(sentence, primary):
+        return None  # "قُتل 19 شخصاً في اشتباكات مسلحة بالعاصمة منذ مطلع العام": a count, no one event
+    if when.explicit and when.precision >= 2 and sentence.has("cue:total"):
         return None  # "قُتل 43 شخصاً ... خلال شهر تشرين الثاني": a month's count, no one event
     year = stated_year(sentence)
     if not when.explicit and year is not None and year < published.year:
@@ -533,19 +537,32 @@ def _houses_blown(sentence: SentenceHits, triggers: list[Hit], clause: Hit) -> H
     return blast
 
 
-def _actor_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:
-    """ "كما شنّ العدوان غارتين": "the aggressor" is the perpetrator the article last named."""
+def _actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "كما شنّ العدوان غارتين", "هاجمت القوات قرية السريحة": "the aggressor", "the forces" next to
+    the event word are the perpetrator the article last named (not "وقد باشرت القوات بتفتيش المنطقة")."""
     names = [h for h in sentence.hits if h.kind in ("actor", "actor_local")]
-    refs = [c for c in sentence.of("cue:actor_ref") if not any(h.start <= c.start < h.end for h in names)]
+    refs = [
+        c
+        for c in sentence.of("cue:actor_ref")
+        if not any(h.start <= c.start < h.end for h in names) and _next_to(sentence, c, primary, REF_REACH)
+    ]
     if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
         return roles
     named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
     return replace(roles, actor1=named[-1].actor1, attribution=named[-1].attribution) if named else roles
 
 
-def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate]) -> Roles:
-    """ "اشتباكات بين الطرفين": the sides of the clash told before."""
-    if not sentence.has("cue:sides_told") or (roles.actor1 is not None and not roles.actor1.generic):
+def _next_to(sentence: SentenceHits, a: Hit, b: Hit, reach: int) -> bool:
+    left, right = (a, b) if a.start < b.start else (b, a)
+    return sentence.tokens_between(left, right) <= reach
+
+
+def _sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], sub: str) -> Roles:
+    """ "اشتباكات بين الطرفين": the sides of the clash told before; "أعلنت وزارة الدفاع التوصل إلى
+    اتفاق لوقف إطلاق النار بين الطرفين": the sides, not the ministry that announced it."""
+    if not sentence.has("cue:sides_told"):
+        return roles
+    if sub != "Agreement" and roles.actor1 is not None and not roles.actor1.generic:
         return roles
     told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
     return replace(told[-1], paired=True) if told else roles
@@ -664,6 +681,17 @@ def _comment_on_events(
     if towns or when.explicit or not earlier or not sentence.is_definite(primary):
         return False
     return not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cas:zero"))
+
+
+def _counted_since(sentence: SentenceHits, primary: Hit) -> bool:
+    """The event word is counted since a start ("منذ مطلع العام"), with no rise in between
+    ("... ليرتفع عدد القتلى منذ بداية الشهر إلى 40" keeps its own event)."""
+    text = sentence.derived.text
+    totals = [c for c in sentence.of("cue:total") if c.start >= primary.end]
+    since = next((c for c in totals if text.startswith("منذ", c.start)), None)
+    if since is None:
+        return False
+    return not any(c.start < since.start and c.end <= since.start for c in totals + sentence.of("cue:toll_rise"))
 
 
 def _over_a_period(sentence: SentenceHits, primary: Hit, when: EventDate) -> bool:

@@ -53,6 +53,7 @@ CUE_NAMES = (
     "retaliation",
     "amid",
     "repelled",
+    "since",
     "no_intervention",
     "sides_told",
     "buildings",

@@ -253,6 +253,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     """Outlet names (شبكة الرقة تذبح بصمت) and bare common words are not places (datelines: `_mentions`)."""
     if in_outlet_name(sentence, hit):
         return True  # "قال مسؤول لـ«بغداد اليوم»": the outlet spoken to
+    if any(c.end == hit.end and hit.start <= c.start <= hit.start + 2 for c in sentence.of("cue:place_type")):
+        return True  # "على مدينة عتق", "للمدينة": the word for a town, not the town called Medina
     slogan = sentence.of("cue:slogan")
     if slogan and slogan[0].start < hit.start and in_quotes(sentence, hit):
         return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan

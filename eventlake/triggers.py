@@ -165,8 +165,17 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
+    if sentence.has("cue:since") and _after_word(sentence, trigger, "حصيله"):
+        return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _after_word(sentence: SentenceHits, trigger: Hit, word: str) -> bool:
+    """The word before the trigger's own (past its clitics and article) is `word`."""
+    text = sentence.derived.text
+    words = [(a, b) for a, b in sentence.words_before(trigger.start, 2) if b < trigger.start]
+    return bool(words) and text[words[0][0] : words[0][1]] == word
 
 
 def _cause_of_death(sentence: SentenceHits, cue: Hit) -> bool:

@@ -156,3 +156,15 @@ def test_the_towns_that_end_a_road_yield_to_the_place_on_it(events_of):
     assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Al-Sawra al-Kabira")
     bomb = "انفجرت عبوة ناسفة فجر اليوم بسيارة عسكرية على طريق الحراك – بصر الحرير، ونُقل الجرحى إلى مشفى مدينة درعا."
     assert only(events_of(bomb))["location"] == "Al Hirak"
+
+
+def test_the_word_for_a_town_is_not_medina(events_of):
+    body = "اندلعت مساء أمس اشتباكات عنيفة بين قوات دفاع شبوة وقوات الأمن الخاصة على مدينة عتق بمحافظة شبوة."
+    assert [e["iso"] for e in events_of(body)] == ["YE"]
+
+
+def test_killed_in_clashes_since_the_start_of_the_year_is_a_count(events_of):
+    body = "ووفق حصيلة غير رسمية، قُتل 19 شخصاً في اشتباكات مسلحة بطرابلس منذ مطلع العام."
+    assert events_of(body) == []
+    rise = "قُتل ثلاثة مدنيين في قصف على مدينة سرمين، ليرتفع عدد القتلى منذ بداية الشهر إلى 40."
+    assert [e["location"] for e in events_of(rise)] == ["Sarmin"]

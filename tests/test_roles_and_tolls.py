@@ -822,3 +822,22 @@ def test_an_officer_assassinated_by_a_bomb_is_the_target(events_of):
     body = "اغتيل ضابط في جهاز المباحث العامة بتفجير عبوة ناسفة زُرعت في سيارته بمدينة بنغازي صباح اليوم."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == (None, "Police Forces of Libya", 1)
+
+
+def test_the_forces_far_from_the_event_word_are_not_its_perpetrator(events_of):
+    body = (
+        "نفذت طائرات F-16 العراقية أمس ضربة جوية على وكر لداعش في منطقة الجلام.\n\n"
+        "وتعرضت دورية للجيش العراقي مساء أمس إلى انفجار عبوة ناسفة في قرية المشاهدة شمال بغداد، ما أدى إلى إصابة "
+        "جنديين، وقد باشرت القوات بتفتيش المنطقة."
+    )
+    bomb = next(e for e in events_of(body) if e["sub_event_type"] == "Remote explosive/landmine/IED")
+    assert bomb["actor1"] is None
+
+
+def test_a_truce_between_the_two_sides_is_theirs_not_the_ministrys(events_of):
+    body = (
+        "تجددت الاشتباكات ظهر اليوم بين قوة الردع الخاصة واللواء 444 قتال في منطقة السبعة جنوبي طرابلس.\n\n"
+        "وفي وقت متأخر من مساء اليوم، أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار بين الطرفين."
+    )
+    truce = next(e for e in events_of(body) if e["sub_event_type"] == "Agreement")
+    assert {truce["actor1"], truce["actor2"]} == {"Special Deterrence Force", "444th Combat Brigade"}
