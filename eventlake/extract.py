@@ -489,15 +489,18 @@ def _answered_in_kind(
     if not found:
         return []
     taken = {c.location.place for c in found if c.location is not None}
-    for cue in sentence.of("cue:retaliation"):
-        actor = sentence.followed_by(cue, "actor", within=0) if cue.start > primary.end else None
-        again = next((t for t in triggers if actor is not None and t.start > actor.end), None)
-        if again is None or sentence.tokens_between(actor, again) > 1:
+    hit_side = found[0].roles.actor2  # "وردّت قوات المجلس بقصف ...": the side just hit, named loosely
+    for cue in (c for c in sentence.of("cue:retaliation") if c.start > primary.end):
+        actor = sentence.followed_by(cue, "actor", within=0)
+        after = actor or cue
+        again = next((t for t in triggers if t.start > after.end), None)
+        if again is None or sentence.tokens_between(after, again) > (1 if actor else 3):  # "بقصف": its clitic counts
             continue
+        side = actor.entry.value if actor else hit_side
         town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
-        if town is None:
+        if town is None or side is None or side.generic:
             continue
-        roles = Roles(actor.entry.value, found[0].roles.actor1, "reported")
+        roles = Roles(side, found[0].roles.actor1, "reported")
         sub, inferred = resolve_type(sentence, again, roles)
         if sub is None:
             continue

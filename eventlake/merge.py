@@ -58,6 +58,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return _one_protest(a, b)
     if not _same_day(a, b):
         return False
+    if a.sentence is b.sentence and a.roles.actor1 != b.roles.actor1 and _two_places(a, b):
+        return False  # "قصفت القوات التركية قرية العريمة، وردّت قوات المجلس بقصف محيط مدينة الباب"
     if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
         return False
     if a.location is None or b.location is None:
@@ -68,6 +70,10 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
         return True
     return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _two_places(a: Candidate, b: Candidate) -> bool:
+    return a.location is not None and b.location is not None and a.location.place != b.location.place
 
 
 def _one_protest(a: Candidate, b: Candidate) -> bool:

@@ -161,7 +161,7 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
     any event word after "بعد أقل من شهر على" names one some time before."""
     if any(c.end <= trigger.start for c in sentence.of("cue:earlier_event")):
         return True  # and the weapon it names after it (بصواريخ إسرائيلية)
-    if sentence.preceded_by(trigger, "cue:took_part", within=0) and sentence.preceded_by(trigger, "trigger", within=12):
+    if sentence.preceded_by(trigger, "cue:took_part", within=1) and sentence.preceded_by(trigger, "trigger", within=12):
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered

@@ -985,3 +985,30 @@ def test_a_claim_to_have_taken_a_place_whose_attack_was_repelled_is_contested(ev
     assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
     taken = "أعلنت قوات الدعم السريع اليوم أن قواتها حرّرت منطقة جبل موية بالكامل بعد معارك مع الجيش."
     assert [e["sub_event_type"] for e in events_of(taken)] == ["Non-state actor overtakes territory"]
+
+
+def test_the_side_just_hit_answering_by_a_loose_name_is_a_second_event(events_of):
+    body = (
+        "قصفت القوات التركية بالمدفعية الثقيلة صباح اليوم قرية العريمة غربي منبج، ما أدى إلى مقتل مقاتل من مجلس "
+        "منبج العسكري، وردّت قوات المجلس بقصف مصادر النيران في محيط مدينة الباب، دون ورود معلومات عن خسائر."
+    )
+    rows = sorted((e["location"], e["actor1"], e["fatalities"]) for e in events_of(body))
+    assert rows == [
+        ("Al Arimah", "Military Forces of Turkey", 1),
+        ("Al Bab", "Syrian Democratic Forces", None),
+    ]
+
+
+def test_a_condemnation_and_those_arrested_for_taking_part_name_no_event(events_of):
+    body = (
+        "استهدفت الميليشيا بصاروخ مخيم الجفينة للنازحين في مدينة مأرب اليوم، ما أدى إلى إصابة ثلاثة نازحين.\n\n"
+        "ودان محافظ مأرب استهداف المخيم، واعتبره دليلاً جديداً على استهتار الميليشيا."
+    )
+    assert len(events_of(body)) == 1
+    arrest = "أعلنت إدارة الأمن العام اليوم القبض على شخصين في مدينة جبلة متورطين في عمليات خطف."
+    assert [e["sub_event_type"] for e in events_of(arrest)] == ["Arrests"]
+
+
+def test_fighting_since_dawn_today_is_a_live_report(events_of):
+    body = "اندلعت منذ فجر اليوم مواجهات عنيفة بين القوات الجنوبية ومسلحي الحوثي في منطقة مريس شمال الضالع."
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
