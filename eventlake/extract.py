@@ -200,6 +200,8 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     members += [h for h in sentence.of("actor") if _member_in(sentence, h)]
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
+    iso = event.location.place.iso if event.location is not None else None
+    named.sort(key=lambda a: a.home != iso)  # one alias, several armies (القوات المسلحة): the country's
     return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
 
 

@@ -1012,3 +1012,11 @@ def test_a_condemnation_and_those_arrested_for_taking_part_name_no_event(events_
 def test_fighting_since_dawn_today_is_a_live_report(events_of):
     body = "اندلعت منذ فجر اليوم مواجهات عنيفة بين القوات الجنوبية ومسلحي الحوثي في منطقة مريس شمال الضالع."
     assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
+
+
+def test_killed_on_the_sidelines_of_the_fighting_is_an_attack(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة فجر اليوم بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان.\n\n"
+        "وعلى هامش المعارك، قُتل مدني من أبناء البلدة برصاص قنّاص أثناء محاولته إسعاف جاره."
+    )
+    assert sorted(e["sub_event_type"] for e in events_of(body)) == ["Armed clash", "Attack"]

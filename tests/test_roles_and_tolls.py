@@ -841,3 +841,8 @@ def test_a_truce_between_the_two_sides_is_theirs_not_the_ministrys(events_of):
     )
     truce = next(e for e in events_of(body) if e["sub_event_type"] == "Agreement")
     assert {truce["actor1"], truce["actor2"]} == {"Special Deterrence Force", "444th Combat Brigade"}
+
+
+def test_soldiers_of_the_armed_forces_are_the_army_of_the_events_country(events_of):
+    body = "انفجرت عبوة ناسفة اليوم قرب بلدة القطرون جنوبي ليبيا.\n\nوأقرّ البيان بسقوط جنديين من القوات المسلحة."
+    assert only(events_of(body))["actor2"] == "Military Forces of Libya"
