@@ -179,10 +179,13 @@ def _after_word(sentence: SentenceHits, trigger: Hit, word: str) -> bool:
 
 
 def _cause_of_death(sentence: SentenceHits, cue: Hit) -> bool:
-    """ "لقي مختار القرية حتفه متأثراً بجروح أصيب بها إثر استهدافه بالرصاص": a death told first, then
-    what caused it, with no other event word before: the cause is the sentence's event."""
+    """ "لقي مختار القرية حتفه متأثراً بجروح أصيب بها إثر استهدافه بالرصاص", "أصيب ثلاثة خلال الاشتباكات":
+    the dead or hurt told first, then what caused it, with no other event word before: the cause is
+    the sentence's event."""
     before = [h for h in sentence.hits if h.end <= cue.start]
-    return any(h.kind == "cas:killed" for h in before) and not any(h.kind == "trigger" for h in before)
+    tolls = {(h.start, h.end) for h in before if h.kind in ("cas:killed", "cas:injured")}
+    acts = [h for h in before if h.kind == "trigger" and (h.start, h.end) not in tolls]  # "قتل" is both
+    return bool(tolls) and not acts
 
 
 def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -846,3 +846,11 @@ def test_a_truce_between_the_two_sides_is_theirs_not_the_ministrys(events_of):
 def test_soldiers_of_the_armed_forces_are_the_army_of_the_events_country(events_of):
     body = "انفجرت عبوة ناسفة اليوم قرب بلدة القطرون جنوبي ليبيا.\n\nوأقرّ البيان بسقوط جنديين من القوات المسلحة."
     assert only(events_of(body))["actor2"] == "Military Forces of Libya"
+
+
+def test_the_hurt_told_before_the_fighting_that_hurt_them(events_of):
+    body = "أصيب ثلاثة مدنيين خلال الاشتباكات التي شهدتها مدينة الزاوية اليوم."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["injuries"]) == ("Armed clash", 3)
+    shelled = only(events_of("قتل مدني أثناء القصف على بلدة سرمين اليوم."))
+    assert (shelled["sub_event_type"], shelled["fatalities"]) == ("Shelling/artillery/missile attack", 1)
