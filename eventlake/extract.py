@@ -349,9 +349,12 @@ def _sentence_candidates(
 def _stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
     """ "وأعلن مركز طب الطوارئ وفاة مدنيين جراء الرصاص العشوائي": stray fire after a told fight
     is that fight's toll (`_toll_told_next`), not an attack of its own."""
-    if not earlier or not primary.entry.phrase.endswith("رصاص"):
+    if not earlier:
         return False
-    return sentence.followed_by(primary, "cue:stray", within=0) is not None
+    stray = any("طائش" in sentence.derived.text[c.start : c.end] for c in sentence.of("cue:stray"))
+    if stray and sentence.is_definite(primary):
+        return True  # "وطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا": the fight's stray fire
+    return primary.entry.phrase.endswith("رصاص") and sentence.followed_by(primary, "cue:stray", within=0) is not None
 
 
 def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], places: ArticlePlaces) -> list[Location]:

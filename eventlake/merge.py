@@ -89,7 +89,8 @@ def _inside_the_city(a: Candidate, b: Candidate) -> bool:
     if not (_named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1):
         return False
     pa_, pb = a.location.place, b.location.place
-    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon) or max(pa_.population, pb.population) < CITY:
+    camp = {pa_.kind, pb.kind} == {"camp", "neighbourhood"}  # "حي حطين" in مخيم عين الحلوة
+    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon) or (max(pa_.population, pb.population) < CITY and not camp):
         return False
     return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= CITY_KM
 

@@ -32,10 +32,20 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
         and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
         and not _without(sentence, t)
+        and not _in_a_subset(sentence, t)
         and not sentence.preceded_by(t, "cue:charge", within=3)  # "مطلوبين بجرائم إطلاق نار وخطف": the charge
         and not (sentence.preceded_by(t, "cue:amid", within=0) and len(sentence.of("trigger")) > 1)
     ]
     return without_means(sentence, triggers)
+
+
+def _in_a_subset(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "بسقوط ثلاثة قتلى ... و14 جريحاً، بينهم عسكري أصيب بشظايا قذيفة": the shell whose shrapnel
+    hurt one of a toll's subset is no event of its own."""
+    subset = next((c for c in sentence.of("cue:subset") if c.end <= trigger.start), None)
+    if subset is None or not _after_word(sentence, trigger, "بشظايا"):
+        return False
+    return any(h.kind in ("cas:killed", "cas:injured") and h.end <= subset.start for h in sentence.hits)
 
 
 def _without(sentence: SentenceHits, trigger: Hit) -> bool:

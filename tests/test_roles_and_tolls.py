@@ -854,3 +854,18 @@ def test_the_hurt_told_before_the_fighting_that_hurt_them(events_of):
     assert (e["sub_event_type"], e["injuries"]) == ("Armed clash", 3)
     shelled = only(events_of("قتل مدني أثناء القصف على بلدة سرمين اليوم."))
     assert (shelled["sub_event_type"], shelled["fatalities"]) == ("Shelling/artillery/missile attack", 1)
+
+
+def test_a_camp_fight_told_with_its_quarter_its_toll_and_its_stray_fire_is_one_event(events_of):
+    body = (
+        "تجدّدت بعد منتصف الليل الاشتباكات العنيفة في مخيم عين الحلوة بين عناصر من حركة فتح ومسلحي جند الشام "
+        "في حي حطين.\n\nوأفادت مصادر طبية بسقوط ثلاثة قتلى و14 جريحاً، بينهم عسكري في الجيش اللبناني أصيب بشظايا "
+        "قذيفة سقطت على أحد مراكزه.\n\nوطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا المجاورة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) == (
+        "Armed clash",
+        "Fatah Movement",
+        "Jund al-Sham",
+        3,
+    )
