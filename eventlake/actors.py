@@ -114,8 +114,10 @@ def assign_roles(
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
     mentions = [h for h in mentions if not _accused_of(sentence, trigger, h)]
-    accuser, accused = _accusation(sentence, trigger, mentions)
+    accuser, accused = _accusation(sentence, trigger, mentions, iso)
     mentions = [h for h in mentions if h is not accuser]
+    if accused is not None and accused not in mentions:
+        mentions.append(accused)
     sides = _two_sides(sentence, trigger, mentions)
     if sides:
         return Roles(sides[0].entry.value, sides[1].entry.value, "reported", paired=True)
@@ -212,18 +214,30 @@ def _joined_to(sentence: SentenceHits, hit: Hit, actor1: Hit | None) -> bool:
     return sentence.derived.text[actor1.end : hit.start] == " و"  # the next word, its clitic و
 
 
-def _accusation(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit | None, Hit | None]:
+def _accusation(
+    sentence: SentenceHits, trigger: Hit, mentions: list[Hit], iso: str | None
+) -> tuple[Hit | None, Hit | None]:
     """ "اتهمت جماعة أنصار الله التحالف بشن غارتين": the accuser and the accused, named between
     "اتهم" and the trigger (the accuser may be a source that is no actor: "اتهم ناشطون")."""
     cues = [c for c in sentence.of("cue:accuse") if c.end <= trigger.start]
     if not cues:
-        return None, None
+        return None, _held_responsible(sentence, trigger, iso)
     named = _distinct([h for h in mentions if cues[-1].end <= h.start < trigger.start])
     if len(named) >= 2:
         return named[0], named[1]
     if named and sentence.tokens_between(cues[-1], named[0]) == 0:
         return named[0], None  # "اتهمت «الدعم السريع» الطيران بقصف": the subject right after the verb accuses
     return None, (named[0] if named else None)
+
+
+def _held_responsible(sentence: SentenceHits, trigger: Hit, iso: str | None) -> Hit | None:
+    """ "قصف مدفعي استهدف مخيم أبو شوك، بحسب بيان للجيش الذي حمّل قوات الدعم السريع المسؤولية":
+    the side held responsible after the event is its suspect."""
+    for cue in sentence.of("cue:accuse"):
+        if cue.start > trigger.end and sentence.derived.text[cue.start : cue.end].startswith("حمل"):
+            after = [h for h in sentence.of("actor") if h.start > cue.end and sentence.tokens_between(cue, h) == 0]
+            return next(iter(_one_per_span(after, iso)), None)  # named as held responsible, which alone sets it aside
+    return None
 
 
 def _accused_of(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:

@@ -869,3 +869,11 @@ def test_a_camp_fight_told_with_its_quarter_its_toll_and_its_stray_fire_is_one_e
         "Jund al-Sham",
         3,
     )
+
+
+def test_the_side_held_responsible_after_the_event_is_its_perpetrator(events_of):
+    body = (
+        "قُتل تسعة مدنيين صباح اليوم جراء قصف مدفعي استهدف مخيم أبو شوك للنازحين شمالي مدينة الفاشر، بحسب بيان "
+        "للجيش الذي حمّل قوات الدعم السريع المسؤولية."
+    )
+    assert only(events_of(body))["actor1"] == "Rapid Support Forces"
