@@ -183,6 +183,7 @@ def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tup
     if len(distinct) >= 2:
         first, second = distinct[0], distinct[1]
         attacked = any(h.entry.value == second.entry.value and _is_agent(sentence, h) for h in mentions)
+        attacked = attacked or sentence.followed_by(second, "cue:attempted", within=1) is not None
         return (second, first) if attacked else (first, second)  # "إثر هجوم شنّته الميليشيا"
     if distinct and sentence.tokens_between(between, distinct[0]) <= 2 and _names_both(sentence, distinct[0]):
         return distinct[0], distinct[0]

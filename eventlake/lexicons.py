@@ -54,6 +54,7 @@ CUE_NAMES = (
     "amid",
     "repelled",
     "since",
+    "attempted",
     "no_intervention",
     "sides_told",
     "buildings",

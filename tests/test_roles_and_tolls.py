@@ -877,3 +877,12 @@ def test_the_side_held_responsible_after_the_event_is_its_perpetrator(events_of)
         "للجيش الذي حمّل قوات الدعم السريع المسؤولية."
     )
     assert only(events_of(body))["actor1"] == "Rapid Support Forces"
+
+
+def test_the_side_that_tried_to_break_in_attacked(events_of):
+    body = (
+        "اشتباك اليوم بين قوة من الشرطة الاتحادية ومجموعة من عناصر داعش حاولت التسلل إلى نقطة مراقبة جنوبي "
+        "قضاء داقوق، دون خسائر في صفوف القوة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Police Forces of Iraq")
