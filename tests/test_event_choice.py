@@ -1020,3 +1020,10 @@ def test_killed_on_the_sidelines_of_the_fighting_is_an_attack(events_of):
         "وعلى هامش المعارك، قُتل مدني من أبناء البلدة برصاص قنّاص أثناء محاولته إسعاف جاره."
     )
     assert sorted(e["sub_event_type"] for e in events_of(body)) == ["Armed clash", "Attack"]
+
+
+def test_a_cache_of_bombs_found_is_disrupted_weapons_use(events_of):
+    body = "عثرت قطعات الفرقة الثامنة اليوم على مضافة في منطقة وادي الشاي تحتوي على ١٢ عبوة ناسفة معدّة للتفجير."
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Disrupted weapons use"]
+    hurt = "عثرت قوة أمنية اليوم على جثة راعٍ قُتل بانفجار عبوة ناسفة في منطقة وادي الشاي."
+    assert [e["sub_event_type"] for e in events_of(hurt)] == ["Remote explosive/landmine/IED"]
