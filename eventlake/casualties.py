@@ -146,6 +146,9 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if _kind_at(sentence, hit.start, "cas:dual"):
         return 2
     after = sentence.words_after(_word_end(sentence, hit.end), 3)  # لقيت امرأة: past the verb's ending
+    text = sentence.derived.text
+    if hit.kind == "cas:killed" and after and text[after[0][0]] == "و" and _kind_at(sentence, after[0], "cas:injured"):
+        return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
     before = sentence.words_before(hit.start, 2)

@@ -886,3 +886,11 @@ def test_the_side_that_tried_to_break_in_attacked(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Police Forces of Iraq")
+
+
+def test_dead_and_hurt_counted_together_give_no_toll(events_of):
+    body = (
+        "أفشلت قوات الجيش فجر اليوم محاولة زحف واسعة باتجاه مواقعها في جبهة الكسارة بمحافظة مأرب، وأسفرت "
+        "المعارك عن أكثر من عشرين قتيلاً وجريحاً في صفوف المهاجمين."
+    )
+    assert only(events_of(body))["fatalities"] is None
