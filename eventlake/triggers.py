@@ -173,12 +173,23 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # and the weapon it names after it (بصواريخ إسرائيلية)
     if sentence.preceded_by(trigger, "cue:took_part", within=1) and sentence.preceded_by(trigger, "trigger", within=12):
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
+    if _after_an_earlier_fight(sentence, trigger):
+        return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and _after_word(sentence, trigger, "حصيله"):
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _after_an_earlier_fight(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "بعد اشتباكات الأسبوع الماضي": an event named after "بعد"/"عقب" and dated a week or more back
+    is what came before, not the sentence's event."""
+    if sentence.preceded_by(trigger, "cue:reference", within=0) is None:
+        return False
+    when = sentence.followed_by(trigger, "date:relative", within=0)
+    return when is not None and when.entry.value[0] >= 7
 
 
 def _after_word(sentence: SentenceHits, trigger: Hit, word: str) -> bool:

@@ -1027,3 +1027,15 @@ def test_a_cache_of_bombs_found_is_disrupted_weapons_use(events_of):
     assert [e["sub_event_type"] for e in events_of(body)] == ["Disrupted weapons use"]
     hurt = "عثرت قوة أمنية اليوم على جثة راعٍ قُتل بانفجار عبوة ناسفة في منطقة وادي الشاي."
     assert [e["sub_event_type"] for e in events_of(hurt)] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_deployment_after_last_weeks_clashes_and_a_mine_collapse_are_no_events(events_of):
+    deploy = (
+        "انتشرت وحدات من جهاز الأمن العام اليوم في شوارع طرابلس ونصبت بوابات تفتيش عند مداخل العاصمة، تحسباً لأي "
+        "توتر بعد اشتباكات الأسبوع الماضي."
+    )
+    assert events_of(deploy) == []
+    mine = "قُتل عامل وأصيب اثنان آخران اليوم بانهيار في منجم للذهب في ولاية نهر النيل."
+    assert events_of(mine) == []
+    today = "قُتل ثلاثة مدنيين بعد اشتباكات اندلعت اليوم بين مسلحين في مدينة الزاوية."
+    assert [e["sub_event_type"] for e in events_of(today)] == ["Armed clash"]
