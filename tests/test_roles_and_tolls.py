@@ -894,3 +894,12 @@ def test_dead_and_hurt_counted_together_give_no_toll(events_of):
         "المعارك عن أكثر من عشرين قتيلاً وجريحاً في صفوف المهاجمين."
     )
     assert only(events_of(body))["fatalities"] is None
+
+
+def test_the_group_that_set_an_ambush_attacked(events_of):
+    body = (
+        "نصب عناصر من تنظيم داعش اليوم كميناً لدورية تابعة لقوات النظام السوري على طريق الرصافة في بادية الرقة، "
+        "ما أدى إلى مقتل أربعة عناصر."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Islamic State", "Military Forces of Syria", 4)
