@@ -197,12 +197,20 @@ def _not_contradicted(sentence: SentenceHits, resolved: list[tuple[Mention, Plac
     out = []
     for i, (mention, place) in enumerate(resolved):
         after = resolved[i + 1] if i + 1 < len(resolved) else None
-        if place.rank == 0 and after is not None and _countryside_of(sentence, mention.hit, after[0].hit):
+        if place.rank == 0 and after is not None and _province_after(sentence, mention.hit, place.iso, after):
             other = after[1]
             if (other.iso, other.admin1) != (place.iso, place.admin1):
                 continue
         out.append((mention, place))
     return out
+
+
+def _province_after(sentence: SentenceHits, town: Hit, place_iso: str, after: tuple[Mention, Place]) -> bool:
+    """The province the town is said to lie in: "قرية X بريف Y"; or one in another country right
+    after it ("بلدة بيت جن في ريف دمشق", not the Beit Jann of Israel)."""
+    if _countryside_of(sentence, town, after[0].hit):
+        return True
+    return after[1].rank == 1 and sentence.tokens_between(town, after[0].hit) <= 2 and place_iso != after[1].iso
 
 
 def _countryside_of(sentence: SentenceHits, town: Hit, province: Hit) -> bool:
@@ -290,8 +298,8 @@ def _dateline_length(head: str) -> int:
 
 
 def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None:
-    """The country most places point to; a tie goes to the country of the groups the article names
-    ("الدعم السريع يحرق قرى في شمال دارفور ... قرية شقرة", with a شقرة in Yemen)."""
+    """The country most places point to; a tie goes to the country of the armed groups the article
+    names ("الدعم السريع يحرق قرى في شمال دارفور ... قرية شقرة", with a شقرة in Yemen)."""
     votes: Counter[str] = Counter()
     for mentions in mentions_by_sentence:
         for m in mentions:
@@ -305,7 +313,12 @@ def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None
     tied = [iso for iso, n in ranked if n == ranked[0][1]]
     if len(tied) == 1:
         return tied[0]
-    homes = Counter(h.entry.value.home for s in sentences for h in s.of("actor") if h.entry.value.home in tied)
+    homes = Counter(  # armed groups, which fight at home; armies strike abroad (Israel's in Syria)
+        h.entry.value.home
+        for s in sentences
+        for h in s.of("actor")
+        if h.entry.value.home in tied and h.entry.value.inter != 1
+    )
     best = homes.most_common(2)
     if not best or (len(best) == 2 and best[0][1] == best[1][1]):
         return None  # a tie: no country context

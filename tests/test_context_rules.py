@@ -168,3 +168,9 @@ def test_killed_in_clashes_since_the_start_of_the_year_is_a_count(events_of):
     assert events_of(body) == []
     rise = "قُتل ثلاثة مدنيين في قصف على مدينة سرمين، ليرتفع عدد القتلى منذ بداية الشهر إلى 40."
     assert [e["location"] for e in events_of(rise)] == ["Sarmin"]
+
+
+def test_a_town_said_to_lie_in_a_province_of_another_country_is_not_its_namesake(events_of):
+    body = "داهمت قوة إسرائيلية اليوم بلدة بيت جن في ريف دمشق الغربي واعتقلت شابين قبل أن تنسحب."
+    e = only(events_of(body))
+    assert (e["iso"], e["admin1"], e["geo_precision"]) == ("SY", "Rif Dimashq", 3)
