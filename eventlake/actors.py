@@ -76,6 +76,7 @@ BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+AIR_DEFENCE_WORDS = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
@@ -126,7 +127,7 @@ def assign_roles(
     agents, targets, others = [], [], []
     downed = trigger.entry.value.sub_event_type == "Disrupted weapons use"
     for hit in mentions:
-        if downed and hit.kind == "actor_adj":
+        if downed and hit.kind == "actor_adj" and not _air_defence_of(sentence, hit):
             targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية": the drone's owner was hit
         elif hit is accused or _is_agent(sentence, hit):
             agents.append(hit)
@@ -158,6 +159,13 @@ def assign_roles(
         return Roles(None, actor2, "unknown")
     suspected = hedge is not None and actor1_hit is not None and actor1_hit.start > hedge.start
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _air_defence_of(sentence: SentenceHits, adjective: Hit) -> bool:
+    """ "أسقطت الدفاعات الجوية السورية طائرة مسيّرة": the adjective names whose air defences fired."""
+    cue = sentence.preceded_by(adjective, "cue:agent", within=0)
+    word = sentence.derived.text[cue.start : cue.end] if cue is not None else ""
+    return word.startswith(AIR_DEFENCE_WORDS)
 
 
 def _suspects_named(sentence: SentenceHits, hedge: Hit | None, mentions: list[Hit]) -> list[Hit]:

@@ -903,3 +903,10 @@ def test_the_group_that_set_an_ambush_attacked(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Islamic State", "Military Forces of Syria", 4)
+
+
+def test_the_army_whose_air_defences_downed_a_drone_is_actor1(events_of):
+    e = only(events_of("أسقطت الدفاعات الجوية السورية اليوم طائرة مسيرة مجهولة فوق مطار حماة العسكري."))
+    assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Military Forces of Syria")
+    us = only(events_of("أسقطت الدفاعات الجوية اليوم طائرة أمريكية من نوع MQ-9 في أجواء محافظة الجوف."))
+    assert us["actor2"] == "Military Forces of the United States"
