@@ -157,7 +157,8 @@ def assign_roles(
             actor2 = other_side
     if actor1 is None:
         return Roles(None, actor2, "unknown")
-    suspected = hedge is not None and actor1_hit is not None and actor1_hit.start > hedge.start
+    hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
+    suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
 
 

@@ -910,3 +910,18 @@ def test_the_army_whose_air_defences_downed_a_drone_is_actor1(events_of):
     assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Military Forces of Syria")
     us = only(events_of("أسقطت الدفاعات الجوية اليوم طائرة أمريكية من نوع MQ-9 في أجواء محافظة الجوف."))
     assert us["actor2"] == "Military Forces of the United States"
+
+
+def test_a_hedge_on_the_victims_leaves_the_attacker_reported(events_of):
+    body = (
+        "قُتل ثلاثة مسلحين يُعتقد أنهم من حزب العمال الكردستاني اليوم بغارة لطائرة تركية مسيرة استهدفت سيارتهم "
+        "في قضاء سيدكان شمال أربيل."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == (
+        "Military Forces of Turkey",
+        "Kurdistan Workers' Party",
+        "reported",
+    )
+    hedged = only(events_of("استهدفت غارات يُرجّح أنها إسرائيلية اليوم موقعاً عسكرياً قرب بلدة الكسوة بريف دمشق."))
+    assert hedged["attribution"] == "suspected"
