@@ -925,3 +925,9 @@ def test_a_hedge_on_the_victims_leaves_the_attacker_reported(events_of):
     )
     hedged = only(events_of("استهدفت غارات يُرجّح أنها إسرائيلية اليوم موقعاً عسكرياً قرب بلدة الكسوة بريف دمشق."))
     assert hedged["attribution"] == "suspected"
+
+
+def test_displaced_people_counted_in_the_accusative_are_civilians(events_of):
+    body = "قتل 15 نازحاً اليوم في قصف مدفعي لقوات الدعم السريع على معسكر أبو شوك بالفاشر."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Rapid Support Forces", "Civilians", 15)
