@@ -645,7 +645,7 @@ def _roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> R
     if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
     looting = sub == "Looting/property destruction" and not (roles.actor1 and roles.actor1.inter == 1)
-    if (sub in ("Attack", "Abduction/forced disappearance") or looting) and roles.actor2 is None:
+    if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
     return roles
 

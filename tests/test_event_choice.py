@@ -1039,3 +1039,15 @@ def test_a_deployment_after_last_weeks_clashes_and_a_mine_collapse_are_no_events
     assert events_of(mine) == []
     today = "قُتل ثلاثة مدنيين بعد اشتباكات اندلعت اليوم بين مسلحين في مدينة الزاوية."
     assert [e["sub_event_type"] for e in events_of(today)] == ["Armed clash"]
+
+
+def test_rape_by_a_named_force_is_sexual_violence(events_of):
+    e = only(events_of("اغتصب عناصر من الدعم السريع امرأتين في قرية ود النورة بولاية الجزيرة أمس."))
+    assert (e["event_type"], e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Violence against civilians",
+        "Sexual violence",
+        "Rapid Support Forces",
+        "Civilians",
+    )
+    weekly = "أفادت وحدة مكافحة العنف ضد المرأة بتعرض 12 امرأة للاغتصاب في قرى شرق الجزيرة خلال الأسبوع الماضي."
+    assert events_of(weekly) == []
