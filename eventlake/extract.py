@@ -20,13 +20,14 @@ from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.lexicons import Actor, Lexicon, Place
-from eventlake.matcher import CLITIC_PREFIXES, Hit, drop_contained_each
+from eventlake.matcher import Hit, drop_contained_each
 from eventlake.merge import merge_tellings
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
 from eventlake.segment import sentence_spans
 from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.text import Derived, Span
+from eventlake.told_later import told_later
 from eventlake.triggers import (
     PROTEST_TYPES,
     clause_of,
@@ -39,17 +40,14 @@ from eventlake.triggers import (
 ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
-BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
-# Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+# Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
 AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
 COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
 REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
-VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
-RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
@@ -61,8 +59,6 @@ EVENT_NOUNS = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
     | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
 )
-# "Linked to" (matching form): a group close to an actor is not that actor.
-LINKED_WORDS = frozenset({"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"})
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم"})  # matching form
 
 
@@ -87,13 +83,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     for sentence in sentences:
         found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
         candidates += [_ours(c, speaker) for c in found]
-        if not found or (sentence.has("cue:behind") and not any(_named_perpetrator(c) for c in found)):
-            named = [c.sentence.index for c in candidates if _named_perpetrator(c) and c not in found]
-            since = max(named, default=-1)  # not past an event whose perpetrator is named
-            candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
-            candidates = _victims_named_next_all(sentence, candidates)
-        if not found:
-            candidates = _toll_told_next(sentence, candidates, places)
+        candidates = told_later(sentence, found, candidates, places)
     events = merge_tellings(_aggressor_named(_uncontested(candidates)))
     return [_row(c, text, article, places, run_id, version) for c in events]
 
@@ -129,107 +119,6 @@ def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:
             c = replace(c, roles=replace(c.roles, actor1=aggressor))
         out.append(c)
     return out
-
-
-def _named_perpetrator(candidate: Candidate) -> bool:
-    return candidate.roles.actor1 is not None and not candidate.roles.actor1.generic
-
-
-def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
-    """ "عُثر على جثة راعٍ ... ويُعتقد أن خلايا داعش تقف وراء مقتله": a suspect named after a hedge
-    in a sentence that reports no new event is the unnamed perpetrator of the events just told."""
-    if event.roles.actor1 not in (None, UNIDENTIFIED):
-        return event  # a named side, or protesters and rioters, who are no one's suspects
-    if not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
-        return event
-    if not (sentence.has("cue:behind") or sentence.has("trigger")):
-        return event  # "... تقف وراء مقتله", or the deed told again: "إن مسلحين يُعتقد أنهم من داعش أطلقوا النار عليه"
-    hedge = next(iter(sentence.of("cue:hedge")), None)
-    suspects = [
-        h
-        for h in sentence.of("actor")
-        if not h.entry.value.generic
-        and not _linked_to(sentence, h)
-        and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
-    ]
-    if not suspects:
-        return event
-    return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
-
-
-def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "«مجموعات مرتبطة بالأجهزة الأمنية» بالوقوف وراء الهجوم": groups close to an actor, not the actor."""
-    text = sentence.derived.text
-    before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if text[a:b] not in CLITIC_PREFIXES]
-    return bool(before) and before[0] in LINKED_WORDS
-
-
-def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "واتهمت الحكومة قوات الدعم السريع بالوقوف وراء الهجوم": the accused of this event, not of
-    "معظم هذه العمليات" or "سلسلة من عمليات الاغتيال" (a pattern of them)."""
-    behind = sentence.followed_by(hit, "cue:behind", within=0)
-    if behind is None:
-        return False
-    if not sentence.derived.text[behind.start : behind.end].endswith("وراء"):
-        return True  # "وراء الهجوم", "وراءه"
-    return sentence.followed_by(behind, "trigger", within=0) is not None
-
-
-def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
-    """`_victims_named_next` for the events told so far; a sentence that names the place of some of
-    them ("قضت على عنصر في حزب الله في منطقة تبنين") speaks of those, however far back."""
-    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
-        return candidates  # "وثّقت الشبكة منذ مطلع تموز 23 عملية ... بينهم عناصر سابقون في فصائل المعارضة"
-    towns = {h.entry.value for h in sentence.of("place") if h.entry.value.rank == 0}
-    there = [c.location is not None and c.location.place in towns for c in candidates]
-    if not any(there):
-        return [_victims_named_next(sentence, c, BLAME_REACH) for c in candidates]
-    far = 2 * BLAME_REACH
-    return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
-
-
-def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) -> Candidate:
-    """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال", "ونعى
-    «حزب الله» لاحقاً الشابين": the victims' group, named in a sentence that tells no new event."""
-    unnamed = event.roles.actor2 is None or (event.roles.actor2.generic and event.roles.actor2.inter == 7)
-    if not unnamed or not 0 < sentence.index - event.sentence.index <= reach:
-        return event  # a named side stays; "شابين" (young men, read as civilians) may be fighters
-    counted = sentence.has("cas:dual") or sentence.has("cas:singular")  # "استهدف «عنصرين من وحدة ... في حزب الله»"
-    if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned") or counted):
-        return event
-    members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
-    members += [h for h in sentence.of("actor") if _member_in(sentence, h)]
-    named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
-    iso = event.location.place.iso if event.location is not None else None
-    named.sort(key=lambda a: a.home != iso)  # one alias, several armies (القوات المسلحة): the country's
-    return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
-
-
-def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:
-    """ "اندلعت اشتباكات ... في بن عاشور" then "وأعلن جهاز الإسعاف مقتل مدنيَين اثنين": a toll in
-    the next sentence, which tells no event and names no place, is the last event's."""
-    if not candidates or not sentence.has("cas:killed") or places.locate(sentence):
-        return candidates
-    if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
-        return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
-    last = candidates[-1]
-    if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
-        return candidates
-    if last.sentence.is_title or sentence.paragraph == last.sentence.paragraph == 0:
-        return candidates  # a headline's second line ("ومقتل مختار قرية") tells its own event
-    toll = count_casualties(sentence)
-    if toll.fatalities is None:
-        return candidates
-    injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
-    return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
-
-
-def _member_in(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "قضت على عنصر في حزب الله": the group of the one killed, after a member word and "في"/"من"."""
-    if sentence.preceded_by(hit, "cue:armed_victims", within=5) is None:
-        return False
-    before = sentence.words_before(hit.start, 1)
-    return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in ("في", "من")
 
 
 def _speaker(sentences: list[SentenceHits], iso: str | None) -> Actor | None:
@@ -348,7 +237,7 @@ def _sentence_candidates(
 
 def _stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
     """ "وأعلن مركز طب الطوارئ وفاة مدنيين جراء الرصاص العشوائي": stray fire after a told fight
-    is that fight's toll (`_toll_told_next`), not an attack of its own."""
+    is that fight's toll (`told_later`), not an attack of its own."""
     if not earlier:
         return False
     stray = any("طائش" in sentence.derived.text[c.start : c.end] for c in sentence.of("cue:stray"))
