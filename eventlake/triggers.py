@@ -171,7 +171,7 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
     any event word after "بعد أقل من شهر على" names one some time before."""
     if any(c.end <= trigger.start for c in sentence.of("cue:earlier_event")):
         return True  # and the weapon it names after it (بصواريخ إسرائيلية)
-    if sentence.preceded_by(trigger, "cue:took_part", within=1) and sentence.preceded_by(trigger, "trigger", within=12):
+    if _took_part_in(sentence, trigger):
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if _after_an_earlier_fight(sentence, trigger):
         return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
@@ -181,6 +181,19 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _took_part_in(sentence: SentenceHits, trigger: Hit) -> bool:
+    """What someone took part in, with an act told before it ("اعتقلت ناشطاً شارك في تظاهرات"), or
+    what the one held is implicated in ("المعتقل متورط في التخطيط لعدة هجمات استهدفت ...")."""
+    cue = sentence.preceded_by(trigger, "cue:took_part", within=4)
+    if cue is None:
+        return False
+    if "متورط" in sentence.derived.text[cue.start : cue.end]:
+        return True
+    return (
+        sentence.tokens_between(cue, trigger) <= 1 and sentence.preceded_by(trigger, "trigger", within=12) is not None
+    )
 
 
 def _after_an_earlier_fight(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -931,3 +931,15 @@ def test_displaced_people_counted_in_the_accusative_are_civilians(events_of):
     body = "قتل 15 نازحاً اليوم في قصف مدفعي لقوات الدعم السريع على معسكر أبو شوك بالفاشر."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Rapid Support Forces", "Civilians", 15)
+
+
+def test_citizens_houses_and_civilian_cars_are_civilian_targets(events_of):
+    car = only(events_of("قُتل ثلاثة أشخاص اليوم بقصف طائرة مسيّرة تركية على سيارة مدنية قرب قضاء بنجوين."))
+    assert car["actor2"] == "Civilians"
+    houses = only(events_of("قصف الجيش التركي اليوم قرية أم الكيف بالقذائف المدفعية، ما ألحق أضراراً بمنازل المواطنين."))
+    assert houses["actor2"] == "Civilians"
+
+
+def test_attacks_a_detainee_is_implicated_in_are_no_event(events_of):
+    body = "وذكرت الخلية أن المعتقل متورط في التخطيط لعدة هجمات استهدفت القطعات الأمنية والمواطنين في قضاء سامراء."
+    assert events_of(body) == []
