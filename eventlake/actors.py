@@ -76,6 +76,7 @@ BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+ACCUSE_KINDS = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
 AIR_DEFENCE_WORDS = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
@@ -229,7 +230,7 @@ def _accusation(
 ) -> tuple[Hit | None, Hit | None]:
     """ "اتهمت جماعة أنصار الله التحالف بشن غارتين": the accuser and the accused, named between
     "اتهم" and the trigger (the accuser may be a source that is no actor: "اتهم ناشطون")."""
-    cues = [c for c in sentence.of("cue:accuse") if c.end <= trigger.start]
+    cues = [c for c in sentence.hits if c.kind in ACCUSE_KINDS and c.end <= trigger.start]
     if not cues:
         return None, _held_responsible(sentence, trigger, iso)
     named = _distinct([h for h in mentions if cues[-1].end <= h.start < trigger.start])
@@ -243,8 +244,8 @@ def _accusation(
 def _held_responsible(sentence: SentenceHits, trigger: Hit, iso: str | None) -> Hit | None:
     """ "قصف مدفعي استهدف مخيم أبو شوك، بحسب بيان للجيش الذي حمّل قوات الدعم السريع المسؤولية":
     the side held responsible after the event is its suspect."""
-    for cue in sentence.of("cue:accuse"):
-        if cue.start > trigger.end and sentence.derived.text[cue.start : cue.end].startswith("حمل"):
+    for cue in sentence.of("cue:held_responsible"):
+        if cue.start > trigger.end:
             after = [h for h in sentence.of("actor") if h.start > cue.end and sentence.tokens_between(cue, h) == 0]
             return next(iter(_one_per_span(after, iso)), None)  # named as held responsible, which alone sets it aside
     return None

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 
-from eventlake.actors import UNIDENTIFIED, Roles, assign_roles, inter_code
+from eventlake.actors import ACCUSE_KINDS, UNIDENTIFIED, Roles, assign_roles, inter_code
 from eventlake.arabic import to_matching_form
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
@@ -240,10 +240,11 @@ def _stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) 
     is that fight's toll (`told_later`), not an attack of its own."""
     if not earlier:
         return False
-    stray = any("طائش" in sentence.derived.text[c.start : c.end] for c in sentence.of("cue:stray"))
-    if stray and sentence.is_definite(primary):
+    if sentence.has("cue:stray") and sentence.is_definite(primary):
         return True  # "وطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا": the fight's stray fire
-    return primary.entry.phrase.endswith("رصاص") and sentence.followed_by(primary, "cue:stray", within=0) is not None
+    if not primary.entry.phrase.endswith("رصاص"):
+        return False
+    return any(sentence.followed_by(primary, kind, within=0) for kind in ("cue:stray", "cue:random_fire"))
 
 
 def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], places: ArticlePlaces) -> list[Location]:
@@ -327,7 +328,7 @@ def _second_weapon_events(
     if second is None:
         return []
     other, clause = second
-    if any(clause.end <= c.start < other.start for c in sentence.of("cue:accuse")):
+    if any(clause.end <= c.start < other.start for c in sentence.hits if c.kind in ACCUSE_KINDS):
         return []  # "بينما اتهمت «الدعم السريع» الطيران بقصف أحياء سكنية": a claim about the strike told
     own_clause = clause_of(sentence, other)
     roles = assign_roles(sentence, other, clause=own_clause)
@@ -359,7 +360,7 @@ def _clause_events(
         again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type in kinds), None)
         if clause.start < primary.end or again is None:
             continue
-        town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
+        town = _new_town_after(sentence, again, places, taken)
         if town is None:
             continue
         taken.add(town.place)
@@ -391,7 +392,7 @@ def _answered_in_kind(
         if again is None or sentence.tokens_between(after, again) > (1 if actor else 3):  # "بقصف": its clitic counts
             continue
         side = actor.entry.value if actor else hit_side
-        town = next((loc for loc in places.towns_after(sentence, again.end) if loc.place not in taken), None)
+        town = _new_town_after(sentence, again, places, taken)
         if town is None or side is None or side.generic:
             continue
         roles = Roles(side, found[0].roles.actor1, "reported")
@@ -401,6 +402,11 @@ def _answered_in_kind(
         toll = count_casualties(sentence, since=cue.end)
         return [replace(found[0], sub_event_type=sub, inferred=inferred, location=town, roles=roles, casualties=toll)]
     return []
+
+
+def _new_town_after(sentence: SentenceHits, hit: Hit, places: ArticlePlaces, taken: set[Place]) -> Location | None:
+    """The first town named after `hit` that no event of the sentence has taken yet."""
+    return next((loc for loc in places.towns_after(sentence, hit.end) if loc.place not in taken), None)
 
 
 def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause: Hit) -> None:

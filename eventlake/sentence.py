@@ -142,6 +142,11 @@ class SentenceHits:
             out[0] = (out[0][0], pos)
         return out
 
+    def word_before(self, pos: int) -> str:
+        """The whole word before the one `pos` stands in, past its clitics and article (matching form)."""
+        words = [(a, b) for a, b in self.words_before(pos, 2) if b < pos]
+        return self.derived.text[words[0][0] : words[0][1]] if words else ""
+
     def _starts(self) -> list[int]:
         """Token starts (and, alongside, ends) of the sentence, found on first use."""
         if self._token_starts is None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from eventlake.actors import UNIDENTIFIED
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.matcher import CLITIC_PREFIXES, Hit
+from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits
 
@@ -62,9 +62,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
 
 def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:
     """ "«مجموعات مرتبطة بالأجهزة الأمنية» بالوقوف وراء الهجوم": groups close to an actor, not the actor."""
-    text = sentence.derived.text
-    before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if text[a:b] not in CLITIC_PREFIXES]
-    return bool(before) and before[0] in LINKED_WORDS
+    return sentence.word_before(hit.start) in LINKED_WORDS
 
 
 def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:

@@ -43,7 +43,7 @@ def _in_a_subset(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "بسقوط ثلاثة قتلى ... و14 جريحاً، بينهم عسكري أصيب بشظايا قذيفة": the shell whose shrapnel
     hurt one of a toll's subset is no event of its own."""
     subset = next((c for c in sentence.of("cue:subset") if c.end <= trigger.start), None)
-    if subset is None or not _after_word(sentence, trigger, "بشظايا"):
+    if subset is None or sentence.word_before(trigger.start) != "بشظايا":
         return False
     return any(h.kind in ("cas:killed", "cas:injured") and h.end <= subset.start for h in sentence.hits)
 
@@ -177,7 +177,7 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
     if not sentence.is_definite(trigger):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
-    if sentence.has("cue:since") and _after_word(sentence, trigger, "حصيله"):
+    if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
@@ -186,11 +186,12 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
 def _took_part_in(sentence: SentenceHits, trigger: Hit) -> bool:
     """What someone took part in, with an act told before it ("اعتقلت ناشطاً شارك في تظاهرات"), or
     what the one held is implicated in ("المعتقل متورط في التخطيط لعدة هجمات استهدفت ...")."""
+    implicated = sentence.preceded_by(trigger, "cue:implicated", within=4)
     cue = sentence.preceded_by(trigger, "cue:took_part", within=4)
+    if implicated is not None and (cue is None or implicated.end >= cue.end):
+        return True
     if cue is None:
         return False
-    if "متورط" in sentence.derived.text[cue.start : cue.end]:
-        return True
     return (
         sentence.tokens_between(cue, trigger) <= 1 and sentence.preceded_by(trigger, "trigger", within=12) is not None
     )
@@ -203,13 +204,6 @@ def _after_an_earlier_fight(sentence: SentenceHits, trigger: Hit) -> bool:
         return False
     when = sentence.followed_by(trigger, "date:relative", within=0)
     return when is not None and when.entry.value[0] >= 7
-
-
-def _after_word(sentence: SentenceHits, trigger: Hit, word: str) -> bool:
-    """The word before the trigger's own (past its clitics and article) is `word`."""
-    text = sentence.derived.text
-    words = [(a, b) for a, b in sentence.words_before(trigger.start, 2) if b < trigger.start]
-    return bool(words) and text[words[0][0] : words[0][1]] == word
 
 
 def _cause_of_death(sentence: SentenceHits, cue: Hit) -> bool:
