@@ -583,7 +583,7 @@ def _comment_on_events(
     towns = [loc for loc in own if loc.place.rank == 0]  # "عضو في مجلس محافظة ديالى": a province names no site
     if towns or when.explicit or not earlier or not sentence.is_definite(primary):
         return False
-    return not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cas:zero"))
+    return not _tells_a_toll(sentence)
 
 
 def _counted_since(sentence: SentenceHits, primary: Hit) -> bool:
@@ -604,7 +604,12 @@ def _over_a_period(sentence: SentenceHits, primary: Hit, when: EventDate) -> boo
         return False
     if not any(c.start > primary.end for c in sentence.of("cue:habitual")):
         return False
-    return not any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))
+    return not _tells_a_toll(sentence)
+
+
+def _tells_a_toll(sentence: SentenceHits) -> bool:
+    """Dead, hurt or "no casualties": a sentence with a toll of its own tells an event, not a comment."""
+    return any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))
 
 
 def _cause_dated(sentence: SentenceHits, trigger: Hit) -> bool:
