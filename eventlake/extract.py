@@ -30,6 +30,7 @@ from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
 from eventlake.triggers import (
     PROTEST_TYPES,
+    STRIKES,
     clause_of,
     event_triggers,
     primary_trigger,
@@ -222,7 +223,7 @@ def _sentence_candidates(
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _sides_told(sentence, roles, earlier, sub)
     roles = _roles_for(sub, _actor_told(sentence, primary, roles, earlier), heard, sentence)
-    roles = _home_forces_hit(sentence, _tribal_fight(primary, roles), locations[0], lexicon)
+    roles = _home_forces_hit(sentence, sub, _tribal_fight(primary, roles), locations[0], lexicon)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, published, lexicon, morning)
     if placed is None:
         return []
@@ -258,21 +259,23 @@ def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], pla
     return places.towns_after(sentence, that)[:1] or own
 
 
-def _home_forces_hit(sentence: SentenceHits, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+def _home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
     """ "عدوان جوي إسرائيلي ... أدى إلى إصابة عسكريَّين", "مستهدفاً عدداً من المواقع العسكرية": an
-    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army; a strike from
+    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army, and so does
+    a strike that names no side ("الغارة الثانية استهدفت مطار الضمير العسكري"); a strike from
     across the border on a barracks in Israel ("استهدفوا ثكنة المالكية") hits Israel's army."""
     attacker, iso = roles.actor1, where.place.iso
-    if roles.actor2 is not None or attacker is None:
+    if roles.actor2 is not None:
         return roles
-    across = iso == "IL" and attacker.home != "IL"
-    if not across and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
+    if attacker is None:
+        if iso not in HOME_FORCES_HIT or sub not in STRIKES or sentence.has("actor"):
+            return roles
+    elif not (iso == "IL" and attacker.home != "IL") and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
         return roles
     soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
+    military = soldiers or sentence.has("cue:military_site") or where.place.kind == "military_base"
     target = lexicon.state_forces.get(iso)
-    if target is None or not (soldiers or sentence.has("cue:military_site")):
-        return roles
-    return replace(roles, actor2=target)
+    return roles if target is None or not military else replace(roles, actor2=target)
 
 
 def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:

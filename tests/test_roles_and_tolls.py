@@ -332,6 +332,24 @@ def test_soldiers_hurt_by_an_israeli_strike_in_syria_are_the_syrian_army(events_
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Military Forces of Syria")
 
 
+def test_a_strike_on_a_syrian_air_base_in_a_raid_told_as_israeli_hits_the_army(events_of):
+    body = (
+        "شنّت طائرات حربية إسرائيلية ليل أمس غارات على ريف دمشق. "
+        "وقالت مصادر محلية إن الغارة الثانية استهدفت مستودعات داخل مطار الضمير العسكري."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["location"]) == (
+        "Military Forces of Israel",
+        "Military Forces of Syria",
+        "Dumayr Air Base",
+    )
+
+
+def test_a_strike_on_a_building_in_a_town_hits_no_army(events_of):
+    body = "شنّت طائرات حربية إسرائيلية ليل أمس غارة على مبنى سكني في بلدة السيدة زينب جنوب دمشق."
+    assert only(events_of(body))["actor2"] != "Military Forces of Syria"
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
