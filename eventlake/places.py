@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eventlake.casualties import CIVILIANS_INTER
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Place
 from eventlake.matcher import Hit
@@ -41,6 +42,8 @@ AREA_CUES = ("cue:countryside", "cue:near")
 QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
 # Adjectives of a source ("مصادر محلية في"), matching form.
 SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})
+# Matching form before a province's name: "محافظة X", "محافظتي X و", "محافظات X وY و".
+_PROVINCE_BEFORE = re.compile(r"محافظه $|محافظ(?:تي|ات) (?:[^،.:]{1,25} و)?$")
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
 SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
@@ -167,9 +170,9 @@ class ArticlePlaces:
     def _resolve(self, sentence: SentenceHits, mention: Mention) -> Place:
         if len(mention.candidates) == 1:
             return mention.candidates[0]  # most names: nothing to choose, so no context to read
-        wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _word_before(
+        wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _province_named(
             sentence, mention.hit
-        ).endswith("محافظه")
+        )
 
         def score(p: Place) -> float:
             s = 4.0 if p.iso == self.iso else 0.0
@@ -270,10 +273,20 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cue:source", within=0) or sentence.preceded_by(hit, "cue:government", within=1):
         return True  # "شبكة الرقة تذبح بصمت", "حكومتي بغداد وأربيل": names, not places
-    if sentence.preceded_by(hit, "cue:origin", within=1) or sentence.preceded_by(hit, "cue:fled_to", within=1):
+    if sentence.preceded_by(hit, "cue:fled_to", within=1) or _fighters_from(sentence, hit):
         return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
     cues = CUES_NEEDED.get(hit.kind, ())
     return bool(cues) and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues)
+
+
+def _fighters_from(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "مسلحين من أبناء مدينة زوارة": where the fighters come from; the victims' village ("قتل
+    شقيقين من أبناء قرية الدالية") is where they were killed, as far as the report says."""
+    origin = sentence.preceded_by(hit, "cue:origin", within=1)
+    if origin is None:
+        return False
+    who = sentence.preceded_by(origin, "actor", within=0)
+    return who is None or who.entry.value.inter != CIVILIANS_INTER
 
 
 def _dateline_end(sentence: SentenceHits) -> int:
@@ -427,6 +440,13 @@ def _past_the_road(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) -
         (m, p) for m, p in towns[len(ends) :] if _typed(sentence, m.hit) and sentence.tokens_between(last, m.hit) <= 4
     ]
     return rest or towns
+
+
+def _province_named(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "في محافظة إدلب", "بمحافظتي اللاذقية وطرطوس": the word for province, or for two or more
+    of them before a list the place stands in."""
+    before = sentence.derived.text[max(sentence.start, hit.start - 40) : hit.start]
+    return _PROVINCE_BEFORE.search(before) is not None
 
 
 def _word_before(sentence: SentenceHits, hit: Hit) -> str:

@@ -307,6 +307,17 @@ def test_hometown_of_the_fighters_is_not_where_they_fought(events_of):
     assert only(events_of(body))["location"] == "Ras Ajdir Crossing"
 
 
+def test_the_victims_village_is_where_they_were_killed(events_of):
+    body = "أقدم مسلحون مجهولون مساء أمس على قتل شقيقين من أبناء قرية المنصورة بإطلاق النار عليهما في ريف حلب."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["location"]) == ("Attack", "Civilians", "Al Mansurah")
+
+
+def test_a_toll_over_two_named_provinces_is_no_event(events_of):
+    body = "وارتفع عدد عناصر الجيش الذين قُتلوا في هجمات مماثلة بمحافظتي حمص وحماة منذ مطلع الشهر الجاري إلى 11 عنصراً."
+    assert events_of(body) == []
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
