@@ -21,6 +21,8 @@ AGENT_ALIAS_WORDS = frozenset(
 GROUP_WORDS = frozenset(
     {
         "مجموعه",
+        "مسلحه",  # "نصبته مجموعة مسلحة من «فلول النظام»"
+        "مجموعات",
         "من",
         "عناصر",
         "عنصر",
@@ -515,8 +517,8 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
     """Between an agent word and an actor only words for a band of fighters may stand
     (شنّته مجموعة من عناصر عصابات داعش), not a verb or an object (غارات مجهولة تستهدف قوات الأسد)."""
     text = sentence.derived.text
-    between = text[left.end : right.start].split()  # "مدفعي وصاروخي": a clitic و before an adjective too
-    return all(word in BETWEEN_WORDS or word.removeprefix("و") in BETWEEN_WORDS for word in between)
+    between = text[left.end : right.start].replace("«", " ").split()  # "من «فلول النظام»": a quoted name
+    return all(word in BETWEEN_WORDS or word.removeprefix("و") in BETWEEN_WORDS for word in between)  # "مدفعي وصاروخي"
 
 
 def _generic(hit: Hit) -> bool:

@@ -350,6 +350,28 @@ def test_a_strike_on_a_building_in_a_town_hits_no_army(events_of):
     assert only(events_of(body))["actor2"] != "Military Forces of Syria"
 
 
+def test_the_fallen_regimes_remnants_in_syria_are_assad_loyalists(events_of):
+    body = (
+        "قُتل عنصران من الأمن العام السوري فجر اليوم في كمين نصبته مجموعة مسلحة من «فلول النظام البائد» قرب مدينة جبلة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Assad loyalists", "Police Forces of Syria")
+
+
+def test_the_same_words_in_sudan_still_name_the_army(events_of):
+    body = "قصفت مسيّرات فلول النظام البائد أمس أحياء في مدينة نيالا."
+    assert only(events_of(body))["actor1"] == "Military Forces of Sudan"
+
+
+def test_a_group_the_victim_had_left_is_no_party(events_of):
+    body = (
+        "أطلق مسلحان مجهولان أمس النار على شاب في مدينة طفس بريف درعا فقتلاه، وكان القتيل قد انضم إلى "
+        "«اللواء الثامن» قبل أن يتركه مطلع العام."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
