@@ -129,6 +129,8 @@ def assign_roles(
     mentions = _suspects_named(sentence, hedge, mentions)
     agents, targets, others = [], [], []
     downed = trigger.entry.value.sub_event_type == "Disrupted weapons use"
+    if downed:
+        mentions = [h for h in mentions if not _leftovers_of(sentence, h)]
     for hit in mentions:
         if downed and hit.kind == "actor_adj" and not _air_defence_of(sentence, hit):
             targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية": the drone's owner was hit
@@ -163,6 +165,13 @@ def assign_roles(
     hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
     suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "فجّرت وحدة الهندسة مستودع ذخائر ... من مخلفات قوات النظام": the arms' former owner, no party
+    to their disposal."""
+    cue = sentence.preceded_by(hit, "cue:agent", within=0)
+    return cue is not None and sentence.derived.text[cue.start : cue.end].endswith("مخلفات")
 
 
 def _air_defence_of(sentence: SentenceHits, adjective: Hit) -> bool:

@@ -657,8 +657,10 @@ def _province_of_unknown(sentence: SentenceHits, places: ArticlePlaces) -> list[
 
 
 def _truce_reached(sentence: SentenceHits, sub: str) -> bool:
-    """ "أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار": a new truce, not one in force."""
-    return sub == "Agreement" and any(t.entry.phrase.startswith("التوصل") for t in sentence.of("trigger"))
+    """ "أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار", "تنفيذاً لاتفاق أُبرم أمس": a new
+    agreement, not one in force."""
+    made = ("التوصل", "اتفاق أبرم", "أبرم", "إبرام")
+    return sub == "Agreement" and any(t.entry.phrase.startswith(made) for t in sentence.of("trigger"))
 
 
 def _points_to_a_place(sentence: SentenceHits) -> bool:

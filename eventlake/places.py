@@ -460,11 +460,13 @@ def _between(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
     """A second place joined by و (بلدتي كفرنبل وحاس), or a second target by "وعلى", is a second
-    event location."""
+    event location; the far end of "بين X وY" is not."""
     text = sentence.derived.text
+    words = sentence.words_before(hit.start, 6)
+    if any(text[a:b] == "بين" for a, b in words[:4]):
+        return False  # "على الطريق الواصل بين جاسم وإنخل": one place between two, not two places
     if hit.start > 1 and text[hit.start - 1] == "و" and not text[hit.start - 2].isalnum():
         return True
-    words = sentence.words_before(hit.start, 6)
     if words and text[words[0][0] : words[0][1]] == "و":
         return True
     return any(text[a:b] == "وعلي" and a > first.end for a, b in words)  # "في الميادين، وعلى مقر في البوكمال"

@@ -318,6 +318,29 @@ def test_a_toll_over_two_named_provinces_is_no_event(events_of):
     assert events_of(body) == []
 
 
+def test_blowing_up_a_found_arms_depot_disrupts_weapons_use(events_of):
+    body = (
+        "فجّرت وحدة الهندسة التابعة للأمن العام اليوم مستودع ذخائر عُثر عليه داخل مزرعة قرب مدينة نوى، "
+        "كان يحوي قذائف هاون من مخلفات قوات النظام."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Disrupted weapons use", "Police Forces of Syria", None)
+
+
+def test_headquarters_handed_over_and_the_deal_behind_it(events_of):
+    body = (
+        "دخلت وحدات من وزارة الدفاع السورية اليوم إلى مدينة بصرى الشام، وتسلّمت المقرات التي كان يشغلها "
+        "اللواء الثامن. وجاء ذلك تنفيذاً لاتفاق أُبرم مساء أمس بين قيادة «اللواء الثامن» ووزارة الدفاع."
+    )
+    got = {(e["sub_event_type"], e["location"]) for e in events_of(body)}
+    assert got == {("Non-violent transfer of territory", "Busra ash Sham"), ("Agreement", "Busra ash Sham")}
+
+
+def test_a_road_between_two_towns_is_one_place(events_of):
+    body = "اغتال مسلحون مجهولون أمس رئيس بلدية جاسم بعد استهداف سيارته بالرصاص على الطريق الواصل بين جاسم وإنخل."
+    assert only(events_of(body))["location"] == "Jasim"
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
