@@ -72,7 +72,8 @@ def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | No
     if risen is not None:
         kind, figure = risen
         killed, injured = (figure, injured) if kind == "cas:killed" else (killed, figure)
-    if sentence.has("cas:zero") or _negated_losses(sentence):
+    hi = sentence.end if until is None else until
+    if any(since <= h.start < hi for h in sentence.of("cas:zero")) or _negated_losses(sentence):
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured
     return Casualties(killed, injured)

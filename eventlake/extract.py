@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pyarrow as pa
@@ -208,6 +208,32 @@ def _sentence_candidates(
     primary = primary_trigger(sentence, triggers)
     if primary is None or _stray_fire(sentence, primary, earlier):
         return []
+    context = _Context(earlier, places, published, lexicon, morning)
+    found = _told_by(sentence, primary, context)
+    if not found:
+        return []
+    found += _clause_events(sentence, triggers, primary, found, places)
+    found += _answered_in_kind(sentence, triggers, primary, found, places)
+    found += _demolition_clause(sentence, triggers, primary, found, places)
+    found += _second_weapon_events(sentence, triggers, primary, found, places)
+    return found + _other_kind_clause(sentence, triggers, primary, found, context)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What reading one sentence needs besides the sentence: the article so far and its setting."""
+
+    earlier: list[Candidate]
+    places: ArticlePlaces
+    published: date
+    lexicon: Lexicon
+    morning: bool
+
+
+def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candidate]:
+    """The events `primary` tells: one per place its clause names (none when it names no type,
+    no place an analyst could map, or a count over many)."""
+    earlier, places = ctx.earlier, ctx.places
     clause = clause_of(sentence, primary)
     own = _in_the_claim(sentence, primary, places.locate(sentence, clause), places)
     iso = own[0].place.iso if own else places.iso
@@ -223,17 +249,42 @@ def _sentence_candidates(
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = _sides_told(sentence, roles, earlier, sub)
     roles = _roles_for(sub, _actor_told(sentence, primary, roles, earlier), heard, sentence)
-    roles = _home_forces_hit(sentence, sub, _tribal_fight(primary, roles), locations[0], lexicon)
-    placed = _when_and_where(sentence, primary, sub, own, locations, earlier, published, lexicon, morning)
+    roles = _home_forces_hit(sentence, sub, _tribal_fight(primary, roles), locations[0], ctx.lexicon)
+    placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:
         return []
     locations, when = placed
     casualties = _casualties(sentence, primary, len(locations))
-    found = [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
-    found += _clause_events(sentence, triggers, primary, found, places)
-    found += _answered_in_kind(sentence, triggers, primary, found, places)
-    found += _demolition_clause(sentence, triggers, primary, found, places)
-    return found + _second_weapon_events(sentence, triggers, primary, found, places)
+    return [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
+
+
+def _other_kind_clause(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], ctx: _Context
+) -> list[Candidate]:
+    """ "اندلع نزاع بين عشيرتين في سيد دخيل، فيما أقدم مسلحون على إحراق منزل بقضاء الرفاعي": a
+    second clause with an event of another kind at a place of its own is a second event."""
+    clause = clause_of(sentence, primary)
+    if clause is None or clause[0] != sentence.start:
+        return []  # a sentence read whole, or a primary told in the second clause
+    if any(c.location is not None and c.location.start >= clause[1] for c in found):
+        return []  # the second clause's event is told already (same kind, a demolition, a weapon)
+    later = [t for t in triggers if t.start >= clause[1]]
+    if not later:
+        return []
+    second = max(later, key=lambda t: (t.entry.value.priority, -t.start))
+    told = [
+        c
+        for c in _told_by(sentence, second, replace(ctx, earlier=ctx.earlier + found))
+        if c.sub_event_type != found[0].sub_event_type
+    ]
+    told = [c for c in told if c.location.start >= clause[1]]  # at a place of its own
+    if not told:
+        return []
+    if len(found) == 1:
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause[1]))  # each clause its toll
+    none_hurt = any(h.start > clause[1] for h in sentence.of("cas:zero"))
+    toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=clause[1])
+    return [replace(c, casualties=toll) for c in told]
 
 
 def _stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
@@ -502,8 +553,9 @@ def _told_before(
 
 
 def _tribal_fight(trigger: Hit, roles: Roles) -> Roles:
-    """ "شجار عشائري", "نزاع عشائري": a fight the trigger itself calls tribal, between tribesmen."""
-    if "عشائري" not in trigger.entry.phrase or (roles.actor1 is not None and not roles.actor1.generic):
+    """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen."""
+    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت"))
+    if not tribal or (roles.actor1 is not None and not roles.actor1.generic):
         return roles
     return Roles(TRIBES, TRIBES, "reported", paired=True)
 

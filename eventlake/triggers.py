@@ -70,6 +70,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
         return None
     primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
+    primary = arrest_over_seizure(sentence, triggers, primary)
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -137,6 +138,14 @@ def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: H
     if primary.entry.value.sub_event_type != "Looting/property destruction" or not sentence.has("cas:killed"):
         return primary
     return next((t for t in triggers if t.entry.value.sub_event_type == "@attack"), primary)
+
+
+def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "واعتقلت تسعة من المتورطين، وضبطت بحوزتهم رمانات يدوية": weapons seized with the men
+    arrested are the arrest's, not a grenade attack."""
+    if sentence.preceded_by(primary, "cue:defuse", within=4) is None:
+        return primary
+    return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
 def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:

@@ -341,6 +341,23 @@ def test_a_road_between_two_towns_is_one_place(events_of):
     assert only(events_of(body))["location"] == "Jasim"
 
 
+def test_a_second_clause_of_another_kind_at_its_own_place_is_a_second_event(events_of):
+    body = (
+        "اندلع صباح اليوم نزاع بين عشيرتين في ناحية سيد دخيل أسفر عن إصابة ثلاثة أشخاص بجروح، فيما أقدم "
+        "مسلحون من إحدى العشائر على إحراق منزل بقضاء الرفاعي دون وقوع إصابات."
+    )
+    got = {(e["sub_event_type"], e["actor1"], e["actor2"], e["location"], e["fatalities"]) for e in events_of(body)}
+    assert got == {
+        ("Armed clash", "Tribal militia", "Tribal militia", "Sayyid Dakhil", None),
+        ("Looting/property destruction", "Tribal militia", "Civilians", "Ar Rifai", 0),
+    }
+
+
+def test_grenades_seized_in_an_arrest_are_the_arrests(events_of):
+    body = "اعتقلت قوة من الشرطة أمس تسعة من المتورطين في إطلاق النار في قضاء الكحلاء، وضبطت بحوزتهم رمانات يدوية."
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
