@@ -82,7 +82,8 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     speaker = _speaker(sentences, places.iso)
     candidates: list[Candidate] = []
     for sentence in sentences:
-        found = _sentence_candidates(sentence, candidates, places, published, lexicon, morning_edition)
+        context = _Context(candidates, places, published, lexicon, morning_edition)
+        found = _sentence_candidates(sentence, context)
         candidates += [_ours(c, speaker) for c in found]
         candidates = told_later(sentence, found, candidates, places)
     events = merge_tellings(_aggressor_named(_uncontested(candidates)))
@@ -196,22 +197,15 @@ def _segmented(article: dict) -> list[tuple[Span, int]] | None:
     return None if stored is None else [(Span(s["start"], s["end"]), s["paragraph"]) for s in stored]
 
 
-def _sentence_candidates(
-    sentence: SentenceHits,
-    earlier: list[Candidate],
-    places: ArticlePlaces,
-    published: date,
-    lexicon: Lexicon,
-    morning: bool,
-) -> list[Candidate]:
+def _sentence_candidates(sentence: SentenceHits, context: _Context) -> list[Candidate]:
     triggers = event_triggers(sentence)
     primary = primary_trigger(sentence, triggers)
-    if primary is None or _stray_fire(sentence, primary, earlier):
+    if primary is None or _stray_fire(sentence, primary, context.earlier):
         return []
-    context = _Context(earlier, places, published, lexicon, morning)
     found = _told_by(sentence, primary, context)
     if not found:
         return []
+    places = context.places
     found += _clause_events(sentence, triggers, primary, found, places)
     found += _answered_in_kind(sentence, triggers, primary, found, places)
     found += _demolition_clause(sentence, triggers, primary, found, places)
@@ -243,7 +237,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         return []  # "أن 43 شخصاً قُتلوا في حوادث متفرقة خلال شهر تشرين الثاني": a count over places and days
     locations = []
     if sub:
-        locations = own or _inherited_location(sentence, earlier, sub) or _province_of_unknown(sentence, places)
+        locations = own or _inherited_location(sentence, ctx, sub) or _province_of_unknown(sentence, places)
     if not locations or _not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
@@ -594,7 +588,7 @@ def _roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> R
         roles = replace(roles, attribution="suspected")  # explosions heard with aircraft overhead
     if roles.actor2 == roles.actor1 and not roles.paired:
         roles = replace(roles, actor2=None)
-    looting = sub == "Looting/property destruction" and not (roles.actor1 and roles.actor1.inter == 1)
+    looting = sub == "Looting/property destruction"
     if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
     return roles
@@ -682,9 +676,9 @@ def _date_told_at(location: Location, earlier: list[Candidate], default: EventDa
     return told[-1].date if told else default
 
 
-def _inherited_location(sentence: SentenceHits, earlier: list[Candidate], sub: str) -> list[Location]:
+def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list[Location]:
     """A sentence that names no place continues its paragraph's place (the lead, the title's)."""
-    located = [c for c in earlier if c.location is not None]
+    located = [c for c in ctx.earlier if c.location is not None]
     for c in reversed(located):
         if c.sentence.paragraph == sentence.paragraph:
             return [c.location]

@@ -94,10 +94,10 @@ def test_monthly_report_of_arrest_cases_is_a_total(events_of):
 def test_army_blowing_up_houses_is_property_destruction(events_of):
     body = "أقدم الجيش الإسرائيلي ليل أمس على تفجير عدد من المنازل في الحي الشرقي لبلدة الخيام."
     e = only(events_of(body))
-    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (  # the houses' owners, as ACLED codes it
         "Looting/property destruction",
         "Military Forces of Israel",
-        None,
+        "Civilians",
     )
 
 

@@ -358,6 +358,18 @@ def test_grenades_seized_in_an_arrest_are_the_arrests(events_of):
     assert only(events_of(body))["sub_event_type"] == "Arrests"
 
 
+def test_farmland_bulldozed_by_an_occupying_army_is_property_destruction_of_civilians(events_of):
+    body = (
+        "استهدفت مدفعية الاحتلال أمس أطراف بلدة معرية بريف درعا الغربي بخمس قذائف، بالتزامن مع تجريف "
+        "جرافات عسكرية إسرائيلية أراضيَ زراعية قرب قرية كودنة."
+    )
+    got = {(e["sub_event_type"], e["actor1"], e["actor2"], e["location"]) for e in events_of(body)}
+    assert got == {
+        ("Shelling/artillery/missile attack", "Military Forces of Israel", None, "Maariyah"),
+        ("Looting/property destruction", "Military Forces of Israel", "Civilians", "Al-Kudnah"),
+    }
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
