@@ -481,7 +481,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
-    if _fire_from(sentence, hit):
+    if _fire_from(sentence, hit) or _subject_of_targeting(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
@@ -498,6 +498,16 @@ def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:
     if text[start - 3 : start] != "من " or (start > 3 and text[start - 4].isalnum()):
         return False  # the word right before is not "من"
     return sentence.preceded_by(hit, "trigger", within=1) is not None
+
+
+def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "جراء استهداف المليشيا الحوثية بطائرة مسيّرة منزلاً": the group right after "استهداف" and
+    before the weapon it used ("ب...") is who targeted, not the target."""
+    cue = sentence.preceded_by(hit, "cue:target", within=0)
+    if cue is None or not sentence.derived.text[cue.start : cue.end].endswith("استهداف"):
+        return False
+    weapon = sentence.followed_by(hit, "trigger", within=0)
+    return weapon is not None and sentence.derived.text[weapon.start - 1 : weapon.start] == "ب"
 
 
 def _shooters_unit(sentence: SentenceHits, hit: Hit) -> bool:

@@ -372,6 +372,15 @@ def test_a_group_the_victim_had_left_is_no_party(events_of):
     assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
 
 
+def test_the_group_after_targeting_and_before_its_weapon_is_the_attacker(events_of):
+    body = (
+        "قُتل طفل وأصيبت والدته أمس جراء استهداف المليشيا الحوثية بطائرة مسيّرة مفخخة منزلاً في "
+        "مديرية جبل حبشي غربي مدينة تعز."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
