@@ -87,6 +87,7 @@ CUE_NAMES = (
     "former",
     "spokesman",
     "another",
+    "later",
     "origin",
     "fled_to",
     "actor_ref",

@@ -80,6 +80,8 @@ def _one_protest(a: Candidate, b: Candidate) -> bool:
     """A protest told as a sit-in and as dispersed or a riot: the same place on the same day."""
     if not {a.sub_event_type, b.sub_event_type} <= PROTEST_RANK.keys() or not _same_day(a, b):
         return False
+    if max(a, b, key=lambda c: c.sentence.index).sentence.has("cue:later"):
+        return False  # "وفي وقت لاحق، نظّم العشرات وقفة احتجاجية": a second protest that day
     return a.location is not None and b.location is not None and a.location.place == b.location.place
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from eventlake.actors import Roles
 from eventlake.matcher import Hit
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import SentenceHits, in_quotes
 
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -277,7 +277,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Non-state actor overtakes territory", False  # "استعادت قسد السيطرة": not a state
     if sub == "Protest with intervention" and not sentence.has("cue:protest"):
         return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
-    if sub in PROTEST_TYPES and sentence.has("cue:lethal"):
+    if sub in PROTEST_TYPES and _lethal_force(sentence):
         return "Excessive force against protesters", False
     if sub == "Peaceful protest" and _protesters_arrested(sentence):
         return "Protest with intervention", False
@@ -324,6 +324,17 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, b
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _lethal_force(sentence: SentenceHits) -> bool:
+    """Lethal force used on the protest, not a killing its banners name ("رفعوا لافتات تطالب
+    بـ«محاسبة قتلة الطفلة»")."""
+    slogan = next(iter(sentence.of("cue:slogan")), None)
+    return any(
+        not (slogan is not None and slogan.start < c.start and in_quotes(sentence, c))
+        and sentence.preceded_by(c, "cue:about", within=1) is None
+        for c in sentence.of("cue:lethal")
+    )
 
 
 def _direct_fire(sentence: SentenceHits) -> bool:

@@ -370,6 +370,16 @@ def test_farmland_bulldozed_by_an_occupying_army_is_property_destruction_of_civi
     }
 
 
+def test_a_riot_and_a_later_sit_in_the_same_day_are_two_protests(events_of):
+    body = (
+        "أغلق شبان غاضبون صباح اليوم الطريق الساحلي عند مدخل مدينة الزاوية بالإطارات المشتعلة، وأضرموا النار "
+        "في كشك البوابة الأمنية. وفي وقت لاحق، نظّم العشرات من أهالي المدينة وقفة احتجاجية سلمية أمام مقر "
+        "المجلس البلدي في الزاوية، رفعوا خلالها لافتات تطالب بـ«محاسبة قتلة الطفلة»."
+    )
+    got = sorted(e["sub_event_type"] for e in events_of(body))
+    assert got == ["Peaceful protest", "Violent demonstration"]
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
