@@ -73,6 +73,12 @@ GROUP_WORDS = frozenset(
         "واسعه",
     }
 )
+# "its aircraft", "its forces" (matching form): a claim's own force after "أن".
+OWN_FORCE_WORDS = frozenset(
+    f"{noun}{suffix}"
+    for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات")
+    for suffix in ("ه", "ها")
+)
 MADE_IN = frozenset({"الصنع", "صنع"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
@@ -481,7 +487,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
-    if _fire_from(sentence, hit) or _subject_of_targeting(sentence, hit):
+    if _fire_from(sentence, hit) or _subject_of_targeting(sentence, hit) or _speaker_owns_the_force(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)
     if cue is not None and _only_group_words_between(sentence, cue, hit):
@@ -498,6 +504,16 @@ def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:
     if text[start - 3 : start] != "من " or (start > 3 and text[start - 4].isalnum()):
         return False  # the word right before is not "من"
     return sentence.preceded_by(hit, "trigger", within=1) is not None
+
+
+def _speaker_owns_the_force(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أعلن الجيش السوداني أن طيرانه المسيّر نفّذ ضربة": the force the claim calls "its" is the
+    speaker's."""
+    if sentence.preceded_by(hit, "cue:report", within=1) is None:
+        return False
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 3)]
+    that = next((i for i, w in enumerate(words) if w in THAT_WORDS), None)
+    return that is not None and that + 1 < len(words) and words[that + 1] in OWN_FORCE_WORDS
 
 
 def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:

@@ -381,6 +381,19 @@ def test_the_group_after_targeting_and_before_its_weapon_is_the_attacker(events_
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
 
 
+def test_its_aircraft_in_a_claim_are_the_speakers(events_of):
+    body = (
+        "أعلن الجيش السوداني أن طيرانه المسيّر نفّذ فجر اليوم ضربة دقيقة على مطار نيالا دمّرت طائرة شحن "
+        "كانت تنقل أسلحة للميليشيا."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Air/drone strike",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    )
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
