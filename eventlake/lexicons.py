@@ -353,8 +353,17 @@ def _place_entries(path: Path, admin1: dict, stop: frozenset[str], cue_only: fro
             kind=row.get("kind") or "town",
         )
         for name in filter(None, row["names_ar"].split("|")):
-            for spelling in _joined_spellings(name):
+            for spelling in (joined for inflected in _inflected(name) for joined in _joined_spellings(inflected)):
                 yield _place_entry(spelling, place, stop, cue_only)
+
+
+def _inflected(name: str) -> list[str]:
+    """ "ناحية أبي صيدا", "قرب أبا غريب": أبو in a name takes the case of its place in the sentence."""
+    for abu in ("أبو ", "ابو "):
+        if name.startswith(abu):
+            rest = name[len(abu) :]
+            return [name, "أبي " + rest, "أبا " + rest]
+    return [name]
 
 
 def _joined_spellings(name: str) -> list[str]:

@@ -380,6 +380,11 @@ def test_a_riot_and_a_later_sit_in_the_same_day_are_two_protests(events_of):
     assert got == ["Peaceful protest", "Violent demonstration"]
 
 
+def test_abu_in_a_place_name_takes_its_case(events_of):
+    body = "انفجرت عبوة ناسفة مساء أمس على عجلة للجيش العراقي في بساتين ناحية أبي صيدا بمحافظة ديالى."
+    assert only(events_of(body))["location"] == "Abu Saida"
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
