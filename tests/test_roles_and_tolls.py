@@ -394,6 +394,14 @@ def test_its_aircraft_in_a_claim_are_the_speakers(events_of):
     )
 
 
+def test_a_group_that_has_not_commented_is_no_side(events_of):
+    body = (
+        "شنّت طائرة مسيّرة إسرائيلية بعد الظهر غارة على سيارة في بلدة طير حرفا في قضاء صور، ما أدى إلى "
+        "استشهاد شخص. ولم يصدر عن حزب الله أي تعليق على الغارة حتى ساعة إعداد هذا التقرير."
+    )
+    assert {e["actor1"] for e in events_of(body)} == {"Military Forces of Israel"}
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
