@@ -403,6 +403,12 @@ def test_a_group_that_has_not_commented_is_no_side(events_of):
     assert {e["actor1"] for e in events_of(body)} == {"Military Forces of Israel"}
 
 
+def test_departed_life_is_a_death_even_with_the_subject_inside(events_of):
+    body = "فارق مزارع الحياة أمس وأصيب طفله بجروح جراء انفجار لغم أرضي على أطراف مدينة خان شيخون."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (1, 1)
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
