@@ -156,7 +156,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
         readers.reverse()
-    readers.append(lambda: _count_after_killer(sentence, after))
+    readers.append(lambda: _count_after_killer(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
     for read in readers:
         candidate = read()
         if candidate is not None:
@@ -203,7 +203,8 @@ KILLING_ADVERBS = frozenset({"ميدانيا", "رميا", "بالرصاص", "ع
 
 
 def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
-    """ "قتلت قوات الدعم السريع سبعة مزارعين": the verb's subject stands between it and the count."""
+    """ "قتلت قوات الدعم السريع سبعة مزارعين", "قتلت خلايا تابعة لتنظيم «الدولة الإسلامية» راعيَي
+    أغنام": the verb's subject stands between it and the count."""
     if not after:
         return None
     killer = next((h for h in sentence.of("actor") if after[0][0] <= h.start <= after[-1][0]), None)

@@ -409,6 +409,12 @@ def test_departed_life_is_a_death_even_with_the_subject_inside(events_of):
     assert (e["fatalities"], e["injuries"]) == (1, 1)
 
 
+def test_the_count_after_a_long_killer(events_of):
+    body = "قتلت خلايا تابعة لتنظيم «الدولة الإسلامية» أمس راعيَي أغنام ذبحاً قرب بلدة السخنة في بادية حمص."
+    e = only(events_of(body))
+    assert (e["actor1"], e["fatalities"]) == ("Islamic State", 2)
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
