@@ -73,6 +73,7 @@ GROUP_WORDS = frozenset(
         "واسعه",
     }
 )
+SELF_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # "أعلن X أنه ...": X did it
 # "its aircraft", "its forces" (matching form): a claim's own force after "أن".
 OWN_FORCE_WORDS = frozenset(
     f"{noun}{suffix}"
@@ -160,7 +161,7 @@ def assign_roles(
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger.entry.value.sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
-    rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit)]
+    rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None
@@ -237,6 +238,19 @@ def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: 
         (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None
     )
     return that is not None and any(that < m.start < trigger.start for m in mentions if m is not hit)
+
+
+def _announcer(sentence: SentenceHits, hit: Hit, actor1: Hit | None) -> bool:
+    """ "أعلن جهاز مكافحة الإرهاب مقتل شخصين بقصف نفّذته طائرة مسيّرة تركية": who announces the
+    dead of another's strike is no side, unless they are its own ("مقتل جنديين من قواته")."""
+    if actor1 is None or sentence.preceded_by(hit, "cue:report", within=1) is None:
+        return False
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 4)]
+    if SELF_THAT & set(words) or _speaker_owns_the_force(sentence, hit):
+        return False  # "أعلنت الفرقة السادسة أنها تصدّت لهجوم": the speaker tells what it did
+    if not any(sentence.followed_by(hit, kind, within=8) for kind in ("cas:killed", "cas:injured")):
+        return False  # "أعلنت القوات المشتركة صدّ هجوم": it announces its own deed
+    return not (sentence.has("cue:armed_victims") or sentence.has("cue:own_losses"))
 
 
 def _joined_to(sentence: SentenceHits, hit: Hit, actor1: Hit | None) -> bool:

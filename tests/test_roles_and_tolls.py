@@ -415,6 +415,15 @@ def test_the_count_after_a_long_killer(events_of):
     assert (e["actor1"], e["fatalities"]) == ("Islamic State", 2)
 
 
+def test_who_announces_the_dead_of_anothers_strike_is_no_side(events_of):
+    body = (
+        "أعلن جهاز مكافحة الإرهاب في إقليم كردستان اليوم مقتل شخصين بقصف نفّذته طائرة مسيّرة تركية "
+        "استهدف سيارة قرب قضاء سيد صادق."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", None)
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
