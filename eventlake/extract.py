@@ -61,6 +61,7 @@ EVENT_NOUNS = frozenset(
     | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
 )
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم"})  # matching form
+THE_SITE = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
 
 
 def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:
@@ -688,7 +689,7 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     body = [c for c in located if not c.sentence.is_title]
     if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event, or the truce that ends it: its place
-    if body and _points_to_a_place(sentence):
+    if body and _points_to_a_place(sentence, body[-1]):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
 
@@ -709,16 +710,21 @@ def _truce_reached(sentence: SentenceHits, sub: str) -> bool:
     return sub == "Agreement" and any(t.entry.phrase.startswith(made) for t in sentence.of("trigger"))
 
 
-def _points_to_a_place(sentence: SentenceHits) -> bool:
-    """A definite place word with no name (المدينة, البلدة, القرية) points to the place just told."""
+def _points_to_a_place(sentence: SentenceHits, told: Candidate) -> bool:
+    """A definite place word with no name (المدينة, البلدة, القرية) points to the place just told;
+    "السد", "المطار" only to a place told by that word ("سد تشرين")."""
     text = sentence.derived.text
     for cue in sentence.of("cue:place_type"):
         start = cue.start
         while start > sentence.start and text[start - 1].isalnum():
             start -= 1
         word = text[start : cue.end].lstrip("وفبك")
-        if word in THE_TOWN or (word.startswith("لل") and "ا" + word[1:] in THE_TOWN):  # للمدينة
+        word = "ا" + word[1:] if word.startswith("لل") else word  # للمدينة
+        if word in THE_TOWN:
             return True
+        if word in THE_SITE:
+            named = told.sentence.derived.text[told.location.start : told.location.start + len(word)]
+            return named == word[2:] or named.startswith(word[2:] + " ")
     return False
 
 

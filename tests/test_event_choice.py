@@ -385,6 +385,15 @@ def test_abu_in_a_place_name_takes_its_case(events_of):
     assert only(events_of(body))["location"] == "Abu Saida"
 
 
+def test_the_dam_is_the_dam_just_named(events_of):
+    body = (
+        "قُتل خمسة مدنيين أمس جراء استهداف طائرة مسيّرة تركية قافلة مدنية متجهة إلى سد تشرين جنوب شرقي منبج. "
+        "وتزامن ذلك مع اشتباكات عنيفة بين فصائل الجيش الوطني السوري وقسد على محاور محيط السد."
+    )
+    got = {(e["sub_event_type"], e["location"]) for e in events_of(body)}
+    assert ("Armed clash", "Tishrin Dam") in got
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
