@@ -8,6 +8,7 @@ of candidates that tell the same event (title, lead and body) into one row.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -62,6 +63,7 @@ EVENT_NOUNS = frozenset(
 )
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم"})  # matching form
 THE_SITE = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
+_THE_SAME_PLACE = re.compile(r"(?:المنطقه|المكان|الموقع|المحور|الجبهه|البلده|القريه) (?:ذاتها|نفسها|ذاته|نفسه)")
 
 
 def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:
@@ -714,6 +716,8 @@ def _points_to_a_place(sentence: SentenceHits, told: Candidate) -> bool:
     """A definite place word with no name (المدينة, البلدة, القرية) points to the place just told;
     "السد", "المطار" only to a place told by that word ("سد تشرين")."""
     text = sentence.derived.text
+    if _THE_SAME_PLACE.search(text, sentence.start, sentence.end):
+        return True  # "ودكّت مواقع المليشيا في المنطقة ذاتها"
     for cue in sentence.of("cue:place_type"):
         start = cue.start
         while start > sentence.start and text[start - 1].isalnum():

@@ -121,10 +121,10 @@ def _outskirts(a: Candidate, b: Candidate) -> bool:
 def _swapped(a: Candidate, b: Candidate) -> bool:
     """One clash told from either side: "صدّ الجيش هجوم الدعم السريع" and "هاجمت الدعم السريع الجيش",
     or by the side attacked alone ("إن القوات تصدّت للهجوم")."""
+    if a.sub_event_type != "Armed clash":
+        return False  # shells answered with shells are two attacks, one each way
     if a.roles.actor1 == b.roles.actor2 and a.roles.actor2 == b.roles.actor1:
         return True
-    if a.sub_event_type != "Armed clash":
-        return False
     return (b.roles.actor2 is None and b.roles.actor1 == a.roles.actor2) or (
         a.roles.actor2 is None and a.roles.actor1 == b.roles.actor2
     )

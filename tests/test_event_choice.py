@@ -394,6 +394,15 @@ def test_the_dam_is_the_dam_just_named(events_of):
     assert ("Armed clash", "Tishrin Dam") in got
 
 
+def test_the_same_area_is_the_place_just_told(events_of):
+    body = (
+        "قُتل جنديان أمس بقصف مدفعي حوثي على مواقع الجيش في منطقة المشجح غربي مأرب. وقال مصدر عسكري إن "
+        "مدفعية الجيش ردّت على مصادر النيران ودكّت مواقع المليشيا في المنطقة ذاتها."
+    )
+    assert {e["location"] for e in events_of(body)} == {"Al-Mashjah"}
+    assert len(events_of(body)) == 2
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
