@@ -65,18 +65,32 @@ def find_date(
         found = [(0, 0, d) for d in [_numeric_date(numeric), _numeric_date(year_first, year_first=True)] if d]
     else:
         found = []
+    began: list[EventDate] = []  # when a state began ("منذ أبريل 2023"): only if no other date
     for hit, found_date in _hit_dates(sentence, published, needs_cue):
         if found_date is None or found_date.day > published:
+            continue
+        if _since(sentence, hit, found_date):
+            began.append(found_date)
             continue
         reported = _after_report(sentence, hit)
         distance = abs(sentence.tokens_between(near, hit) if near and near.end <= hit.start else 0)
         if near and hit.end <= near.start:
             distance = sentence.tokens_between(hit, near)
         found.append((int(reported), distance, found_date))
+    found = found or [(0, 0, d) for d in began]
     if not found:
         return None
     reported, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
     return best if best.reported == bool(reported) else replace(best, reported=bool(reported))
+
+
+def _since(sentence: SentenceHits, hit: Hit, found: EventDate) -> bool:
+    """ "التي كانت تسيطر على المصفاة منذ الأسابيع الأولى للحرب في أبريل 2023": a month a state
+    began, not the day of the event."""
+    if found.precision < 2:
+        return False
+    words = sentence.words_before(hit.start, 6)
+    return any(sentence.derived.text[a:b] in ("منذ", "ومنذ") for a, b in words)
 
 
 def _after_report(sentence: SentenceHits, hit: Hit) -> bool:

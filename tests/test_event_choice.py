@@ -403,6 +403,16 @@ def test_the_same_area_is_the_place_just_told(events_of):
     assert len(events_of(body)) == 2
 
 
+def test_the_month_a_hold_began_does_not_date_its_end(events_of):
+    body = (
+        "أعلنت القوات المسلحة السودانية، أمس السبت، استعادة السيطرة الكاملة على مصفاة الجيلي للنفط شمالي "
+        "الخرطوم بحري، بعد معارك مع قوات الدعم السريع التي كانت تسيطر على المصفاة منذ الأسابيع الأولى "
+        "للحرب في أبريل 2023."
+    )
+    e = only(events_of(body, published="2025-01-26T09:00:00+03:00"))
+    assert (e["sub_event_type"], e["event_date"]) == ("Government regains territory", date(2025, 1, 25))
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
