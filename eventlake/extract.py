@@ -691,6 +691,8 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     body = [c for c in located if not c.sentence.is_title]
     if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event, or the truce that ends it: its place
+    if body and sentence.has("cue:later"):
+        return [body[-1].location]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
     if body and _points_to_a_place(sentence, body[-1]):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []

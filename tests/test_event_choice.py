@@ -413,6 +413,15 @@ def test_the_month_a_hold_began_does_not_date_its_end(events_of):
     assert (e["sub_event_type"], e["event_date"]) == ("Government regains territory", date(2025, 1, 25))
 
 
+def test_what_followed_later_that_day_happened_there(events_of):
+    body = (
+        "خرج العشرات من أهالي مدينة درنة ظهر اليوم في وقفة احتجاجية أمام مسجد الصحابة. وأفاد شهود عيان بأن "
+        "عناصر من الشرطة اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة."
+    )
+    got = {(e["sub_event_type"], e["location"]) for e in events_of(body)}
+    assert got == {("Peaceful protest", "Darnah"), ("Arrests", "Darnah")}
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
