@@ -77,7 +77,8 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
 def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "قُتل جنديان في هجوم على نقطة في الحراك، فيما أُصيب مدنيون بقصف على ناحتة": the sentence
     tells its first clause's event first; a weapon in a later clause is a second event."""
-    clause = next((c for c in sentence.of("cue:second_clause") if c.end <= primary.start), None)
+    cuts = sorted(sentence.of("cue:second_clause") + sentence.of("cue:retaliation"), key=lambda c: c.start)
+    clause = next((c for c in cuts if c.end <= primary.start), None)  # "..., وردّت قوات النظام بقذائف"
     if clause is None or not _splits(sentence, clause):
         return primary
     before = [t for t in triggers if t.end <= clause.start]
@@ -96,11 +97,16 @@ def clause_of(sentence: SentenceHits, trigger: Hit) -> tuple[int, int] | None:
 
 
 def _splits(sentence: SentenceHits, clause: Hit) -> bool:
-    """A clause word splits the sentence when each side names an event and a place of its own."""
+    """A clause word splits the sentence when each side names an event and a place of its own;
+    an answer ("وردّت قوات النظام بقذائف الهاون على محيط ...") may fire back at an unnamed place."""
     sides = [(sentence.start, clause.start), (clause.end, sentence.end)]
+    answer = clause.kind == "cue:retaliation"
     return all(
         any(a <= h.start < b for h in sentence.of("trigger"))
-        and any(a <= h.start < b and h.kind in CLAUSE_PLACE_KINDS for h in sentence.hits)
+        and (
+            (answer and a > sentence.start)
+            or any(a <= h.start < b and h.kind in CLAUSE_PLACE_KINDS for h in sentence.hits)
+        )
         for a, b in sides
     )
 
@@ -267,7 +273,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     if sub == "Grenade" and sentence.has("cue:small_arms"):
         sub = "@attack"  # "بالأسلحة الخفيفة والقنابل اليدوية": a fight with grenades among its weapons
     if sub == "@attack":
-        return _resolve_attack(sentence, roles)
+        return _resolve_attack(sentence, roles, clause_of(sentence, trigger))
     if sub == "@assassination":
         armed_target = roles.actor2 is not None and not roles.actor2.generic and roles.actor2.inter != 7
         return ("Armed clash" if armed_target else "Attack"), False
@@ -306,12 +312,13 @@ def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:
     return bare and air is not None
 
 
-def _resolve_attack(sentence: SentenceHits, roles: Roles) -> tuple[str | None, bool]:
-    """An attack is typed by its weapon when the sentence names one (ACLED codes a strike on
+def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int] | None) -> tuple[str | None, bool]:
+    """An attack is typed by its weapon when its clause names one (ACLED codes a strike on
     civilians as remote violence too), else by who was hit."""
-    if sentence.has("cue:air_context"):
+    lo, hi = clause or (sentence.start, sentence.end)  # "قُتل عنصر برصاص قناص، وردّت القوات بقذائف الهاون"
+    if any(lo <= c.start < hi for c in sentence.of("cue:air_context")):
         return "Air/drone strike", True
-    if sentence.has("cue:shelling_context") and not _direct_fire(sentence):
+    if any(lo <= c.start < hi for c in sentence.of("cue:shelling_context")) and not _direct_fire(sentence):
         return "Shelling/artillery/missile attack", True
     if roles.actor2 is not None and roles.actor2.inter == 7:
         return "Attack", False

@@ -422,6 +422,15 @@ def test_what_followed_later_that_day_happened_there(events_of):
     assert got == {("Peaceful protest", "Darnah"), ("Arrests", "Darnah")}
 
 
+def test_a_sniper_killing_answered_with_mortars_is_a_clash_first(events_of):
+    body = (
+        "قُتل عنصر من قوات النظام أمس برصاص قناص من «هيئة تحرير الشام» على محور تلة كباني في جبل الأكراد، "
+        "وردّت قوات النظام بقذائف الهاون على محيط المنطقة."
+    )
+    got = [(e["sub_event_type"], e["actor1"], e["fatalities"]) for e in events_of(body)]
+    assert ("Armed clash", "Hayat Tahrir al-Sham", 1) in got
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
