@@ -115,9 +115,21 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
         elif hit.kind == "date:month":
             yield hit, _month_date(sentence, hit, published)
         elif hit.kind == "date:weekday":
+            if _night_into_next(sentence, hit):
+                continue  # "ليل الأربعاء-الخميس": the night that ends on the second day, dated by it
             yield hit, _weekday_date(sentence, hit, published, needs_cue)
         elif hit.kind == "date:this_month":
             yield hit, _day_of_this_month(sentence, hit, published)
+
+
+def _night_into_next(sentence: SentenceHits, hit: Hit) -> bool:
+    """The first weekday of a night's pair ("ليل الأربعاء-الخميس", "ليلة السبت - الأحد")."""
+    text = sentence.derived.text
+    between = text[hit.end : hit.end + 4]
+    if not between.lstrip().startswith(("-", "–", "—", "/")):
+        return False
+    nxt = sentence.followed_by(hit, "date:weekday", within=0)
+    return nxt is not None and nxt.start - hit.end <= 4
 
 
 def _inside(hit: Hit, name: Hit) -> bool:

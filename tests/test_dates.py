@@ -27,6 +27,8 @@ from eventlake.text import Span, identity
         ("قبل يومين", date(2024, 3, 5)),
         ("يوم الخميس قبل الماضي", date(2024, 2, 22)),
         ("يوم الاثنين قبل الماضي", date(2024, 2, 26)),
+        ("بعد منتصف ليل الثلاثاء-الأربعاء", date(2024, 3, 6)),  # a night is dated by the day it ends in
+        ("ليلة الاثنين - الثلاثاء", date(2024, 3, 5)),
     ],
 )
 def test_stated_day(events_of, when, day):
