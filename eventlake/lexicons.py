@@ -88,6 +88,7 @@ CUE_NAMES = (
     "spokesman",
     "another",
     "later",
+    "launched_from",
     "origin",
     "fled_to",
     "actor_ref",

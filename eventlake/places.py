@@ -51,7 +51,8 @@ CUES_NEEDED = {
     "place_cued": ("cue:place_type", "cue:countryside", "cue:near", "cue:between"),  # "بين الزاوية وصبراتة"
     "place_typed": ("cue:place_type",),
 }
-_EXCLUDING_CUES = frozenset({"cue:source", "cue:government", "cue:origin", "cue:fled_to"})  # `_excluded` (speed)
+# The cues `_excluded` reads (a sentence with none of them needs no lookups).
+_EXCLUDING_CUES = frozenset({"cue:source", "cue:government", "cue:origin", "cue:fled_to", "cue:launched_from"})
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
 BULLETS = frozenset("▪•●◾■-*")
@@ -275,6 +276,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "شبكة الرقة تذبح بصمت", "حكومتي بغداد وأربيل": names, not places
     if sentence.preceded_by(hit, "cue:fled_to", within=1) or _fighters_from(sentence, hit):
         return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
+    if sentence.preceded_by(hit, "cue:launched_from", within=4):
+        return True  # "بالصواريخ من اتجاه البحر المتوسط غرب اللاذقية": where the missiles came from
     cues = CUES_NEEDED.get(hit.kind, ())
     return bool(cues) and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues)
 

@@ -431,6 +431,14 @@ def test_a_sniper_killing_answered_with_mortars_is_a_clash_first(events_of):
     assert ("Armed clash", "Hayat Tahrir al-Sham", 1) in got
 
 
+def test_where_the_missiles_came_from_is_not_the_target(events_of):
+    body = (
+        "نفّذ العدو الإسرائيلي فجر اليوم عدواناً جوياً بالصواريخ من اتجاه البحر المتوسط غرب اللاذقية، "
+        "مستهدفاً مطار حلب الدولي."
+    )
+    assert {e["location"] for e in events_of(body)} == {"Aleppo International Airport"}
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
