@@ -439,6 +439,15 @@ def test_where_the_missiles_came_from_is_not_the_target(events_of):
     assert {e["location"] for e in events_of(body)} == {"Aleppo International Airport"}
 
 
+def test_an_air_operation_is_an_air_strike(events_of):
+    body = (
+        "قالت وزارة الدفاع التركية إن قواتها رصدت أمس ثلاثة من عناصر «بي كا كا» في منطقة متينا، "
+        "وجرى تحييدهم بعملية جوية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Air/drone strike", "Metina")
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
