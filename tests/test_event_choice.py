@@ -448,6 +448,11 @@ def test_an_air_operation_is_an_air_strike(events_of):
     assert (e["sub_event_type"], e["location"]) == ("Air/drone strike", "Metina")
 
 
+def test_fire_they_were_preparing_is_no_event(events_of):
+    body = "قال الجيش الإسرائيلي إن مقاتلَين من حزب الله كانا يستعدان لإطلاق قذائف مضادة للدروع من منطقة عيتا الشعب."
+    assert events_of(body) == []
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
