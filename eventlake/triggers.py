@@ -168,7 +168,13 @@ def strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
     if primary.entry.value.sub_event_type != "Disrupted weapons use":
         return primary
     strikes = [t for t in triggers if t.entry.value.sub_event_type in STRIKES and t.start < primary.start]
+    strikes = [t for t in strikes if not _downed_itself(t, primary)]
     return max(strikes, key=lambda t: t.entry.value.priority) if strikes else primary
+
+
+def _downed_itself(strike: Hit, downing: Hit) -> bool:
+    """ "طائرة مسيّرة أُسقطت": the drone is what was downed, right before the verb."""
+    return 0 <= downing.start - strike.end <= 1
 
 
 def habitual(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -453,6 +453,14 @@ def test_fire_they_were_preparing_is_no_event(events_of):
     assert events_of(body) == []
 
 
+def test_a_drone_that_was_downed_is_an_interception(events_of):
+    body = (
+        "قال مسؤول كردي إن طائرة مسيّرة أُسقطت فجر اليوم بواسطة الدفاعات الجوية الأميركية قبل بلوغها قاعدة حرير الجوية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Military Forces of the United States")
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
