@@ -424,6 +424,15 @@ def test_who_announces_the_dead_of_anothers_strike_is_no_side(events_of):
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", None)
 
 
+def test_the_army_whose_vehicle_was_hit_is_the_target(events_of):
+    body = (
+        "تعرّضت عجلة تابعة لقطعات الجيش العراقي أمس إلى انفجار عبوة ناسفة أثناء تنفيذ واجب تفتيش في "
+        "قرية الزركة التابعة لقضاء الشرقاط."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
