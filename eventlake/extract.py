@@ -46,6 +46,9 @@ TERRITORY = ("Non-state actor overtakes territory", "Government regains territor
 # Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
 AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
 COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
+# Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
+SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
+SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
@@ -247,6 +250,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = _sides_told(sentence, roles, earlier, sub)
     roles = _roles_for(sub, _actor_told(sentence, primary, roles, earlier), heard, sentence)
     roles = _home_forces_hit(sentence, sub, _tribal_fight(primary, roles), locations[0], ctx.lexicon)
+    roles = _soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:
         return []
@@ -324,6 +328,20 @@ def _home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Loca
     military = soldiers or sentence.has("cue:military_site") or where.place.kind == "military_base"
     target = lexicon.state_forces.get(iso)
     return roles if target is None or not military else replace(roles, actor2=target)
+
+
+def _soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+    """ "استشهاد جندي وإصابة اثنين آخرين ... بانفجار عبوة ناسفة": soldiers hurt by a bomb or shells
+    that name no force are the army of the country it went off in."""
+    if roles.actor2 is not None or sub not in SOLDIERS_HIT_BY:
+        return roles
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured")):
+        return roles
+    text = sentence.derived.text
+    if not any(text[h.start : h.end] in SOLDIER_WORDS for h in sentence.of("cue:armed_victims")):
+        return roles
+    army = lexicon.state_forces.get(where.place.iso)
+    return roles if army is None or army == roles.actor1 else replace(roles, actor2=army)
 
 
 def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:

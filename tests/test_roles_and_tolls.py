@@ -433,6 +433,12 @@ def test_the_army_whose_vehicle_was_hit_is_the_target(events_of):
     assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
 
 
+def test_soldiers_hurt_by_a_bomb_are_the_army_of_the_country(events_of):
+    body = "استشهد جندي وأصيب اثنان آخران فجر اليوم بانفجار عبوة ناسفة أثناء أداء واجبهم في جزيرة الضلوعية."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
