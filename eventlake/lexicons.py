@@ -89,6 +89,7 @@ CUE_NAMES = (
     "another",
     "later",
     "launched_from",
+    "condemn",
     "origin",
     "fled_to",
     "actor_ref",

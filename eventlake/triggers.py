@@ -242,8 +242,18 @@ def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
     documented is one, unless the sentence counts over a period ("منذ مطلع العام")."""
     if any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total")):
         return True
+    if any(h.start < trigger.start for h in sentence.of("cue:condemn")) and not _news_condemned(sentence, trigger):
+        return True
     documented = any(h.start < trigger.start for h in sentence.of("cue:documented"))
     return documented and sentence.has("cue:total")
+
+
+def _news_condemned(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "أدان المجلس البلدي اختطاف أحد أعضائه ... مساء الثلاثاء": a condemned act told here for the
+    first time, with its day, is news; "أدانت الوزارة الهجوم" speaks of one told before."""
+    if sentence.is_definite(trigger):
+        return False
+    return any(h.kind.startswith("date:") and h.start > trigger.start for h in sentence.hits)
 
 
 def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub: str) -> tuple[Hit, Hit] | None:

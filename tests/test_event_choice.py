@@ -461,6 +461,26 @@ def test_a_drone_that_was_downed_is_an_interception(events_of):
     assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Military Forces of the United States")
 
 
+def test_a_new_act_condemned_with_its_day_is_news(events_of):
+    body = (
+        "أدان المجلس البلدي تاجوراء في بيان اختطاف أحد أعضائه على يد مسلحين مجهولين أثناء خروجه من أحد "
+        "المساجد مساء الثلاثاء، مطالباً الأجهزة الأمنية بالكشف عن مصيره."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["location"]) == (
+        "Abduction/forced disappearance",
+        "Civilians",
+        "Tajura'",
+    )
+
+
+def test_a_condemned_attack_told_before_is_no_new_event(events_of):
+    body = (
+        "قُتل ثلاثة مدنيين أمس بقصف مدفعي على بلدة البارة في ريف إدلب. وأدانت منظمة حقوقية القصف ووصفته بأنه جريمة حرب."
+    )
+    assert len(events_of(body)) == 1
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
