@@ -115,7 +115,8 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     """ "نظّم الأهالي وقفة احتجاجية ... طالبوا بوضع حدّ للقصف التركي": the protest is the event,
     the violence it names (definite: already known) is its cause."""
     protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
-    if protest is not None and protest.start < primary.start and sentence.is_definite(primary):
+    dispersed = primary.entry.value.sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
+    if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
         return protest
     return _force_against_protesters(sentence, triggers, primary)
 

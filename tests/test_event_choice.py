@@ -481,6 +481,16 @@ def test_a_condemned_attack_told_before_is_no_new_event(events_of):
     assert len(events_of(body)) == 1
 
 
+def test_a_counted_crowd_acting_is_a_protest(events_of):
+    body = "أغلق عشرات المحتجين اليوم مقر الفرقة الحزبية لحزب البعث في بلدة عريقة بالسلاسل الحديدية."
+    assert only(events_of(body))["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_crowd_the_police_dispersed_is_a_protest_with_intervention(events_of):
+    body = "وصل آلاف المحتجين اليوم إلى محيط القصر الجمهوري في الخرطوم قبل أن تفرّقهم الشرطة بعبوات الغاز المسيل للدموع."
+    assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
