@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventlake.candidate import CITY, Candidate
-from eventlake.casualties import Casualties
+from eventlake.casualties import CIVILIANS_INTER, Casualties
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Actor, Place
 from eventlake.schema import SUB_EVENT_TO_TYPE
@@ -30,7 +30,27 @@ EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" d
 def merge_tellings(candidates: list[Candidate]) -> list[Candidate]:
     """The article's events: same-event candidates folded, then tellings that add none dropped."""
     events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
-    return _shared_perpetrator(_drop_raid_interceptions(events))
+    return _shared_perpetrator(_drop_shells_of_a_fight(_drop_raid_interceptions(events)))
+
+
+def _drop_shells_of_a_fight(events: list[Candidate]) -> list[Candidate]:
+    """ "قذائف سقطت على عدد من المنازل في محيط طريق الشط" during a street fight that day in the
+    same city: shells nobody fired by name are the fight's, not an attack of their own."""
+    fights = [e for e in events if e.sub_event_type == "Armed clash" and _named(e.roles.actor1) and e.location]
+
+    def the_fights(e: Candidate) -> bool:
+        if e.sub_event_type != "Shelling/artillery/missile attack" or e.roles.actor1 is not None or not e.location:
+            return False
+        return any(f.date.day == e.date.day and _within(f, e, CITY_KM) for f in fights)
+
+    return [e for e in events if not the_fights(e)]
+
+
+def _within(a: Candidate, b: Candidate, km: float) -> bool:
+    pa_, pb = a.location.place, b.location.place
+    if pa_ == pb:
+        return True
+    return None not in (pa_.lat, pa_.lon, pb.lat, pb.lon) and haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= km
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -60,7 +80,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sentence is b.sentence and a.roles.actor1 != b.roles.actor1 and _two_places(a, b):
         return False  # "قصفت القوات التركية قرية العريمة، وردّت قوات المجلس بقصف محيط مدينة الباب"
-    if _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b):
+    if _two_named_sides(a, b) and not (_civilians_of_a_fight(a) or _civilians_of_a_fight(b)):
         return False
     if a.location is None or b.location is None:
         return True
@@ -70,6 +90,17 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
         return True
     return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _two_named_sides(a: Candidate, b: Candidate) -> bool:
+    """Two tellings naming two different perpetrators (not one fight told from either side)."""
+    return _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b)
+
+
+def _civilians_of_a_fight(c: Candidate) -> bool:
+    """ "ارتفاع حصيلة الاشتباكات إلى تسعة قتلى، بينهم مدنيان": a clash whose other side is civilians
+    is the toll of a fight told, not a fight of its own."""
+    return c.sub_event_type == "Armed clash" and c.roles.actor2 is not None and c.roles.actor2.inter == CIVILIANS_INTER
 
 
 def _two_places(a: Candidate, b: Candidate) -> bool:

@@ -491,6 +491,23 @@ def test_a_crowd_the_police_dispersed_is_a_protest_with_intervention(events_of):
     assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
 
 
+def test_shells_falling_during_a_street_fight_are_the_fights(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة ليل أمس بين جهاز الردع واللواء 444 قتال في منطقة السبعة جنوب طرابلس. "
+        "وقال أحد السكان إن قذائف سقطت على عدد من المنازل في حي عرادة خلال الليل."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
+
+
+def test_civilians_killed_in_a_fight_are_its_toll_not_a_second_fight(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة مساء الأربعاء بين جهاز الردع واللواء 444 قتال في منطقة النوفليين شرقي طرابلس. "
+        "وأعلن مركز طب الطوارئ التابع لوزارة الصحة في حكومة الوحدة الوطنية ارتفاع حصيلة الاشتباكات "
+        "إلى تسعة قتلى، بينهم مدنيان."
+    )
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events_of(body)] == [("Armed clash", 9)]
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
