@@ -101,6 +101,10 @@ class Roles:
     attribution: str  # reported | suspected | unknown
     paired: bool = False  # both sides named by "بين A و B": actor1 may equal actor2 (two tribes)
 
+    @property
+    def sides(self) -> tuple[Actor | None, Actor | None]:
+        return self.actor1, self.actor2
+
 
 def assign_roles(
     sentence: SentenceHits,
@@ -157,7 +161,9 @@ def assign_roles(
     agents.sort(key=lambda h: _by_verb_only(sentence, h))
     before = [h for h in others if h.start < trigger.start and (not _generic(h) or h.entry.value == UNIDENTIFIED)]
     actor1_hit = _pick(agents) or _pick(before)
-    answered = [h for h in agents if h is not actor1_hit and _answered(sentence, h)]
+    answered = [
+        h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
+    ]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger.entry.value.sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
@@ -231,8 +237,8 @@ def _supporting(sentence: SentenceHits, hit: Hit, mentions: list[Hit]) -> bool:
 def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: list[Hit]) -> bool:
     """ "قالت قوات الدعم السريع في بيان إن مسيّرات جيش الفلول استهدفت السوق": who speaks before
     "إن" takes no part when the claim names the sides itself."""
-    if sentence.preceded_by(hit, "cue:report", within=1) is None:
-        return False
+    if sentence.preceded_by(hit, "cue:report", within=1) is None or _speaker_owns_the_force(sentence, hit):
+        return False  # "وقالت الفرقة 22 مشاة إن قواتها تصدّت ...": the speaker's own forces act
     text = sentence.derived.text
     that = next(
         (a for a, b in sentence.words_after(hit.end, 6) if text[a:b] in THAT_WORDS and b <= trigger.start), None

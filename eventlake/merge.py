@@ -194,10 +194,14 @@ def _fold(group: list[Candidate]) -> Candidate:
     roles = best.roles
     if with_actor and (roles.actor1 is None or roles.actor1.generic):
         roles = with_actor[0].roles
+    elif roles.actor2 is None:  # "تضاربت روايات الجيش ... بشأن المعارك", then who attacked whom
+        both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
+        roles = both[0] if both else roles
     if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None:
         roles = replace(roles, attribution="suspected")
-    if roles.actor2 is None:
-        roles = replace(roles, actor2=next((c.roles.actor2 for c in group if c.roles.actor2), None))
+    if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
+        others = (c.roles.actor2 for c in group if c.roles.actor2 and c.roles.actor2 != roles.actor1)
+        roles = replace(roles, actor2=next(others, None))
     fatalities = _first_known([best, *group], "fatalities")
     injuries = _first_known([best, *group], "injuries")
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all

@@ -439,6 +439,24 @@ def test_soldiers_hurt_by_a_bomb_are_the_army_of_the_country(events_of):
     assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
 
 
+def test_a_statement_that_added_a_claim_takes_no_side(events_of):
+    body = (
+        "وأضاف بيان الجيش أن الميليشيا قصفت بالطائرات المسيّرة أحياء سكنية في مدينة بابنوسة أمس، "
+        "ما أدى إلى مقتل أربعة مدنيين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Civilians")
+
+
+def test_a_fight_told_by_its_narrators_then_by_who_attacked_whom(events_of):
+    body = (
+        "تضاربت روايات الجيش السوداني وقوات الدعم السريع بشأن المعارك التي شهدتها مدينة بابنوسة صباح أمس. "
+        "وقالت الفرقة 22 مشاة إن قواتها تصدّت لهجوم واسع شنّته ميليشيا الدعم السريع على بابنوسة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
