@@ -457,6 +457,18 @@ def test_a_fight_told_by_its_narrators_then_by_who_attacked_whom(events_of):
     assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
 
 
+def test_forces_belonging_to_a_movement_attacked_an_army_garrison(events_of):
+    body = (
+        "هاجمت قوات تتبع للحركة الشعبية - شمال (جناح الحلو)، فجر اليوم الثلاثاء، حامية للجيش في محيط "
+        "مدينة الكرمك على الحدود مع إثيوبيا."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (
+        "Sudan People's Liberation Movement-North (al-Hilu)",
+        "Military Forces of Sudan",
+    )
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
