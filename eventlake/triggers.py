@@ -310,6 +310,9 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Violent demonstration", False  # "مواجهات بين محتجين وقوات الأمن": a riot, not a battle
     if sub == "Arrests" and roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) and not roles.actor1.authority:
         return "Abduction/forced disappearance", False  # states and de facto authorities arrest; others abduct
+    sweep = trigger.entry.phrase.startswith("حملة")  # "شنت المليشيا الحوثية حملة اختطافات"
+    if sub == "Abduction/forced disappearance" and sweep and roles.actor1 is not None and roles.actor1.authority:
+        return "Arrests", False  # a de facto authority's sweep
     return sub, False
 
 

@@ -508,6 +508,16 @@ def test_civilians_killed_in_a_fight_are_its_toll_not_a_second_fight(events_of):
     assert [(e["sub_event_type"], e["fatalities"]) for e in events_of(body)] == [("Armed clash", 9)]
 
 
+def test_a_de_facto_authoritys_sweep_of_abductions_is_arrests(events_of):
+    body = "أفادت مصادر حقوقية بأن المليشيا الحوثية شنت، أمس، حملة اختطافات طالت 14 مواطناً في مدينة العدين بمحافظة إب."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Ansar Allah (Houthis)")
+
+
+def test_a_death_sentence_carried_out_is_no_event(events_of):
+    assert events_of("تنفيذ حكم الإعدام شنقاً أمس بمدانَين بتفجير سوق الوحيلات في مدينة الصدر.") == []
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
