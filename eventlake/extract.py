@@ -49,6 +49,7 @@ COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
+HOLDS_WORDS = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
@@ -344,7 +345,15 @@ def _soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locatio
     return roles if army is None or army == roles.actor1 else replace(roles, actor2=army)
 
 
+def _held_since(sentence: SentenceHits, primary: Hit) -> bool:
+    """Who holds a place ("تخضع ... لسيطرة"), told before the change that gave it to them."""
+    text = sentence.derived.text
+    return any(c.end <= primary.start and text[c.start : c.end] in HOLDS_WORDS for c in sentence.of("cue:control"))
+
+
 def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
+    if sub in (*TERRITORY, "Non-violent transfer of territory") and _held_since(sentence, primary):
+        return True  # "وتخضع ود مدني لسيطرة الدعم السريع منذ ... بعد انسحاب قوات الجيش": a state, not news
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return True  # a release, not a new detention
     if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):

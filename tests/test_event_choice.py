@@ -518,6 +518,30 @@ def test_a_death_sentence_carried_out_is_no_event(events_of):
     assert events_of("تنفيذ حكم الإعدام شنقاً أمس بمدانَين بتفجير سوق الوحيلات في مدينة الصدر.") == []
 
 
+def test_an_army_deploying_after_the_enemy_withdrew_takes_over_the_town(events_of):
+    body = "انتشرت وحدات من الجيش اللبناني بعد ظهر اليوم في بلدة يارون، بعد انسحاب قوات العدو الإسرائيلي منها."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Non-violent transfer of territory",
+        "Military Forces of Lebanon",
+        "Military Forces of Israel",
+    )
+
+
+def test_who_has_held_a_town_since_a_withdrawal_is_no_news(events_of):
+    body = "وتخضع ود مدني لسيطرة الدعم السريع منذ الثامن عشر من ديسمبر، بعد انسحاب قوات الجيش منها."
+    assert events_of(body, published="2023-12-28T09:00:00+03:00") == []
+
+
+def test_fire_opened_with_its_day_in_between(events_of):
+    body = (
+        "وكانت قوة إسرائيلية قد أطلقت النار، الاثنين الماضي، على مجموعة من الأهالي حاولوا دخول بلدة "
+        "كفركلا الحدودية، ما أدى إلى إصابة ثلاثة منهم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
