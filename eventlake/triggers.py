@@ -22,12 +22,14 @@ DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها"
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
     """The sentence's event words that can name an event of its own: not one pointed back to
-    (تلك الغارة), feared (خوفاً من هجمات), a means (بعد نصب كمين) or "the dead" of a toll."""
+    (تلك الغارة), feared (خوفاً من هجمات), a means (بعد نصب كمين), the support of an attack
+    (بإسناد من المسيّرات والمدفعية) or "the dead" of a toll."""
     triggers = [
         t
         for t in sentence.of("trigger")
         if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
+        and not (sentence.has("cue:support") and _in_support(sentence, t))
         and not refers_back(sentence, t)
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
         and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
@@ -58,6 +60,12 @@ def _without(sentence: SentenceHits, trigger: Hit) -> bool:
     if spelled and spelled[0] in WITHOUT_WORDS:
         return True
     return len(spelled) == 2 and spelled[0] in RECORDED_WORDS and spelled[1] in WITHOUT_WORDS
+
+
+def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
+    """A weapon named as another attack's support ("هجوم ... بإسناد من المسيّرات والمدفعية")."""
+    weapon = trigger.entry.value.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")
+    return weapon and sentence.preceded_by(trigger, "cue:support", within=2) is not None
 
 
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
@@ -336,9 +344,15 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
     """An attack is typed by its weapon when its clause names one (ACLED codes a strike on
     civilians as remote violence too), else by who was hit."""
     lo, hi = clause or (sentence.start, sentence.end)  # "قُتل عنصر برصاص قناص، وردّت القوات بقذائف الهاون"
-    if any(lo <= c.start < hi for c in sentence.of("cue:air_context")):
+
+    def weapon(kind: str) -> bool:  # "هجوم ... بإسناد من المسيّرات والمدفعية": support, not the weapon
+        return any(
+            lo <= c.start < hi and not sentence.preceded_by(c, "cue:support", within=2) for c in sentence.of(kind)
+        )
+
+    if weapon("cue:air_context"):
         return "Air/drone strike", True
-    if any(lo <= c.start < hi for c in sentence.of("cue:shelling_context")) and not _direct_fire(sentence):
+    if weapon("cue:shelling_context") and not _direct_fire(sentence):
         return "Shelling/artillery/missile attack", True
     if roles.actor2 is not None and roles.actor2.inter == 7:
         return "Attack", False

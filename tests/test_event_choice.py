@@ -542,6 +542,19 @@ def test_fire_opened_with_its_day_in_between(events_of):
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
 
 
+def test_drones_and_artillery_supporting_an_attack_do_not_type_it(events_of):
+    body = (
+        "أعلنت قوات سوريا الديمقراطية أن مقاتليها تصدّوا فجر اليوم لهجوم واسع شنّه مرتزقة الاحتلال التركي، "
+        "بإسناد من المسيّرات والمدفعية، على قرية قره قوزاق جنوب شرقي منبج."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Syrian National Army",
+        "Syrian Democratic Forces",
+    )
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
