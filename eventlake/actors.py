@@ -351,6 +351,17 @@ def _in_brackets(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
     return out
 
 
+def _bracketed_for(sentence: SentenceHits, hit: Hit) -> Hit | None:
+    """The actor words a bracketed name ("(الأسايش)") stands for, right before its bracket."""
+    before = sentence.source[sentence.span.start : hit.span.start].rstrip()
+    if not before.endswith("("):
+        return None
+    words = [h for h in sentence.of("actor") + sentence.of("actor_local") if h.end <= hit.start and h is not hit]
+    nearest = max(words, key=lambda h: h.end, default=None)
+    gap = sentence.source_word(nearest.end, hit.start) if nearest is not None else ""
+    return nearest if nearest is not None and len(gap.split()) <= 2 else None
+
+
 def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
     """ "الأجهزة الأمنية التابعة للقيادة العامة": the owner named after "التابعة لـ" is the actor,
     in the place (and so the role) of the forces it owns."""
@@ -509,6 +520,9 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
+    stands_for = _bracketed_for(sentence, hit)
+    if stands_for is not None and _is_agent(sentence, stands_for):
+        return True  # "اعتقلت قوات الأمن الداخلي (الأسايش)": the bracketed name is the subject too
     if _fire_from(sentence, hit) or _subject_of_targeting(sentence, hit) or _speaker_owns_the_force(sentence, hit):
         return True  # احتجزت (عناصر) قوات الدعم السريع: Arabic puts the subject after the verb
     cue = sentence.preceded_by(hit, "cue:agent", within=4)

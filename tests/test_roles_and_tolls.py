@@ -469,6 +469,12 @@ def test_forces_belonging_to_a_movement_attacked_an_army_garrison(events_of):
     )
 
 
+def test_the_bracketed_force_after_the_verb_is_its_subject(events_of):
+    body = "اعتقلت قوات الأمن الداخلي (الأسايش) أمس ثمانية شبان في حملة مداهمات بمدينة الرقة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Syrian Democratic Forces", "Civilians")
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
