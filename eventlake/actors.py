@@ -509,7 +509,8 @@ def _answered(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
     verb = sentence.preceded_by(hit, "trigger", within=2)
-    named = not hit.entry.value.generic or hit.entry.value == UNIDENTIFIED  # "ألقى مجهولون قنبلة"
+    actor = hit.entry.value  # "ألقى مجهولون قنبلة", "أحرق مستوطنون منزلين": armed groups, even unnamed
+    named = not actor.generic or actor == UNIDENTIFIED or actor.inter not in (5, 6, 7)
     subject = verb is not None and _is_verb(sentence, verb) and named
     return subject and _only_group_words_between(sentence, verb, hit)
 
@@ -584,7 +585,7 @@ def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:
     word = sentence.derived.text[trigger.start : trigger.end]
     stem = trigger.entry.phrase.rstrip("*")
     stem_with_suffix = trigger.entry.phrase.endswith("*") and word != stem
-    derived_form = trigger.entry.phrase.endswith("*") and len(stem) > 3 and stem.startswith("ا")  # استهدف, اعتقل
+    derived_form = trigger.entry.phrase.endswith("*") and len(stem) > 3 and stem.startswith(("ا", "أ"))  # استهدف, أحرق
     return stem_with_suffix or derived_form or (word.endswith("ت") and not word.endswith("ات"))
 
 

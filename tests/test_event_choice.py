@@ -555,6 +555,16 @@ def test_drones_and_artillery_supporting_an_attack_do_not_type_it(events_of):
     )
 
 
+def test_settlers_who_burned_houses_destroyed_property(events_of):
+    body = "أحرق مستوطنون إسرائيليون، فجر اليوم، منزلين وثلاث مركبات في بلدة ترمسعيا شمال شرق رام الله."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Looting/property destruction",
+        "Settlers (Israel)",
+        "Civilians",
+    )
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
