@@ -565,6 +565,11 @@ def test_settlers_who_burned_houses_destroyed_property(events_of):
     )
 
 
+def test_protesters_who_burned_tyres_rioted(events_of):
+    body = "تظاهر العشرات أمام مبنى محافظة البصرة اليوم للمطالبة بإقالة المحافظ، وأحرقوا إطارات السيارات."
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
