@@ -570,6 +570,12 @@ def test_protesters_who_burned_tyres_rioted(events_of):
     assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
 
 
+def test_the_army_took_back_with_its_name_between(events_of):
+    body = "استعاد الجيش السوداني أمس السيطرة على مدينة ود مدني عاصمة ولاية الجزيرة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Government regains territory", "Wad Medani")
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}
