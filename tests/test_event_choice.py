@@ -573,7 +573,11 @@ def test_protesters_who_burned_tyres_rioted(events_of):
 def test_the_army_took_back_with_its_name_between(events_of):
     body = "استعاد الجيش السوداني أمس السيطرة على مدينة ود مدني عاصمة ولاية الجزيرة."
     e = only(events_of(body))
-    assert (e["sub_event_type"], e["location"]) == ("Government regains territory", "Wad Medani")
+    assert (e["sub_event_type"], e["actor1"], e["location"]) == (
+        "Government regains territory",
+        "Military Forces of Sudan",
+        "Wad Medani",
+    )
 
 
 def test_a_rising_number_of_dead_is_no_act(events_of):
