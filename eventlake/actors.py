@@ -318,8 +318,8 @@ def _names_both(sentence: SentenceHits, hit: Hit) -> bool:
     """A dual or plural right after "بين" (عشيرتين, قبيلتي التبو والزوية, مجموعتين مسلحتين)."""
     words = sentence.derived.text[hit.start : hit.end].split()
     return any(w.endswith(BOTH_SIDES_SUFFIXES) for w in words[:1]) or any(
-        w.endswith(BOTH_SIDES_SUFFIXES) for w, _ in _words_before(sentence, hit, 1)
-    )
+        w.endswith(BOTH_SIDES_SUFFIXES) and w != "بين" for w, _ in _words_before(sentence, hit, 1)
+    )  # ("بين" itself ends as a dual does)
 
 
 def _words_before(sentence: SentenceHits, hit: Hit, count: int) -> list[tuple[str, int]]:

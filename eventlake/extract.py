@@ -354,6 +354,8 @@ def _held_since(sentence: SentenceHits, primary: Hit) -> bool:
 def _not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     if sub in (*TERRITORY, "Non-violent transfer of territory") and _held_since(sentence, primary):
         return True  # "وتخضع ود مدني لسيطرة الدعم السريع منذ ... بعد انسحاب قوات الجيش": a state, not news
+    if primary.entry.phrase == "استعاد*" and not any(c.start > primary.end for c in sentence.of("cue:control")):
+        return True  # "استعادت القوات زمام المبادرة": regained the initiative, not ground
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
         return True  # a release, not a new detention
     if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):

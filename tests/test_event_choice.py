@@ -580,6 +580,11 @@ def test_the_army_took_back_with_its_name_between(events_of):
     )
 
 
+def test_regaining_the_initiative_is_no_ground_taken(events_of):
+    body = "قال مصدر عسكري إن القوات استعادت زمام المبادرة في محور تعز أمس وأجبرت المهاجمين على الفرار."
+    assert [e["sub_event_type"] for e in events_of(body)] != ["Government regains territory"]
+
+
 def test_a_rising_number_of_dead_is_no_act(events_of):
     body = "وقال المرصد إن الغارات أصابت مستودعات قرب الكسوة أمس، ورجّح ارتفاع عدد القتلى بسبب وجود إصابات خطرة."
     assert {e["sub_event_type"] for e in events_of(body)} <= {"Air/drone strike"}

@@ -475,6 +475,21 @@ def test_the_bracketed_force_after_the_verb_is_its_subject(events_of):
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Syrian Democratic Forces", "Civilians")
 
 
+def test_between_is_no_dual_and_yemens_special_security_is_its_army(events_of):
+    body = (
+        "اندلعت مساء أمس اشتباكات عنيفة بين قوات دفاع شبوة الموالية للمجلس الانتقالي الجنوبي وقوات الأمن "
+        "الخاصة في محيط مدينة عتق."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Southern Transitional Council", "Military Forces of Yemen")
+
+
+def test_rada_named_alone_in_tripoli(events_of):
+    body = "اندلعت اشتباكات أمس بين «اللواء 444» و«الردع» في منطقة سوق الجمعة بطرابلس."
+    e = only(events_of(body))
+    assert {e["actor1"], e["actor2"]} == {"444th Combat Brigade", "Special Deterrence Force"}
+
+
 def test_whoever_downs_a_drone_is_actor1_and_its_owner_actor2(events_of):
     body = "أسقطت المقاومة الإسلامية في العراق أمس طائرة مسيّرة أمريكية فوق محافظة ديالى."
     e = only(events_of(body))
