@@ -47,8 +47,8 @@ class PeakRss:
 class TreeRssSampler:
     """Samples a process and its descendants every SAMPLE_SECONDS (Linux): summed RSS, CPU per process.
 
-    wait4's ru_maxrss gives the largest single process of the tree exactly; this gives the tree's
-    total (the run's own process plus Prefect's API server) at the sampling resolution, and the
+    It gives the tree's total (the run's own process plus Prefect's API server) at the sampling
+    resolution, the largest single process's peak (VmHWM, exact while the process lives), and the
     CPU seconds each process had used at its last sample, labelled "run", "prefect server" or
     by program name.
     """
@@ -57,6 +57,7 @@ class TreeRssSampler:
         self.pid = pid
         self.interval = interval
         self.peak_kb = 0
+        self.largest_kb = 0  # the highest VmHWM of any one process of the tree
         self.cpu: dict[int, tuple[str, float]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -73,6 +74,12 @@ class TreeRssSampler:
     def peak_mb(self) -> float | None:
         return self.peak_kb / 1024 if self.peak_kb else None
 
+    @property
+    def largest_mb(self) -> float | None:
+        """The largest single process's peak. Unlike wait4's ru_maxrss it does not count the parent
+        memory a child held between fork and exec (the bench's own floor data, 4 GB at 1,000,000)."""
+        return self.largest_kb / 1024 if self.largest_kb else None
+
     def cpu_seconds(self) -> dict[str, float]:
         """CPU seconds (user + system) per process label, summed over processes of one label."""
         totals: Counter = Counter()
@@ -85,6 +92,7 @@ class TreeRssSampler:
             total = 0
             for pid in tree_pids(self.pid):
                 total += _status_kb(PROC / str(pid) / "status", "VmRSS") or 0
+                self.largest_kb = max(self.largest_kb, _status_kb(PROC / str(pid) / "status", "VmHWM") or 0)
                 seconds = _cpu_seconds(pid)
                 if seconds is not None:
                     self.cpu[pid] = (self.cpu[pid][0] if pid in self.cpu else _label(pid, self.pid), seconds)
