@@ -353,8 +353,8 @@ def _in_brackets(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
 
 def _bracketed_for(sentence: SentenceHits, hit: Hit) -> Hit | None:
     """The actor words a bracketed name ("(الأسايش)") stands for, right before its bracket."""
-    before = sentence.source[sentence.span.start : hit.span.start].rstrip()
-    if not before.endswith("("):
+    span = hit.span  # a few characters back, not the sentence's whole prefix: this runs for every actor
+    if not sentence.source[max(sentence.span.start, span.start - 4) : span.start].rstrip().endswith("("):
         return None
     words = [h for h in sentence.of("actor") + sentence.of("actor_local") if h.end <= hit.start and h is not hit]
     nearest = max(words, key=lambda h: h.end, default=None)

@@ -47,6 +47,7 @@ def _drop_shells_of_a_fight(events: list[Candidate]) -> list[Candidate]:
 
 
 def _within(a: Candidate, b: Candidate, km: float) -> bool:
+    """The two events' places are one, or both have coordinates and lie within `km`."""
     pa_, pb = a.location.place, b.location.place
     if pa_ == pb:
         return True
@@ -123,9 +124,9 @@ def _inside_the_city(a: Candidate, b: Candidate) -> bool:
         return False
     pa_, pb = a.location.place, b.location.place
     camp = {pa_.kind, pb.kind} == {"camp", "neighbourhood"}  # "حي حطين" in مخيم عين الحلوة
-    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon) or (max(pa_.population, pb.population) < CITY and not camp):
+    if max(pa_.population, pb.population) < CITY and not camp:
         return False
-    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= CITY_KM
+    return _within(a, b, CITY_KM)
 
 
 def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
@@ -134,19 +135,13 @@ def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
     later = max(a, b, key=lambda c: c.sentence.index)
     if _named(later.roles.actor1) or _named(later.roles.actor2) or later.sentence.has("cue:another"):
         return False
-    pa_, pb = a.location.place, b.location.place
-    if None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
-        return False
-    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= RETELL_KM
+    return _within(a, b, RETELL_KM)
 
 
 def _outskirts(a: Candidate, b: Candidate) -> bool:
     """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event."""
-    pa_, pb = a.location.place, b.location.place
     near_city = any(c.location.precision >= 2 and c.location.place.population >= CITY for c in (a, b))
-    if not near_city or None in (pa_.lat, pa_.lon, pb.lat, pb.lon):
-        return False
-    return haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= OUTSKIRTS_KM
+    return near_city and _within(a, b, OUTSKIRTS_KM)
 
 
 def _swapped(a: Candidate, b: Candidate) -> bool:
