@@ -185,6 +185,7 @@ class Trigger:
 
     sub_event_type: str
     priority: int
+    needs_after: str | None = None  # a cue kind that must follow the trigger in its sentence ("cue:control")
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,11 @@ def _trigger_entries(path: Path) -> list[Entry]:
         if sub not in SUB_EVENT_TO_TYPE and sub not in CONTEXT_TRIGGERS:
             known = ", ".join(sorted(SUB_EVENT_TO_TYPE))
             raise LexiconError(f"unknown sub_event_type; use one of: {known}", path=str(path), entry=sub)
-        trigger = Trigger(sub, _require(item, "priority", int, path, entry=sub))
+        needs = item.get("needs_after")
+        if needs is not None and str(needs).removeprefix("cue:") not in CUE_NAMES:
+            message = f"needs_after {needs!r} is not a cue list (cue:<name> of cues.yaml)"
+            raise LexiconError(message, path=str(path), entry=sub)
+        trigger = Trigger(sub, _require(item, "priority", int, path, entry=sub), needs)
         entries += [Entry("trigger", str(p), trigger) for p in _require(item, "phrases", list, path, entry=sub)]
     return entries
 

@@ -42,6 +42,21 @@ def test_unknown_sub_event_type_lists_the_valid_ones(tmp_path):
         load_triggers(path)
 
 
+def test_needs_after_must_name_a_cue_list(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text("- {sub_event_type: Armed clash, priority: 1, needs_after: cue:nowhere, phrases: [اشتباك]}\n")
+    with pytest.raises(LexiconError, match="events.yaml.*cue:nowhere.*not a cue list"):
+        load_triggers(path)
+
+
+def test_needs_after_is_kept_on_the_trigger(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "- {sub_event_type: Government regains territory, priority: 1, needs_after: cue:control, phrases: [استعاد*]}\n"
+    )
+    assert [t.needs_after for t in load_triggers(path)] == ["cue:control"]
+
+
 def test_missing_gazetteer_file_is_named(tmp_path):
     with pytest.raises(LexiconError, match="admin1.csv: cannot read"):
         load_lexicon(tmp_path)

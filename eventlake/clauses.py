@@ -1,0 +1,137 @@
+"""Second events told in a later clause of the same sentence: another strike at a town of its own,
+an answer in kind, houses blown up, a second weapon."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventlake.actors import ACCUSE_KINDS, Roles, assign_roles
+from eventlake.candidate import Candidate
+from eventlake.casualties import Casualties, count_casualties
+from eventlake.lexicons import Place
+from eventlake.matcher import Hit
+from eventlake.places import ArticlePlaces, Location
+from eventlake.sentence import SentenceHits
+from eventlake.sides import roles_for
+from eventlake.triggers import clause_of, resolve_type, second_weapon
+
+
+def clause_events(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "نفّذت أربع غارات على إحسم، فيما استهدفت غارتان أخريان أطراف أريحا": the same kind of
+    strike in a second clause, at a town of its own, is a second event."""
+    if not found:
+        return []
+    taken = {c.location.place for c in found if c.location is not None}
+    kind = primary.entry.value.sub_event_type
+    kinds = (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)  # "فيما انفجرت عبوة ثانية"
+    out = []
+    for clause in sentence.of("cue:second_clause"):
+        again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type in kinds), None)
+        if clause.start < primary.end or again is None:
+            continue
+        town = _new_town_after(sentence, again, places, taken)
+        if town is None:
+            continue
+        taken.add(town.place)
+        none_hurt = any(h.start > clause.end for h in sentence.of("cas:zero"))
+        toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=clause.end)
+        hit = assign_roles(sentence, again, clause=(clause.end, sentence.end)).actor2  # "بسيارة مدنية"
+        roles = found[0].roles if hit is None else replace(found[0].roles, actor2=hit)
+        out.append(replace(found[0], location=town, casualties=toll, roles=roles))
+    if out:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
+        _keep_first_clause_toll(
+            sentence, found, next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
+        )
+    return out
+
+
+def answered_in_kind(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قصفت القوات التركية قرية ...، وردت قوات سوريا الديمقراطية بقصف مدينة مارع": the side
+    that answered, at a town of its own, is the actor of a second event against the first side."""
+    if not found:
+        return []
+    taken = {c.location.place for c in found if c.location is not None}
+    hit_side = found[0].roles.actor2  # "وردّت قوات المجلس بقصف ...": the side just hit, named loosely
+    for cue in (c for c in sentence.of("cue:retaliation") if c.start > primary.end):
+        actor = sentence.followed_by(cue, "actor", within=0)
+        after = actor or cue
+        again = next((t for t in triggers if t.start > after.end), None)
+        if again is None or sentence.tokens_between(after, again) > (1 if actor else 3):  # "بقصف": its clitic counts
+            continue
+        side = actor.entry.value if actor else hit_side
+        town = _new_town_after(sentence, again, places, taken)
+        if town is None or side is None or side.generic:
+            continue
+        roles = Roles(side, found[0].roles.actor1, "reported")
+        sub, inferred = resolve_type(sentence, again, roles)
+        if sub is None:
+            continue
+        toll = count_casualties(sentence, since=cue.end)
+        return [replace(found[0], sub_event_type=sub, inferred=inferred, location=town, roles=roles, casualties=toll)]
+    return []
+
+
+def demolition_clause(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قصفت المدفعية أطراف العديسة، فيما عمدت قوة إسرائيلية إلى تفجير منازل في كفركلا": houses
+    blown up by a state force in a second clause, at a town of their own, are a second event."""
+    for clause in sentence.of("cue:second_clause"):
+        blast = _houses_blown(sentence, triggers, clause) if found and clause.start > primary.end else None
+        if blast is None:
+            continue
+        roles = assign_roles(sentence, blast)
+        town = next(iter(places.towns_after(sentence, blast.end)), None)
+        if town is not None and roles.actor1 is not None and roles.actor1.inter == 1:
+            destroyed = replace(found[0], sub_event_type="Looting/property destruction", location=town)
+            return [replace(destroyed, roles=replace(roles, actor2=None), casualties=Casualties(None, None))]
+    return []
+
+
+def second_weapon_events(
+    sentence: SentenceHits, triggers: list[Hit], primary: Hit, found: list[Candidate], places: ArticlePlaces
+) -> list[Candidate]:
+    """ "قُتل مدني بغارة ... في حين طال القصف المدفعي أطراف البلدة": a second weapon in a second
+    clause is a second event, at the clause's own towns (else the first event's place)."""
+    second = second_weapon(sentence, triggers, primary, found[0].sub_event_type) if found else None
+    if second is None:
+        return []
+    other, clause = second
+    if any(clause.end <= c.start < other.start for c in sentence.hits if c.kind in ACCUSE_KINDS):
+        return []  # "بينما اتهمت «الدعم السريع» الطيران بقصف أحياء سكنية": a claim about the strike told
+    own_clause = clause_of(sentence, other)
+    roles = assign_roles(sentence, other, clause=own_clause)
+    if own_clause is None:
+        roles = replace(roles, actor2=None)  # the sentence's target is the first event's
+    sub = other.entry.value.sub_event_type
+    roles = roles_for(sub, roles, False, sentence)
+    taken = {c.location.place for c in found if c.location is not None}
+    own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
+    toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
+    if own_towns:
+        _keep_first_clause_toll(sentence, found, clause)
+    where = own_towns or [found[0].location]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
+    return [Candidate(sentence, sub, False, loc, found[0].date, roles, toll) for loc in where]
+
+
+def _houses_blown(sentence: SentenceHits, triggers: list[Hit], clause: Hit) -> Hit | None:
+    blast = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type == "@explosion"), None)
+    if blast is None or not any(b.start > blast.end for b in sentence.of("cue:buildings")):
+        return None
+    return blast
+
+
+def _new_town_after(sentence: SentenceHits, hit: Hit, places: ArticlePlaces, taken: set[Place]) -> Location | None:
+    """The first town named after `hit` that no event of the sentence has taken yet."""
+    return next((loc for loc in places.towns_after(sentence, hit.end) if loc.place not in taken), None)
+
+
+def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause: Hit) -> None:
+    """When a second clause tells an event of its own, the first event keeps only the toll told
+    before that clause (the one event of the sentence, `found[0]`, is replaced in place)."""
+    if len(found) == 1:
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))

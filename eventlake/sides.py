@@ -1,0 +1,124 @@
+"""Who the sides of an event are beyond the words next to its trigger: ACLED's conventions per
+event type, forces hit in their own country, and sides the article named before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventlake.actors import UNIDENTIFIED, Roles
+from eventlake.candidate import Candidate
+from eventlake.lexicons import Actor, Lexicon
+from eventlake.matcher import Hit
+from eventlake.places import Location
+from eventlake.schema import SUB_EVENT_TO_TYPE
+from eventlake.sentence import SentenceHits
+from eventlake.triggers import PROTEST_TYPES, STRIKES
+
+# Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
+SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
+SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
+HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
+REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
+PROTESTERS = Actor("Protesters", 6, "", generic=True)
+RIOTERS = Actor("Rioters", 5, "", generic=True)
+CIVILIANS = Actor("Civilians", 7, "", generic=True)
+TRIBES = Actor("Tribal militia", 4, "")
+
+
+def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Roles:
+    """Role conventions of particular event types (protesters are actor1 of a protest, rioters of a riot)."""
+    force = roles.actor1 if roles.actor1 is not None and roles.actor1.inter not in (5, 6, 7) else roles.actor2
+    if force is not None and force.inter in (5, 6, 7):
+        force = None
+    if sub == "Excessive force against protesters":
+        return Roles(force, PROTESTERS, "reported" if force and force != UNIDENTIFIED else "unknown")
+    if sub == "Peaceful protest":
+        return Roles(PROTESTERS, None, "reported")  # the forces a protest names are its addressees
+    if sub in PROTEST_TYPES:
+        return Roles(PROTESTERS, force, "reported")
+    if sub == "Violent demonstration":
+        return Roles(RIOTERS, force, "reported")
+    if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
+        roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
+    if roles.actor1 == UNIDENTIFIED:
+        roles = replace(roles, attribution="unknown")  # "بين مجموعتين مسلحتين": no one named
+    if heard and (roles.attribution == "reported" or roles.actor1 is None):
+        roles = replace(roles, attribution="suspected")  # explosions heard with aircraft overhead
+    if roles.actor2 == roles.actor1 and not roles.paired:
+        roles = replace(roles, actor2=None)
+    looting = sub == "Looting/property destruction"
+    if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
+        roles = replace(roles, actor2=CIVILIANS)
+    return roles
+
+
+def tribal_fight(trigger: Hit, roles: Roles) -> Roles:
+    """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen."""
+    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت"))
+    if not tribal or (roles.actor1 is not None and not roles.actor1.generic):
+        return roles
+    return Roles(TRIBES, TRIBES, "reported", paired=True)
+
+
+def home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+    """ "عدوان جوي إسرائيلي ... أدى إلى إصابة عسكريَّين", "مستهدفاً عدداً من المواقع العسكرية": an
+    Israeli strike in Syria that hits soldiers or military sites hits the Syrian army, and so does
+    a strike that names no side ("الغارة الثانية استهدفت مطار الضمير العسكري"); a strike from
+    across the border on a barracks in Israel ("استهدفوا ثكنة المالكية") hits Israel's army."""
+    attacker, iso = roles.actor1, where.place.iso
+    if roles.actor2 is not None:
+        return roles
+    if attacker is None:
+        if iso not in HOME_FORCES_HIT or sub not in STRIKES or sentence.has("actor"):
+            return roles
+    elif not (iso == "IL" and attacker.home != "IL") and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
+        return roles
+    soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
+    military = soldiers or sentence.has("cue:military_site") or where.place.kind == "military_base"
+    target = lexicon.state_forces.get(iso)
+    return roles if target is None or not military else replace(roles, actor2=target)
+
+
+def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+    """ "استشهاد جندي وإصابة اثنين آخرين ... بانفجار عبوة ناسفة": soldiers hurt by a bomb or shells
+    that name no force are the army of the country it went off in."""
+    if roles.actor2 is not None or sub not in SOLDIERS_HIT_BY:
+        return roles
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured")):
+        return roles
+    text = sentence.derived.text
+    if not any(text[h.start : h.end] in SOLDIER_WORDS for h in sentence.of("cue:armed_victims")):
+        return roles
+    army = lexicon.state_forces.get(where.place.iso)
+    return roles if army is None or army == roles.actor1 else replace(roles, actor2=army)
+
+
+def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "كما شنّ العدوان غارتين", "هاجمت القوات قرية السريحة": "the aggressor", "the forces" next to
+    the event word are the perpetrator the article last named (not "وقد باشرت القوات بتفتيش المنطقة")."""
+    names = [h for h in sentence.hits if h.kind in ("actor", "actor_local")]
+    refs = [
+        c
+        for c in sentence.of("cue:actor_ref")
+        if not any(h.start <= c.start < h.end for h in names) and _next_to(sentence, c, primary, REF_REACH)
+    ]
+    if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
+        return roles
+    named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
+    return replace(roles, actor1=named[-1].actor1, attribution=named[-1].attribution) if named else roles
+
+
+def sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], sub: str) -> Roles:
+    """ "اشتباكات بين الطرفين": the sides of the clash told before; "أعلنت وزارة الدفاع التوصل إلى
+    اتفاق لوقف إطلاق النار بين الطرفين": the sides, not the ministry that announced it."""
+    if not sentence.has("cue:sides_told"):
+        return roles
+    if sub != "Agreement" and roles.actor1 is not None and not roles.actor1.generic:
+        return roles
+    told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
+    return replace(told[-1], paired=True) if told else roles
+
+
+def _next_to(sentence: SentenceHits, a: Hit, b: Hit, reach: int) -> bool:
+    left, right = (a, b) if a.start < b.start else (b, a)
+    return sentence.tokens_between(left, right) <= reach
