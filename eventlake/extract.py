@@ -30,6 +30,7 @@ from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
 from eventlake.clauses import answered_in_kind, clause_events, demolition_clause, second_weapon_events
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
+from eventlake.defined_terms import bind_defined_terms
 from eventlake.lexicons import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained_each
 from eventlake.merge import merge_tellings
@@ -76,6 +77,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     text = article["text"] or ""
     derived = to_matching_form(text)
     sentences = sentence_views(text, derived, article.get("title") or "", lexicon, spans=_segmented(article))
+    sentences = bind_defined_terms(sentences)
     published = reference_day(article["published_at"])
     morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
