@@ -1101,3 +1101,12 @@ def test_citizens_houses_and_civilian_cars_are_civilian_targets(events_of):
 def test_attacks_a_detainee_is_implicated_in_are_no_event(events_of):
     body = "وذكرت الخلية أن المعتقل متورط في التخطيط لعدة هجمات استهدفت القطعات الأمنية والمواطنين في قضاء سامراء."
     assert events_of(body) == []
+
+
+def test_the_police_of_an_attacked_police_station_are_the_target(events_of):
+    body = (
+        "هاجم مسلحون يُعتقد أنهم من خلايا داعش مركزاً للشرطة في ناحية العباسي غرب كركوك ليلة أمس، "
+        "ما أدى إلى إصابة ثلاثة منتسبين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Police Forces of Iraq")
