@@ -1110,3 +1110,9 @@ def test_the_police_of_an_attacked_police_station_are_the_target(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Police Forces of Iraq")
+
+
+def test_a_security_force_arrests_for_the_state_and_the_accused_group_is_actor2(events_of):
+    body = "اعتقلت قوة أمنية أمس ثلاثة متهمين بالانتماء لداعش في قضاء الطارمية شمال بغداد."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Police Forces of Iraq", "Islamic State")
