@@ -277,6 +277,9 @@ def _accusation(
     if not cues:
         return None, _held_responsible(sentence, trigger, iso)
     named = _distinct([h for h in mentions if cues[-1].end <= h.start < trigger.start])
+    if not named and cues[-1].kind == "cue:held_responsible":  # "وحمّلت اللجان «مليشيا الدعم السريع» مسؤولية القصف"
+        held = [h for h in sentence.of("actor") if cues[-1].end <= h.start < trigger.start]
+        return None, next(iter(_one_per_span(held, iso)), None)  # set aside as context by the cue alone
     if len(named) >= 2:
         return named[0], named[1]
     if named and sentence.tokens_between(cues[-1], named[0]) == 0:

@@ -146,9 +146,8 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     """The count attached to one casualty word: after it, before it, or in the word itself."""
     if _kind_at(sentence, hit.start, "cas:dual"):
         return 2
-    after = sentence.words_after(_word_end(sentence, hit.end), 3)  # لقيت امرأة: past the verb's ending
-    text = sentence.derived.text
-    if hit.kind == "cas:killed" and after and text[after[0][0]] == "و" and _kind_at(sentence, after[0], "cas:injured"):
+    after = sentence.words_after(_word_end(sentence, hit.end), 5)  # لقيت امرأة: past the verb's ending
+    if hit.kind == "cas:killed" and _dead_and_hurt_together(sentence, after):
         return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
@@ -163,6 +162,14 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
             return candidate
     word = sentence.derived.text[hit.start : hit.end]
     return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
+
+
+def _dead_and_hurt_together(sentence: SentenceHits, after: list[tuple[int, int]]) -> bool:
+    """The killed word is followed by "و" and an injured word with no count of its own
+    ("قتيلاً وجريحاً", not "قُتلوا وأُصيب أكثر من عشرين")."""
+    if not after or sentence.derived.text[after[0][0]] != "و" or not _kind_at(sentence, after[0], "cas:injured"):
+        return False
+    return _count_at(sentence, sentence.words_after(after[0][1], 5)) is None
 
 
 def _conjoined(word: str) -> bool:

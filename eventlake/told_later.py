@@ -57,7 +57,10 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     ]
     if not suspects:
         return event
-    return replace(event, roles=replace(event.roles, actor1=suspects[0].entry.value, attribution="suspected"))
+    iso = event.location.place.iso if event.location is not None else None
+    first = [h for h in suspects if h.start == suspects[0].start]  # one alias, several armies (الجيش): the country's
+    suspect = next((h for h in first if h.entry.value.home == iso), first[0]).entry.value
+    return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
 
 
 def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:

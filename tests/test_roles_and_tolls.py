@@ -1116,3 +1116,25 @@ def test_a_security_force_arrests_for_the_state_and_the_accused_group_is_actor2(
     body = "اعتقلت قوة أمنية أمس ثلاثة متهمين بالانتماء لداعش في قضاء الطارمية شمال بغداد."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Police Forces of Iraq", "Islamic State")
+
+
+def test_the_side_held_responsible_before_the_event_word_is_actor1(events_of):
+    body = (
+        "قُتل ستة مدنيين أمس جراء قصف مدفعي استهدف سوقاً شعبية في أم درمان.\n\n"
+        "وحمّلت لجان المقاومة «مليشيا الدعم السريع» مسؤولية القصف."
+    )
+    assert only(events_of(body))["actor1"] == "Rapid Support Forces"
+
+
+def test_killed_by_a_verb_then_injured_with_their_own_count(events_of):
+    body = "قالت مصادر طبية إن سبعة مدنيين قُتلوا وأُصيب أكثر من خمسة عشر أمس جراء قصف مدفعي على أم درمان."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (7, 15)
+
+
+def test_the_army_a_later_sentence_accuses_is_the_country_s_army(events_of):
+    body = (
+        "قُتل أربعة مدنيين أمس جراء قصف مدفعي على سوق في مدينة الأبيض.\n\n"
+        "ونفت قوات الدعم السريع أي صلة لها بالحادثة، متهمةً الجيش بقصف السوق."
+    )
+    assert only(events_of(body))["actor1"] == "Military Forces of Sudan"
