@@ -41,7 +41,10 @@ FRAME_WORDS = frozenset(
 AREA_CUES = ("cue:countryside", "cue:near")
 QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
 # Adjectives of a source ("مصادر محلية في"), matching form.
-SOURCE_ADJECTIVES = frozenset({"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"})
+SOURCE_ADJECTIVES = frozenset(
+    {"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"}
+    | {"العسكري", "الامني", "الطبي", "المحلي", "الميداني", "المطلع", "عسكري", "امني", "طبي", "محلي", "مطلع"}
+)
 # Matching form before a province's name: "محافظة X", "محافظتي X و", "محافظات X وY و".
 _PROVINCE_BEFORE = re.compile(r"محافظه $|محافظ(?:تي|ات) (?:[^،.:]{1,25} و)?$")
 NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})

@@ -306,6 +306,18 @@ def test_the_town_a_source_speaks_from_is_not_the_place(events_of):
     assert only(events_of(body))["location"] == "Al Malikiyah"
 
 
+def test_a_military_source_s_town_is_not_the_place(events_of):
+    body = "واتهم المصدر العسكري في عدن الحوثيين بإطلاق طائرة مسيّرة سقطت أمس على سيارة عند أطراف مدينة الضالع."
+    assert only(events_of(body))["location"] == "Ad-Dali"
+
+
+def test_the_town_of_an_agency_s_edition_is_not_the_place(events_of):
+    body = (
+        "ونقلت وكالة سبأ بنسختها الصادرة من عدن عن مصدر عسكري أن قوات الجيش صدّت أمس هجوماً شنّه الحوثيون في جبهة باب غلق."
+    )
+    assert only(events_of(body))["location"] == "Bab Ghalaq"
+
+
 def test_a_road_between_two_towns_is_near_the_first(events_of):
     body = "استهدفت مسيّرة تركية أمس سيارة على الطريق الواصل بين مدينة القامشلي وبلدة تل حميس."
     e = only(events_of(body))
