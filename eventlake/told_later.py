@@ -129,8 +129,11 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
 
 
 def _member_in(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "قضت على عنصر في حزب الله": the group of the one killed, after a member word and "في"/"من"."""
+    """ "قضت على عنصر في حزب الله": the group of the one killed, after a member word and "في", "من"
+    or "التابعة ل"."""
     if sentence.preceded_by(hit, "cue:armed_victims", within=5) is None:
         return False
+    if sentence.preceded_by(hit, "cue:owner", within=0) is not None:
+        return True  # "قضينا على عنصر في الوحدة 4400 التابعة لحزب الله"
     before = sentence.words_before(hit.start, 1)
     return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in ("في", "من")

@@ -1138,3 +1138,16 @@ def test_the_army_a_later_sentence_accuses_is_the_country_s_army(events_of):
         "ونفت قوات الدعم السريع أي صلة لها بالحادثة، متهمةً الجيش بقصف السوق."
     )
     assert only(events_of(body))["actor1"] == "Military Forces of Sudan"
+
+
+def test_an_aggression_s_adjective_names_the_attacker(events_of):
+    body = "أفاد الإعلام الرسمي أمس بأن «عدوان إسرائيلي» بطائرة مسيّرة طال سيارة على الطريق الدولي قرب يعفور."
+    assert only(events_of(body))["actor1"] == "Military Forces of Israel"
+
+
+def test_the_victim_s_unit_belonging_to_a_group_names_the_group(events_of):
+    body = (
+        "قُتل شخصان أمس بغارة من طائرة مسيّرة إسرائيلية على سيارة قرب بلدة يعفور.\n\n"
+        "وقال الجيش الإسرائيلي إنه قضى على عنصر في الوحدة 4400 التابعة لحزب الله."
+    )
+    assert only(events_of(body))["actor2"] == "Hezbollah"
