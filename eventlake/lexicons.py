@@ -53,6 +53,7 @@ CUE_NAMES = (
     "random_fire",
     "implicated",
     "held_responsible",
+    "claimed",
     "retaliation",
     "amid",
     "repelled",

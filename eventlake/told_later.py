@@ -8,6 +8,7 @@ from dataclasses import replace
 from eventlake.actors import UNIDENTIFIED
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
+from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits
@@ -45,6 +46,9 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         return event  # a named side, or protesters and rioters, who are no one's suspects
     if not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
         return event
+    claimant = _claimant(sentence)
+    if claimant is not None:
+        return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
     if not (sentence.has("cue:behind") or sentence.has("trigger")):
         return event  # "... تقف وراء مقتله", or the deed told again: "إن مسلحين يُعتقد أنهم من داعش أطلقوا النار عليه"
     hedge = next(iter(sentence.of("cue:hedge")), None)
@@ -61,6 +65,15 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     first = [h for h in suspects if h.start == suspects[0].start]  # one alias, several armies (الجيش): the country's
     suspect = next((h for h in first if h.entry.value.home == iso), first[0]).entry.value
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
+
+
+def _claimant(sentence: SentenceHits) -> Actor | None:
+    """ "وتبنّى المتحدث العسكري باسم ميليشيا الحوثي العملية": the group that claims the attack told."""
+    for cue in sentence.of("cue:claimed"):
+        named = sentence.followed_by(cue, "actor", within=3)
+        if named is not None and not named.entry.value.generic:
+            return named.entry.value
+    return None
 
 
 def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1151,3 +1151,12 @@ def test_the_victim_s_unit_belonging_to_a_group_names_the_group(events_of):
         "وقال الجيش الإسرائيلي إنه قضى على عنصر في الوحدة 4400 التابعة لحزب الله."
     )
     assert only(events_of(body))["actor2"] == "Hezbollah"
+
+
+def test_a_group_that_claims_the_attack_later_is_actor1(events_of):
+    body = (
+        "أُصيبت سفينة شحن بصاروخ أمس قبالة ميناء المخا، من دون وقوع إصابات بين طاقمها.\n\n"
+        "وبعد ساعات، تبنّى المتحدث العسكري باسم جماعة الحوثي العملية في بيان متلفز."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Ansar Allah (Houthis)", "reported")
