@@ -161,7 +161,13 @@ def assign_roles(
             others.append(hit)
     # "صدّت القوات هجوماً شنّته قوات الدعم السريع": who launched the attack beats who answered it
     agents.sort(key=lambda h: _by_verb_only(sentence, h))
-    before = [h for h in others if h.start < trigger.start and (not _generic(h) or h.entry.value == UNIDENTIFIED)]
+    before = [
+        h
+        for h in others
+        if h.start < trigger.start
+        and (not _generic(h) or h.entry.value == UNIDENTIFIED)
+        and not _named_again(sentence, h, targets)
+    ]
     actor1_hit = _pick(agents) or _pick(before)
     answered = [
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
@@ -184,6 +190,11 @@ def assign_roles(
     hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
     suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _named_again(sentence: SentenceHits, hit: Hit, targets: list[Hit]) -> bool:
+    """ "قيادياً في وحدات مقاومة سنجار (اليبشة)": the target's other name, right after it."""
+    return any(t.entry.value == hit.entry.value and 0 <= sentence.tokens_between(t, hit) <= 1 for t in targets)
 
 
 def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:

@@ -50,7 +50,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     if claimant is not None:
         return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
     if not (sentence.has("cue:behind") or sentence.has("trigger")):
-        return event  # "... تقف وراء مقتله", or the deed told again: "إن مسلحين يُعتقد أنهم من داعش أطلقوا النار عليه"
+        return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", or the deed told again
     hedge = next(iter(sentence.of("cue:hedge")), None)
     suspects = [
         h
@@ -65,6 +65,15 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     first = [h for h in suspects if h.start == suspects[0].start]  # one alias, several armies (الجيش): the country's
     suspect = next((h for h in first if h.entry.value.home == iso), first[0]).entry.value
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
+
+
+def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
+    """ "قال مسؤول محلي إن «الطائرة تركية»": the weapon's owner, stated in a sentence that tells no
+    event (a hedge would have named a suspect instead)."""
+    owner = next((h for h in sentence.of("actor_adj") if sentence.preceded_by(h, "cue:agent", within=0)), None)
+    if owner is None:
+        return event
+    return replace(event, roles=replace(event.roles, actor1=owner.entry.value, attribution="reported"))
 
 
 def _claimant(sentence: SentenceHits) -> Actor | None:

@@ -1160,3 +1160,17 @@ def test_a_group_that_claims_the_attack_later_is_actor1(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["attribution"]) == ("Ansar Allah (Houthis)", "reported")
+
+
+def test_a_target_named_twice_is_not_the_attacker(events_of):
+    body = "تعرّضت سيارة تقلّ قيادياً في وحدات مقاومة سنجار (اليبشة) أمس لاستهداف بطائرة مسيّرة قرب ناحية سنوني."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Sinjar Resistance Units")
+
+
+def test_the_weapon_s_owner_stated_later_is_actor1(events_of):
+    body = (
+        "تعرّضت سيارة أمس لاستهداف بطائرة مسيّرة قرب ناحية سنوني، ما أدى إلى مقتل سائقها.\n\n"
+        "وقال مسؤول محلي في وقت لاحق إن «الطائرة تركية»."
+    )
+    assert only(events_of(body))["actor1"] == "Military Forces of Turkey"
