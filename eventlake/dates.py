@@ -16,7 +16,7 @@ from eventlake.sentence import SentenceHits, in_outlet_name
 
 REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
-_YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")
+_YEAR_AFTER = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
 _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
 # What stands before a month named alone (matching form): "في آب", "خلال شهر تموز", "منذ مطلع أيار".
 MONTH_LEAD_WORDS = frozenset(
@@ -139,7 +139,7 @@ def _inside(hit: Hit, name: Hit) -> bool:
 def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:
     text = sentence.derived.text
     day_m = _DAY_BEFORE.search(text, max(sentence.start, hit.start - 12), hit.start)
-    year_m = _YEAR_AFTER.search(text[hit.end : min(sentence.end, hit.end + 14)])
+    year_m = _YEAR_AFTER.search(text[hit.end : min(sentence.end, hit.end + 24)])
     month = hit.entry.value
     year = int(year_m.group(1)) if year_m else published.year
     ordinal = sentence.preceded_by(hit, "date:ordinal_day", within=1)  # "في الخامس من آذار"

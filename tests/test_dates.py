@@ -36,6 +36,12 @@ def test_stated_day(events_of, when, day):
     assert [(e["event_date"], e["time_precision"]) for e in events] == [(day, 1)]
 
 
+def test_a_month_named_twice_takes_the_year_after_both(events_of):
+    body = "قصفت طائرات حربية بلدة أريحا في الخامس من شباط/فبراير 2024."
+    events = events_of(body, published="2025-02-20T09:00:00+03:00")
+    assert events == []  # a year before publication (not 15 days): background, not news
+
+
 def test_day_in_last_month_wraps_the_year(events_of):
     body = "قصفت طائرات حربية بلدة أريحا في الثلاثين من الشهر الماضي."
     events = events_of(body, published="2024-01-05T09:00:00+03:00")
