@@ -205,6 +205,15 @@ def test_drug_arrests_are_not_political(events_of):
     assert events_of(body) == []
 
 
+def test_a_headline_on_a_death_sentence_is_not_the_bombing(events_of):
+    assert events_of("وقضى الحكم أمس بالإعدام لمدان بتفجير سوق في حي الكرادة ببغداد.") == []
+
+
+def test_crowds_marking_an_anniversary_are_not_a_protest(events_of):
+    body = "احتشد آلاف السوريين مساء أمس في ساحة الأمويين بدمشق إحياءً للذكرى الأولى لسقوط النظام."
+    assert events_of(body) == []
+
+
 def test_court_verdict_is_not_an_event(events_of):
     body = "أصدرت محكمة جنايات الخرطوم أمس أحكاماً بالإعدام بحق ثلاثة متهمين بالتعاون مع الدعم السريع."
     assert events_of(body) == []
