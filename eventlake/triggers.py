@@ -71,7 +71,7 @@ def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     """The trigger that names the sentence's event; None when it reports none (an accident, a
     habit, a threat or a statistic)."""
-    if not triggers or sentence.has("cue:accident"):
+    if not triggers or _accident(sentence):
         return None
     primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
     if habitual(sentence, primary):
@@ -398,3 +398,13 @@ def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
             t.entry.value.sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
         )
     )
+
+
+def _accident(sentence: SentenceHits) -> bool:
+    """An accident, a match, a verdict, a commemoration, except one told as the cause ("نزاع عشائري
+    ... على خلفية حادث سير": the fight is the event)."""
+    accidents = sentence.of("cue:accident")
+    if not accidents:
+        return False
+    cause = next(iter(sentence.of("cue:cause")), None)
+    return cause is None or any(a.start < cause.start for a in accidents)

@@ -214,6 +214,11 @@ def test_crowds_marking_an_anniversary_are_not_a_protest(events_of):
     assert events_of(body) == []
 
 
+def test_a_fight_over_a_road_accident_is_still_a_fight(events_of):
+    body = "أُصيب أربعة أشخاص بجروح في نزاع عشائري اندلع مساء أمس في ناحية الكحلاء، على خلفية حادث سير."
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
 def test_court_verdict_is_not_an_event(events_of):
     body = "أصدرت محكمة جنايات الخرطوم أمس أحكاماً بالإعدام بحق ثلاثة متهمين بالتعاون مع الدعم السريع."
     assert events_of(body) == []
