@@ -219,6 +219,14 @@ def test_a_fight_over_a_road_accident_is_still_a_fight(events_of):
     assert only(events_of(body))["sub_event_type"] == "Armed clash"
 
 
+def test_shells_seized_in_a_sweep_are_the_arrest_s_not_an_attack(events_of):
+    body = (
+        "شنّت دوريات الأمن العام أمس حملة تمشيط في أحياء مدينة تلكلخ، أسفرت عن توقيف تسعة أشخاص "
+        "ومصادرة أسلحة فردية وقذائف «آر بي جي»."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
 def test_court_verdict_is_not_an_event(events_of):
     body = "أصدرت محكمة جنايات الخرطوم أمس أحكاماً بالإعدام بحق ثلاثة متهمين بالتعاون مع الدعم السريع."
     assert events_of(body) == []
