@@ -151,7 +151,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
         return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
-    before = sentence.words_before(hit.start, 2)
+    before = sentence.words_before(hit.start, 3)
     readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
         readers.reverse()
@@ -237,7 +237,10 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
         return 2  # "طفلين قُتلا": the dual noun before the verb
     value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)], at_end=True)
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
-        return _count_before(sentence, words[1:])  # "خمسة مدنيين قُتلوا": the count before the noun
+        rest = words[1:]
+        if len(rest) > 1 and text[rest[0][0] : rest[0][1]] == "من":
+            rest = rest[1:]  # "ثلاثة من المسلحين قُتلوا"
+        return _count_before(sentence, rest)  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
 
 

@@ -17,6 +17,7 @@ from eventlake.sentence import SentenceHits, in_outlet_name
 REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
+UNTIL_WORDS = frozenset({"حتي", "وحتي", "لغايه", "ولغايه"})  # matching form
 _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
 # What stands before a month named alone (matching form): "في آب", "خلال شهر تموز", "منذ مطلع أيار".
 MONTH_LEAD_WORDS = frozenset(
@@ -69,8 +70,8 @@ def find_date(
     for hit, found_date in _hit_dates(sentence, published, needs_cue):
         if found_date is None or found_date.day > published:
             continue
-        if _since(sentence, hit, found_date):
-            began.append(found_date)
+        if _since(sentence, hit, found_date) or _until(sentence, hit):
+            began.append(found_date)  # "منذ مساء أمس السبت وحتى فجر اليوم الأحد": the start is the day
             continue
         reported = _after_report(sentence, hit)
         distance = abs(sentence.tokens_between(near, hit) if near and near.end <= hit.start else 0)
@@ -91,6 +92,12 @@ def _since(sentence: SentenceHits, hit: Hit, found: EventDate) -> bool:
         return False
     words = sentence.words_before(hit.start, 6)
     return any(sentence.derived.text[a:b] in ("منذ", "ومنذ") for a, b in words)
+
+
+def _until(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وحتى ساعات الفجر الأولى من اليوم الأحد": when what began earlier ended."""
+    words = sentence.words_before(hit.start, 6)
+    return any(sentence.derived.text[a:b] in UNTIL_WORDS for a, b in words)
 
 
 def _after_report(sentence: SentenceHits, hit: Hit) -> bool:

@@ -20,6 +20,7 @@ from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name, in_quot
 from eventlake.text import Span
 
 PLACE_KINDS = ("place", "place_cued", "place_typed")
+WITNESSED_WORDS = frozenset({"شهدت", "تشهد", "شهد", "يشهد", "وشهدت", "وتشهد"})  # "شهدت طرابلس، ...": a frame
 # Countries whose border towns events spill into (rockets, shelling, raids across the border).
 NEIGHBOURS = {
     "SY": ("LB", "IL", "IQ", "TR", "JO"),
@@ -388,9 +389,11 @@ def _fired_from(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _frames(sentence: SentenceHits, hit: Hit) -> bool:
-    """An opening "وفي X،" or "في ريف X شرقي Y،": the place is named before the comma that ends it."""
+    """An opening "وفي X،", "في ريف X شرقي Y،" or "شهدت العاصمة الليبية طرابلس،": the place is
+    named before the comma that ends it."""
     text = sentence.derived.text
     opening = len(sentence.words_before(hit.start, 4)) < 4 and text[: hit.start].rfind("في") >= sentence.start
+    opening = opening or any(text[a:b] in WITNESSED_WORDS for a, b in sentence.words_before(hit.start, 3))
     rest = text[hit.end : sentence.end]
     comma = min((i for i in (rest.find("،"), rest.find(",")) if i >= 0), default=-1)
     return opening and comma >= 0 and len(rest[:comma].split()) <= 2  # "منبج شرقي حلب،"

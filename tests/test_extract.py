@@ -318,6 +318,19 @@ def test_the_town_of_an_agency_s_edition_is_not_the_place(events_of):
     assert only(events_of(body))["location"] == "Bab Ghalaq"
 
 
+def test_a_city_that_witnessed_a_fight_frames_the_quarter_it_was_in(events_of):
+    body = (
+        "شهدت العاصمة الليبية طرابلس، مساء أمس، اشتباكات عنيفة بين جهاز الردع واللواء 444 قتال، "
+        "تركّزت في منطقة عين زارة جنوبي المدينة."
+    )
+    assert only(events_of(body))["location"] == "Ain Zara"
+
+
+def test_the_day_a_fight_began_dates_it_not_the_day_it_ended(events_of):
+    body = "شهدت مدينة الزاوية منذ مساء أمس وحتى فجر اليوم اشتباكات عنيفة بين مجموعتين مسلحتين."
+    assert only(events_of(body))["event_date"].isoformat() == "2024-03-06"
+
+
 def test_a_road_between_two_towns_is_near_the_first(events_of):
     body = "استهدفت مسيّرة تركية أمس سيارة على الطريق الواصل بين مدينة القامشلي وبلدة تل حميس."
     e = only(events_of(body))

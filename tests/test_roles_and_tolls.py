@@ -1174,3 +1174,9 @@ def test_the_weapon_s_owner_stated_later_is_actor1(events_of):
         "وقال مسؤول محلي في وقت لاحق إن «الطائرة تركية»."
     )
     assert only(events_of(body))["actor1"] == "Military Forces of Turkey"
+
+
+def test_fighters_killed_with_no_attacker_named_are_a_clash_counted_partitively(events_of):
+    body = "وأعلن مركز طب الطوارئ أن ثلاثة من المسلحين قُتلوا أمس في محاور عين زارة جنوبي طرابلس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 3)
