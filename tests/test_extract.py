@@ -392,3 +392,8 @@ def test_a_road_between_two_towns_names_a_cue_only_town(events_of):
 def test_a_quarter_named_island_does_not_make_the_next_word_a_place(events_of):
     body = "عثرت قوات الأمن أمس على جثة شاب مقتولاً بطلق ناري في حي الجزيرة بمدينة البوكمال."
     assert only(events_of(body))["location"] == "Albu Kamal"
+
+
+def test_a_camp_called_mua_askar_is_placed_at_the_camp(events_of):
+    body = "قصفت قوات الدعم السريع بالمدفعية أمس معسكر زمزم للنازحين جنوب الفاشر، ما أدى إلى مقتل 12 نازحاً."
+    assert only(events_of(body))["location"] == "Zamzam Camp"
