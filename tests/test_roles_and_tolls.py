@@ -1180,3 +1180,12 @@ def test_fighters_killed_with_no_attacker_named_are_a_clash_counted_partitively(
     body = "وأعلن مركز طب الطوارئ أن ثلاثة من المسلحين قُتلوا أمس في محاور عين زارة جنوبي طرابلس."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 3)
+
+
+def test_the_lna_general_command_s_full_name_is_one_actor(events_of):
+    body = (
+        "أعلنت القيادة العامة للقوات المسلحة الليبية أمس أن وحداتها قصفت تجمعات لعصابات مسلحة "
+        "قرب الحدود الجنوبية في منطقة أم الأرانب."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Libyan National Army", None)
