@@ -199,12 +199,29 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if len(words) > 1 and tokens[1] in TWO_WORDS:
         return 2  # متظاهران اثنان, منتسبَين اثنين
     if _kind_at(sentence, words[0], "cas:singular"):
-        return 2 if len(tokens) > 1 and tokens[1] in KIN_AFTER else 1  # "امرأة وطفلها"
+        if len(tokens) > 1 and tokens[1] in KIN_AFTER:
+            return 2  # "امرأة وطفلها"
+        return 1 + _and_more(sentence, words[1:2])  # "إصابة ضابط وجنديين"
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
     return None
 
 
+def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
+    """The people joined by "و" after a first one: a dual (وجنديين) is two more, a singular person
+    noun (وطفل) one more; anything else, none."""
+    if not words or not sentence.derived.text.startswith("و", words[0][0]):
+        return 0
+    a, b = words[0][0] + 1, words[0][1]
+    token = sentence.derived.text[a:b]
+    dual = token.endswith("ين") and token[:-2] in BROKEN_PLURAL_STEMS  # جنديين; مدنيين may be the plural
+    if dual or _kind_at(sentence, (a, b), "cas:dual") or _is_dual(sentence, token):
+        return 2
+    return 1 if token in SINGULAR_STEMS else 0
+
+
+# Person nouns whose plural is broken (جنود, عناصر), so that stem + ين can only be the dual.
+BROKEN_PLURAL_STEMS = frozenset({"جندي", "عنصر", "شخص", "طفل", "شاب", "ضابط", "طالب", "عامل", "راعي", "حارس", "شقيق"})
 # How a killing was done, between its subject and the count (matching form).
 KILLING_ADVERBS = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
 

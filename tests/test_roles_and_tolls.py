@@ -1,6 +1,7 @@
 """Actor roles and casualty tolls: the rules added for both sides of a fight, owners, home-country
 aliases and risen tolls, each on a short sentence written for these tests."""
 
+import pytest
 from rows import only
 
 
@@ -1189,3 +1190,17 @@ def test_the_lna_general_command_s_full_name_is_one_actor(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Libyan National Army", None)
+
+
+@pytest.mark.parametrize(
+    ("who", "count"),
+    [("ضابط وجنديين", 3), ("شاب وطفل", 2), ("جندي وعنصرين", 3)],
+)
+def test_one_person_and_more_joined_by_and_are_summed(events_of, who, count):
+    body = f"انفجرت عبوة ناسفة أمس بسيارة على طريق قضاء الطارمية، ما أسفر عن إصابة {who}."
+    assert only(events_of(body))["injuries"] == count
+
+
+def test_tribal_gunmen_are_a_tribal_militia(events_of):
+    body = "هاجم مسلحون عشائريون أمس مقرات لقسد في بلدة الكسرة ودارت اشتباكات استمرت ساعات."
+    assert only(events_of(body))["actor1"] == "Tribal militia"
