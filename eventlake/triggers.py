@@ -291,6 +291,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
     if sub == "Remote explosive/landmine/IED":
         return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+    if sub == "Air/drone strike" and _foiled(sentence, trigger):
+        return "Disrupted weapons use", False  # "أحبطت قوات الأمن هجوماً بطائرة مسيّرة"
     if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
         return "Air/drone strike", False
     if sub == "Shelling/artillery/missile attack" and sentence.followed_by(trigger, "cue:direct_fire", within=0):
@@ -408,3 +410,9 @@ def _accident(sentence: SentenceHits) -> bool:
         return False
     cause = next(iter(sentence.of("cue:cause")), None)
     return cause is None or any(a.start < cause.start for a in accidents)
+
+
+def _foiled(sentence: SentenceHits, trigger: Hit) -> bool:
+    """A drone attack foiled ("أحبطت ... هجوماً بطائرة مسيّرة"): a disrupted weapon, not a strike."""
+    cue = sentence.preceded_by(trigger, "cue:repelled", within=5)
+    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("احبط", "افشل"))

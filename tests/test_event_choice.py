@@ -1351,3 +1351,13 @@ def test_rape_by_a_named_force_is_sexual_violence(events_of):
     )
     weekly = "أفادت وحدة مكافحة العنف ضد المرأة بتعرض 12 امرأة للاغتصاب في قرى شرق الجزيرة خلال الأسبوع الماضي."
     assert events_of(weekly) == []
+
+
+def test_a_foiled_drone_attack_is_disrupted_weapons_use(events_of):
+    body = "أحبطت قوات الأمن أمس هجوماً بطائرة مسيّرة على حقل كورمور الغازي في جمجمال."
+    assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_an_activist_of_the_protests_killed_is_an_attack_not_force_on_protesters(events_of):
+    body = "اغتال مجهولون أمس ناشطاً بارزاً في الاحتجاجات بإطلاق النار عليه وسط مدينة العمارة."
+    assert only(events_of(body))["sub_event_type"] == "Attack"
