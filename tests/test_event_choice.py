@@ -1361,3 +1361,8 @@ def test_a_foiled_drone_attack_is_disrupted_weapons_use(events_of):
 def test_an_activist_of_the_protests_killed_is_an_attack_not_force_on_protesters(events_of):
     body = "اغتال مجهولون أمس ناشطاً بارزاً في الاحتجاجات بإطلاق النار عليه وسط مدينة العمارة."
     assert only(events_of(body))["sub_event_type"] == "Attack"
+
+
+def test_houses_blown_up_by_an_army_with_a_feminine_verb_are_destruction(events_of):
+    body = "فجّرت قوات الاحتلال أمس عدداً من المنازل في بلدة الخيام الحدودية."
+    assert only(events_of(body))["sub_event_type"] == "Looting/property destruction"
