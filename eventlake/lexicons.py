@@ -54,6 +54,7 @@ CUE_NAMES = (
     "implicated",
     "held_responsible",
     "claimed",
+    "recurring",
     "retaliation",
     "amid",
     "repelled",

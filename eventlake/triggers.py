@@ -18,6 +18,8 @@ HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sen
 WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
 RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي"})
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
+# Verbs whose subject is an event told before, when what follows is no toll (matching form).
+CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
 
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
@@ -189,7 +191,10 @@ def _downed_itself(strike: Hit, downing: Hit) -> bool:
 def habitual(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "تتعرض المواقع بين حين وآخر لغارات": a habit near the event word, not "كان متوارياً منذ
     سنوات" about a man arrested today."""
-    for cue in sentence.of("cue:habitual"):
+    cues = sentence.of("cue:habitual")
+    if sentence.has("cue:recurring") and not any(h.kind.startswith("date:") for h in sentence.hits):
+        cues = cues + sentence.of("cue:recurring")  # "تشهد الزاوية اشتباكات متكررة", not "... متكرر، قصف اليوم"
+    for cue in cues:
         left, right = (cue, trigger) if cue.end <= trigger.start else (trigger, cue)
         if sentence.tokens_between(left, right) <= HABIT_TOKENS:
             return True
@@ -209,6 +214,8 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
+    if sentence.word_before(trigger.start) in CONSEQUENCE_VERBS and not _hurt_anyone(sentence):
+        return True  # "وأدت الاشتباكات إلى إغلاق الطريق الساحلي": what the fighting told caused
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
 
@@ -416,3 +423,7 @@ def _foiled(sentence: SentenceHits, trigger: Hit) -> bool:
     """A drone attack foiled ("أحبطت ... هجوماً بطائرة مسيّرة"): a disrupted weapon, not a strike."""
     cue = sentence.preceded_by(trigger, "cue:repelled", within=5)
     return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("احبط", "افشل"))
+
+
+def _hurt_anyone(sentence: SentenceHits) -> bool:
+    return any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))

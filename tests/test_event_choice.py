@@ -1366,3 +1366,21 @@ def test_an_activist_of_the_protests_killed_is_an_attack_not_force_on_protesters
 def test_houses_blown_up_by_an_army_with_a_feminine_verb_are_destruction(events_of):
     body = "فجّرت قوات الاحتلال أمس عدداً من المنازل في بلدة الخيام الحدودية."
     assert only(events_of(body))["sub_event_type"] == "Looting/property destruction"
+
+
+def test_what_a_told_fight_caused_is_no_event_of_its_own(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة أمس بين مجموعتين مسلحتين في منطقة الحرشة غربي الزاوية.\n\n"
+        "وأدت الاشتباكات إلى إغلاق الطريق الساحلي الرابط بين طرابلس والحدود التونسية لساعات."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Al Hurshah"]
+
+
+def test_recurring_clashes_are_a_habit(events_of):
+    body = "وتشهد الزاوية اشتباكات متكررة بين مجموعات مسلحة تتنافس على النفوذ وعائدات التهريب."
+    assert events_of(body) == []
+
+
+def test_a_recurring_crime_told_with_its_day_is_an_event(events_of):
+    body = "وفي سلوك إجرامي متكرر، قصف طيران الجيش أمس السوق الكبير بمدينة نيالا، ما أدى إلى مقتل 14 مدنياً."
+    assert len(events_of(body)) == 1
