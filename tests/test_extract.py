@@ -397,3 +397,10 @@ def test_a_quarter_named_island_does_not_make_the_next_word_a_place(events_of):
 def test_a_camp_called_mua_askar_is_placed_at_the_camp(events_of):
     body = "قصفت قوات الدعم السريع بالمدفعية أمس معسكر زمزم للنازحين جنوب الفاشر، ما أدى إلى مقتل 12 نازحاً."
     assert only(events_of(body))["location"] == "Zamzam Camp"
+
+
+def test_the_town_of_an_agency_s_government_edition_is_not_the_place(events_of):
+    body = (
+        "ونقلت وكالة سبأ بنسختها الحكومية في عدن عن مصدر عسكري أن قوات الجيش كسرت أمس هجوماً شنّه الحوثيون في جبهة حريب."
+    )
+    assert only(events_of(body))["location"] == "Harib"
