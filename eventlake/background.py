@@ -28,6 +28,8 @@ def stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -
         return True  # "وطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا": the fight's stray fire
     if not primary.entry.phrase.endswith("رصاص"):
         return False
+    if sentence.is_definite(primary) and not _tells_a_toll(sentence):
+        return True  # "«... والرصاص كان يضرب جدران البيوت»": a witness to the fight told, no attack of its own
     return any(sentence.followed_by(primary, kind, within=0) for kind in ("cue:stray", "cue:random_fire"))
 
 

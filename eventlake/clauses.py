@@ -26,6 +26,7 @@ def clause_events(
     taken = {c.location.place for c in found if c.location is not None}
     kind = primary.entry.value.sub_event_type
     kinds = (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)  # "فيما انفجرت عبوة ثانية"
+    kinds += (found[0].sub_event_type,)  # "قُتل مسلحان ..., فيما امتدت الاشتباكات إلى باب تاجوراء": the clash it was
     out = []
     for clause in sentence.of("cue:second_clause"):
         again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type in kinds), None)

@@ -30,7 +30,7 @@ EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" d
 def merge_tellings(candidates: list[Candidate]) -> list[Candidate]:
     """The article's events: same-event candidates folded, then tellings that add none dropped."""
     events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
-    return _shared_perpetrator(_drop_shells_of_a_fight(_drop_raid_interceptions(events)))
+    return _sides_of_a_spread_fight(_shared_perpetrator(_drop_shells_of_a_fight(_drop_raid_interceptions(events))))
 
 
 def _drop_shells_of_a_fight(events: list[Candidate]) -> list[Candidate]:
@@ -79,7 +79,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return _one_protest(a, b)
     if not _same_day(a, b):
         return False
-    if a.sentence is b.sentence and a.roles.actor1 != b.roles.actor1 and _two_places(a, b):
+    if a.sentence is b.sentence and _two_places(a, b) and (a.roles.actor1 != b.roles.actor1 or _two_towns(a, b)):
         return False  # "قصفت القوات التركية قرية العريمة، وردّت قوات المجلس بقصف محيط مدينة الباب"
     if _two_named_sides(a, b) and not (_civilians_of_a_fight(a) or _civilians_of_a_fight(b)):
         return False
@@ -106,6 +106,12 @@ def _civilians_of_a_fight(c: Candidate) -> bool:
 
 def _two_places(a: Candidate, b: Candidate) -> bool:
     return a.location is not None and b.location is not None and a.location.place != b.location.place
+
+
+def _two_towns(a: Candidate, b: Candidate) -> bool:
+    """ "قُتل مسلحان في محاور سوق الجمعة، فيما امتدت الاشتباكات إلى باب تاجوراء": one sentence's two
+    towns are two events."""
+    return a.location.place.rank == 0 and b.location.place.rank == 0
 
 
 def _one_protest(a: Candidate, b: Candidate) -> bool:
@@ -250,6 +256,34 @@ def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
                 e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
         out.append(e)
     return out
+
+
+def _sides_of_a_spread_fight(events: list[Candidate]) -> list[Candidate]:
+    """ "فيما امتدت الاشتباكات ... إلى منطقة باب تاجوراء": a fight that spread, naming no side, is
+    between the sides of the one fight the article names that day in the province."""
+    out = []
+    for e in events:
+        if e.sub_event_type == "Armed clash" and not _named(e.roles.actor1) and e.sentence.has("cue:spread"):
+            sides = {
+                (o.roles.actor1, o.roles.actor2)
+                for o in events
+                if o.sub_event_type == "Armed clash"
+                and o.date.day == e.date.day
+                and _named(o.roles.actor1)
+                and _named(o.roles.actor2)
+                and _same_province(o, e)
+            }
+            if len(sides) == 1:
+                actor1, actor2 = sides.pop()
+                e = replace(e, roles=replace(e.roles, actor1=actor1, actor2=actor2, attribution="reported"))
+        out.append(e)
+    return out
+
+
+def _same_province(a: Candidate, b: Candidate) -> bool:
+    if a.location is None or b.location is None:
+        return False
+    return (a.location.place.iso, a.location.place.admin1) == (b.location.place.iso, b.location.place.admin1)
 
 
 def _same_country(a: Candidate, b: Candidate) -> bool:

@@ -1384,3 +1384,22 @@ def test_recurring_clashes_are_a_habit(events_of):
 def test_a_recurring_crime_told_with_its_day_is_an_event(events_of):
     body = "وفي سلوك إجرامي متكرر، قصف طيران الجيش أمس السوق الكبير بمدينة نيالا، ما أدى إلى مقتل 14 مدنياً."
     assert len(events_of(body)) == 1
+
+
+def test_a_fight_that_spread_to_a_second_quarter_is_a_second_event_between_its_sides(events_of):
+    body = (
+        "اندلعت مساء أمس اشتباكات بين جهاز الردع وكتيبة ثوار طرابلس في منطقة سوق الجمعة.\n\n"
+        "وقال مركز طب الطوارئ إن مسلحَين اثنين قُتلا في محاور سوق الجمعة، فيما امتدت الاشتباكات "
+        "إلى منطقة باب تاجوراء، حيث قُتلت امرأة برصاصة طائشة."
+    )
+    events = {e["location"]: e for e in events_of(body)}
+    assert set(events) == {"Souq al-Juma", "Bab Tajura"}
+    assert (events["Bab Tajura"]["actor1"], events["Bab Tajura"]["fatalities"]) == ("Special Deterrence Force", 1)
+
+
+def test_a_witness_to_the_bullets_of_a_told_fight_tells_no_attack(events_of):
+    body = (
+        "اندلعت مساء أمس اشتباكات بين جهاز الردع واللواء 444 قتال في حي الفرناج بطرابلس.\n\n"
+        "وقال أحد سكان الفرناج: «بقينا في الطابق الأرضي طوال الليل، والرصاص كان يضرب جدران البيوت»."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
