@@ -52,8 +52,12 @@ def told_before(
     sentence: SentenceHits, trigger: Hit, sub: str, locations: list[Location], earlier: list[Candidate]
 ) -> Candidate | None:
     """ "وأكد مدير الناحية أن القصف أثار الهلع", "خلال الاشتباكات": a bare definite event word tells
-    again the event of its kind the article told in the same province ("امتدت الاشتباكات إلى": not)."""
-    if " " in trigger.entry.phrase or not sentence.is_definite(trigger) or sentence.has("cue:spread"):
+    again the event of its kind the article told in the same province ("امتدت الاشتباكات إلى": not),
+    and so does the attack a group claims ("تبنّى تنظيم «داعش» تفجير العبوة في المطيبيجة")."""
+    claimed = any(c.end <= trigger.start for c in sentence.of("cue:claimed"))  # "تبنّى داعش تفجير العبوة"
+    if not claimed and (" " in trigger.entry.phrase or not sentence.is_definite(trigger)):
+        return None
+    if sentence.has("cue:spread"):
         return None
     if sentence.followed_by(trigger, "cue:another", within=0):
         return None  # "الغارة الثانية": the next one

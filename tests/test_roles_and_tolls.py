@@ -1204,3 +1204,12 @@ def test_one_person_and_more_joined_by_and_are_summed(events_of, who, count):
 def test_tribal_gunmen_are_a_tribal_militia(events_of):
     body = "هاجم مسلحون عشائريون أمس مقرات لقسد في بلدة الكسرة ودارت اشتباكات استمرت ساعات."
     assert only(events_of(body))["actor1"] == "Tribal militia"
+
+
+def test_a_group_s_claim_of_an_attack_told_is_that_attack(events_of):
+    body = (
+        "انفجرت عبوة ناسفة أمس بعجلة عسكرية في منطقة المطيبيجة، ما أدى إلى مقتل جندي.\n\n"
+        "وفي وقت لاحق، تبنّى تنظيم «داعش»، عبر وكالة «أعماق»، تفجير العبوة في المطيبيجة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["fatalities"]) == ("Islamic State", 1)
