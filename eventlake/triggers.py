@@ -128,6 +128,9 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     dispersed = primary.entry.value.sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
     if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
         return protest
+    protested = [t for t in triggers if t.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration")]
+    if protested and sentence.preceded_by(primary, "cue:about", within=0) is not None:
+        return protested[0]  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
     return _force_against_protesters(sentence, triggers, primary)
 
 

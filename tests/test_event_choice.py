@@ -1403,3 +1403,11 @@ def test_a_witness_to_the_bullets_of_a_told_fight_tells_no_attack(events_of):
         "وقال أحد سكان الفرناج: «بقينا في الطابق الأرضي طوال الليل، والرصاص كان يضرب جدران البيوت»."
     )
     assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
+
+
+def test_a_road_blocked_in_protest_at_an_abduction_is_the_protest(events_of):
+    body = (
+        "أقدم شبان غاضبون من أهالي بلدة القريا أمس على قطع الطريق بالإطارات المشتعلة، "
+        "احتجاجاً على اختطاف شاب من أبناء البلدة."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
