@@ -335,7 +335,8 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     casualties = count_casualties(sentence)
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
-    assassinated = any(t.entry.value.sub_event_type == "@assassination" for t in sentence.of("trigger"))
+    killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]
+    assassinated = any(not _charged_with(sentence, t) for t in killings)
     assassinated = assassinated and trigger.entry.value.sub_event_type not in (*PROTEST_TYPES, "Violent demonstration")
     assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:
@@ -441,6 +442,11 @@ def _points_to_a_place(sentence: SentenceHits, told: Candidate) -> bool:
             named = told.sentence.derived.text[told.location.start : told.location.start + len(word)]
             return named == word[2:] or named.startswith(word[2:] + " ")
     return False
+
+
+def _charged_with(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تتهمهم بالانتماء إلى خلية تقف وراء عمليات اغتيال": killings the arrested are accused of."""
+    return any(sentence.preceded_by(trigger, kind, within=4) for kind in ("cue:behind", "cue:charge", "cue:target"))
 
 
 def _row(c: Candidate, text: str, article: dict, places: ArticlePlaces, run_id: str | None, version: str) -> dict:

@@ -1213,3 +1213,12 @@ def test_a_group_s_claim_of_an_attack_told_is_that_attack(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["fatalities"]) == ("Islamic State", 1)
+
+
+def test_assassinations_the_arrested_are_accused_of_kill_no_one_today(events_of):
+    body = (
+        "داهمت دوريات تابعة للأمن العام فجر اليوم منازل في بلدة المزيريب، واعتقلت أربعة شبان تتهمهم "
+        "بالانتماء إلى خلية تقف وراء عمليات اغتيال."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == ("Arrests", "Police Forces of Syria", None)
