@@ -1411,3 +1411,12 @@ def test_a_road_blocked_in_protest_at_an_abduction_is_the_protest(events_of):
         "احتجاجاً على اختطاف شاب من أبناء البلدة."
     )
     assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_gunmen_who_opened_fire_on_them_is_an_attack(events_of):
+    body = (
+        "اعترض مسلحون من قوات الدعم السريع فجر اليوم مجموعة من النساء غربي معسكر زمزم، "
+        "وأطلقوا عليهن النار، ما أدى إلى مقتل أربع منهن."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["location"]) == ("Attack", "Rapid Support Forces", "Zamzam Camp")
