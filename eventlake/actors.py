@@ -167,6 +167,7 @@ def assign_roles(
         if h.start < trigger.start
         and (not _generic(h) or h.entry.value == UNIDENTIFIED)
         and not _named_again(sentence, h, targets)
+        and not _announces_a_toll(sentence, h)
     ]
     actor1_hit = _pick(agents) or _pick(before)
     answered = [
@@ -190,6 +191,13 @@ def assign_roles(
     hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
     suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _announces_a_toll(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أعلنت خلية الإعلام الأمني استشهاد منتسب ... بانفجار عبوة": who announces the dead did not kill them."""
+    if sentence.preceded_by(hit, "cue:report", within=0) is None:
+        return False
+    return any(sentence.followed_by(hit, kind, within=2) for kind in ("cas:killed", "cas:injured"))  # "... أمس استشهاد"
 
 
 def _named_again(sentence: SentenceHits, hit: Hit, targets: list[Hit]) -> bool:

@@ -1222,3 +1222,11 @@ def test_assassinations_the_arrested_are_accused_of_kill_no_one_today(events_of)
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == ("Arrests", "Police Forces of Syria", None)
+
+
+def test_who_announces_the_dead_of_a_bomb_did_not_plant_it(events_of):
+    body = (
+        "أعلنت خلية الإعلام الأمني أمس استشهاد منتسب وإصابة اثنين آخرين بانفجار عبوة ناسفة على قوة أمنية في قضاء الدبس."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["location"], e["fatalities"], e["injuries"]) == (None, "Dibis", 1, 2)
