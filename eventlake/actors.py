@@ -149,8 +149,8 @@ def assign_roles(
     if downed:
         mentions = [h for h in mentions if not _leftovers_of(sentence, h)]
     for hit in mentions:
-        if downed and hit.kind == "actor_adj" and not _air_defence_of(sentence, hit):
-            targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية": the drone's owner was hit
+        if downed and ((hit.kind == "actor_adj" and not _air_defence_of(sentence, hit)) or _planted_by(sentence, hit)):
+            targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية", "لغماً زرعه مجهولون": the weapon's owner
         elif hit is accused or _is_agent(sentence, hit):
             agents.append(hit)
         elif _is_target(sentence, hit):
@@ -203,6 +203,12 @@ def _announces_a_toll(sentence: SentenceHits, hit: Hit) -> bool:
 def _named_again(sentence: SentenceHits, hit: Hit, targets: list[Hit]) -> bool:
     """ "قيادياً في وحدات مقاومة سنجار (اليبشة)": the target's other name, right after it."""
     return any(t.entry.value == hit.entry.value and 0 <= sentence.tokens_between(t, hit) <= 1 for t in targets)
+
+
+def _planted_by(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "فكّكت وحدات الهندسة لغماً زرعه مجهولون": who planted the charge defused owns it; the defuser acts."""
+    cue = sentence.preceded_by(hit, "cue:agent", within=0)
+    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith("زرع")
 
 
 def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:

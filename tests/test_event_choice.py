@@ -1420,3 +1420,13 @@ def test_gunmen_who_opened_fire_on_them_is_an_attack(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["location"]) == ("Attack", "Rapid Support Forces", "Zamzam Camp")
+
+
+def test_the_defuser_acts_and_the_planter_owns_the_charge(events_of):
+    body = "تمكنت فرق الهندسة في الجيش العراقي أمس من تفكيك عبوة ناسفة زرعها عناصر داعش على طريق في قضاء الشرقاط."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Disrupted weapons use",
+        "Military Forces of Iraq",
+        "Islamic State",
+    )
