@@ -1230,3 +1230,8 @@ def test_who_announces_the_dead_of_a_bomb_did_not_plant_it(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["location"], e["fatalities"], e["injuries"]) == (None, "Dibis", 1, 2)
+
+
+def test_the_zionist_enemy_is_israel_s_military(events_of):
+    body = "استهدف طيران العدو الصهيوني أمس منزلاً في بلدة عيتا الشعب الجنوبية."
+    assert only(events_of(body))["actor1"] == "Military Forces of Israel"
