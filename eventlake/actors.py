@@ -539,8 +539,14 @@ def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
     verb = sentence.preceded_by(hit, "trigger", within=2)
     actor = hit.entry.value  # "ألقى مجهولون قنبلة", "أحرق مستوطنون منزلين": armed groups, even unnamed
     named = not actor.generic or actor == UNIDENTIFIED or actor.inter not in (5, 6, 7)
-    subject = verb is not None and _is_verb(sentence, verb) and named
+    subject = verb is not None and (_is_verb(sentence, verb) or _nominative_plural(sentence, hit)) and named
     return subject and _only_group_words_between(sentence, verb, hit)
+
+
+def _nominative_plural(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "نهب مسلحون من الدعم السريع سوق المدينة": a nominative plural (ـون) after the event word is
+    its subject, whatever the word's own form."""
+    return sentence.derived.text[hit.start : hit.end].split()[0].endswith("ون")
 
 
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1235,3 +1235,13 @@ def test_who_announces_the_dead_of_a_bomb_did_not_plant_it(events_of):
 def test_the_zionist_enemy_is_israel_s_military(events_of):
     body = "استهدف طيران العدو الصهيوني أمس منزلاً في بلدة عيتا الشعب الجنوبية."
     assert only(events_of(body))["actor1"] == "Military Forces of Israel"
+
+
+def test_a_nominative_plural_after_the_event_word_is_its_subject(events_of):
+    body = "نهب مسلحون من الدعم السريع أمس سوق مدينة الجنينة وأحرقوا عشرات المحال."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Looting/property destruction",
+        "Rapid Support Forces",
+        "Civilians",
+    )
