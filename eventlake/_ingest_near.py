@@ -9,10 +9,16 @@ signatures agree on at least `threshold` of the hashes is linked. Private to the
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import os
 import random
 import re
+import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pyarrow as pa
@@ -27,6 +33,11 @@ SHINGLE_WORDS = 5  # measured: wire copies 0.81-0.88, same-template briefs of di
 _PRIME = 4_294_967_291  # the largest prime below 2**32: every hash fits a uint32
 _SEED = 20231017  # fixed: signatures stored by one run must compare with the next run's
 _WORD = re.compile(r"\w+")
+SPILL_ROWS = 50_000  # signatures an index holds in memory before moving them to its files (about 23 MB)
+_SIGNATURE_BYTES = 4 * SIGNATURE_SIZE
+_BLOCK_ROWS = 16_384  # spilled signatures read back 4 MB at a time
+_PAIRS_AT_ONCE = 16_384  # candidate pairs compared at once (8 MB of hashes)
+_BAND_ENTRY = np.dtype([("key", "<u8"), ("row", "<i4")])  # one band's key of one indexed row: 12 bytes
 
 SIGNATURES = pa.schema(
     [
@@ -67,75 +78,152 @@ def link_near_duplicates(new: pa.Table, known: pa.Table, *, threshold: float = N
 class NearIndex:
     """Signatures to compare new articles with (the lake's, then each batch's), indexed by LSH band.
 
-    `link` compares a batch with everything added so far and then adds it. Each band's keys are
-    kept sorted and a batch is merged in, not re-sorted with the rest, so a run's linking grows
-    with its articles, not with articles times batches.
+    `link` compares a batch with everything added so far and then adds it. Only the article ids
+    stay in memory (Arrow, about 25 bytes an article): signatures and each band's keys, kept
+    sorted, move to unnamed temporary files under `spill_dir` (the system's by default) every
+    `spill_rows` articles, and a batch reads them back one band at a time and the signatures it
+    needs block by block. So memory stays flat as the run grows.
     """
 
-    def __init__(self, known: pa.Table):
-        self._ids: list[str] = []
-        self._matrix = np.zeros((0, SIGNATURE_SIZE), dtype="<u4")  # rows beyond len(self._ids) are spare room
-        self._keys = [np.zeros(0, dtype=np.uint64) for _ in range(BANDS)]  # each band's keys, sorted
-        self._rows = [np.zeros(0, dtype=np.int32) for _ in range(BANDS)]  # the row of each sorted key
-        self.add(known)
+    def __init__(self, known: pa.Table, *, spill_dir: Path | None = None, spill_rows: int = SPILL_ROWS):
+        self._spill_dir = spill_dir
+        self._spill_rows = max(1, spill_rows)
+        self._ids: list[pa.Array] = []  # one array per `add`
+        self._starts: list[int] = []  # the first row of each
+        self._rows = 0
+        self._stored = 0  # rows below this are in the files, the rest in `_recent`
+        self._recent: list[np.ndarray] = []  # signatures not spilled yet
+        self._recent_bands = [np.zeros(0, dtype=_BAND_ENTRY) for _ in range(BANDS)]  # sorted by key
+        self._signature_file: BinaryIO | None = None
+        self._band_files: list[BinaryIO] = []
+        for start in range(0, known.num_rows, self._spill_rows):  # a large lake's signatures a slice at a time
+            self.add(known.slice(start, self._spill_rows))
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._rows
+
+    def close(self) -> None:
+        """Remove the temporary files now (else they go when the index is collected)."""
+        for handle in [self._signature_file, *self._band_files]:
+            if handle is not None:
+                handle.close()
 
     def link(self, new: pa.Table, *, threshold: float = NEAR_THRESHOLD) -> pa.Table:
         """NEAR_DUPLICATES rows of `new` with the signatures added so far and with each other; then adds `new`."""
         new_ids = new.column("article_id").to_pylist()
-        matrix = _matrix(new.column("signature").to_pylist())
+        matrix = _signature_matrix(new.column("signature"))
         renewed = set(new_ids)
         pairs: dict[tuple[str, str], float] = {}
-        for i, rows in self._candidates(matrix).items():
-            similarity = (self._matrix[rows] == matrix[i]).mean(axis=1)
-            for j, value in zip(rows[similarity >= threshold], similarity[similarity >= threshold], strict=True):
-                other = self._ids[j]
-                if other not in renewed:
-                    pairs[min(new_ids[i], other), max(new_ids[i], other)] = float(value)
-        for i, rows in _candidates(matrix, first=0):  # within the batch: earlier rows only
-            for j in rows:
-                similarity = float(np.mean(matrix[i] == matrix[j]))
-                if new_ids[j] != new_ids[i] and similarity >= threshold:
-                    pairs[min(new_ids[i], new_ids[j]), max(new_ids[i], new_ids[j])] = similarity
+        new_rows, rows, similarity = self._similar(matrix, threshold)
+        for i, j, value in zip(new_rows.tolist(), rows.tolist(), similarity.tolist(), strict=True):
+            other = self._id(j)
+            if other not in renewed:
+                pairs[min(new_ids[i], other), max(new_ids[i], other)] = value
+        for i, found in _candidates(matrix, first=0):  # within the batch: earlier rows only
+            for j in found:
+                value = float(np.mean(matrix[i] == matrix[j]))
+                if new_ids[j] != new_ids[i] and value >= threshold:
+                    pairs[min(new_ids[i], new_ids[j]), max(new_ids[i], new_ids[j])] = value
         self.add(new)
-        rows = [
+        rows_out = [
             {"article_id": a, "near_article_id": b, "similarity": sim, "run_id": None, "ingested_at": None}
             for (a, b), sim in sorted(pairs.items())
         ]
-        return pa.Table.from_pylist(rows, schema=NEAR_DUPLICATES)
+        return pa.Table.from_pylist(rows_out, schema=NEAR_DUPLICATES)
 
     def add(self, signatures: pa.Table) -> None:
         """Index more SIGNATURES rows."""
         if signatures.num_rows == 0:
             return
-        matrix = _matrix(signatures.column("signature").to_pylist())
-        first = len(self._ids)
-        if first + len(matrix) > len(self._matrix):  # grow by doubling: appending stays linear
-            room = np.zeros((max(2 * len(self._matrix), first + len(matrix)), SIGNATURE_SIZE), dtype="<u4")
-            room[:first] = self._matrix[:first]
-            self._matrix = room
-        self._matrix[first : first + len(matrix)] = matrix
-        self._ids += signatures.column("article_id").to_pylist()
+        matrix = np.array(_signature_matrix(signatures.column("signature")))  # a copy: no Arrow buffer kept
+        self._ids.append(pa.array(signatures.column("article_id").to_pylist(), pa.string()))  # a copy, too
+        self._starts.append(self._rows)
         keys = _band_keys(matrix)
         for band in range(BANDS):
-            order = np.argsort(keys[:, band], kind="stable")
-            added = keys[order, band]
-            at = np.searchsorted(self._keys[band], added, side="right")
-            self._keys[band] = np.insert(self._keys[band], at, added)
-            self._rows[band] = np.insert(self._rows[band], at, (first + order).astype(np.int32))
+            added = np.empty(len(matrix), dtype=_BAND_ENTRY)
+            added["key"], added["row"] = keys[:, band], np.arange(self._rows, self._rows + len(matrix))
+            self._recent_bands[band] = _merged(self._recent_bands[band], added)
+        self._recent.append(matrix)
+        self._rows += len(matrix)
+        if self._rows - self._stored >= self._spill_rows:
+            self._spill()
 
-    def _candidates(self, matrix: np.ndarray) -> dict[int, np.ndarray]:
-        """For each row of `matrix`, the indexed rows that share at least one whole band with it."""
-        found: dict[int, list[np.ndarray]] = {}
+    def _similar(self, matrix: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row of `matrix`, indexed row, similarity) of each candidate pair at or above `threshold`,
+        ordered by the row of `matrix`, then the indexed row."""
+        new_rows, rows = self._candidates(matrix)
+        counts = np.zeros(len(rows), dtype=np.int64)
+        for at, block in self._signature_blocks(rows):
+            counts[at] = (block == matrix[new_rows[at]]).sum(axis=1)
+        similarity = counts / SIGNATURE_SIZE  # the share of equal hashes, as np.mean gives it
+        keep = similarity >= threshold
+        return new_rows[keep], rows[keep], similarity[keep]
+
+    def _candidates(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every (row of `matrix`, indexed row) pair that shares at least one whole band, once, in order."""
         keys = _band_keys(matrix)
+        found: list[np.ndarray] = []
         for band in range(BANDS):
-            lows = np.searchsorted(self._keys[band], keys[:, band], side="left")
-            highs = np.searchsorted(self._keys[band], keys[:, band], side="right")
-            for i in np.flatnonzero(highs > lows):
-                found.setdefault(int(i), []).append(self._rows[band][lows[i] : highs[i]])
-        return {i: np.unique(np.concatenate(rows)) for i, rows in found.items()}
+            for entries in (self._stored_band(band), self._recent_bands[band]):
+                lows = np.searchsorted(entries["key"], keys[:, band], side="left")
+                highs = np.searchsorted(entries["key"], keys[:, band], side="right")
+                sizes = highs - lows
+                if sizes.any():
+                    firsts = np.repeat(lows - np.cumsum(sizes) + sizes, sizes)
+                    at = firsts + np.arange(int(sizes.sum()))
+                    pair = np.repeat(np.arange(len(matrix), dtype=np.int64), sizes) * self._rows
+                    found.append(pair + entries["row"][at])
+        codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return codes // max(self._rows, 1), codes % max(self._rows, 1)
+
+    def _signature_blocks(self, rows: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """For the pairs whose indexed rows are `rows`: (positions of some pairs, those rows' signatures),
+        reading the spilled signatures one block at a time and only blocks that hold some."""
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        recent = np.concatenate(self._recent) if self._recent else np.zeros((0, SIGNATURE_SIZE), dtype="<u4")
+        bounds = [*range(0, self._stored, _BLOCK_ROWS), self._stored, self._rows]
+        for first, end in itertools.pairwise(bounds):
+            low, high = np.searchsorted(ordered, [first, end], side="left")
+            if low == high:
+                continue
+            block = recent if first == self._stored else self._read_signatures(first, min(end, self._stored))
+            for part in range(low, high, _PAIRS_AT_ONCE):
+                at = order[part : min(part + _PAIRS_AT_ONCE, high)]
+                yield at, block[rows[at] - first]
+
+    def _id(self, row: int) -> str:
+        chunk = bisect.bisect_right(self._starts, row) - 1
+        return self._ids[chunk][row - self._starts[chunk]].as_py()
+
+    def _spill(self) -> None:
+        """Move the recent signatures to the signature file and merge their band keys into the band files."""
+        if self._signature_file is None:
+            self._signature_file = _temporary(self._spill_dir)
+            self._band_files = [_temporary(self._spill_dir) for _ in range(BANDS)]
+        self._signature_file.seek(0, os.SEEK_END)
+        for matrix in self._recent:
+            self._signature_file.write(np.ascontiguousarray(matrix, dtype="<u4").tobytes())
+        for band, handle in enumerate(self._band_files):
+            merged = _merged(self._stored_band(band), self._recent_bands[band])
+            handle.seek(0)
+            handle.truncate()
+            handle.write(merged.tobytes())
+            self._recent_bands[band] = np.zeros(0, dtype=_BAND_ENTRY)
+        self._stored, self._recent = self._rows, []
+
+    def _stored_band(self, band: int) -> np.ndarray:
+        if not self._band_files:
+            return np.zeros(0, dtype=_BAND_ENTRY)
+        handle = self._band_files[band]
+        handle.seek(0)
+        return np.frombuffer(handle.read(), dtype=_BAND_ENTRY)
+
+    def _read_signatures(self, first: int, end: int) -> np.ndarray:
+        assert self._signature_file is not None
+        self._signature_file.seek(first * _SIGNATURE_BYTES)
+        data = self._signature_file.read((end - first) * _SIGNATURE_BYTES)
+        return np.frombuffer(data, dtype="<u4").reshape(end - first, SIGNATURE_SIZE)
 
 
 def _signature(text: str) -> np.ndarray:
@@ -158,10 +246,26 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 _PERMUTATIONS = _permutations()
 
 
-def _matrix(signatures: Sequence[bytes]) -> np.ndarray:
-    if not signatures:
-        return np.zeros((0, SIGNATURE_SIZE), dtype="<u4")
-    return np.frombuffer(b"".join(signatures), dtype="<u4").reshape(len(signatures), SIGNATURE_SIZE)
+def _signature_matrix(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """A signature column as a (rows, SIGNATURE_SIZE) matrix, without a Python object per row."""
+    values = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if values.null_count:
+        raise ValueError("a signature is null")
+    values = values.cast(pa.binary(_SIGNATURE_BYTES))
+    data = values.buffers()[1]
+    start = values.offset * _SIGNATURE_BYTES
+    flat = np.frombuffer(data, dtype="<u4", count=len(values) * SIGNATURE_SIZE, offset=start)
+    return flat.reshape(len(values), SIGNATURE_SIZE)
+
+
+def _merged(entries: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """Two arrays of band entries as one, sorted by key."""
+    both = np.concatenate([entries, added])
+    return both[np.argsort(both["key"], kind="stable")]
+
+
+def _temporary(directory: Path | None) -> BinaryIO:
+    return tempfile.TemporaryFile(dir=directory)  # unnamed where the system allows: nothing is left behind
 
 
 def _candidates(matrix: np.ndarray, *, first: int) -> list[tuple[int, set[int]]]:

@@ -40,6 +40,7 @@ from eventlake._ingest_records import (
     parse_json,
     raw_row,
 )
+from eventlake._ingest_seen import SeenKeys, text_key
 from eventlake._ingest_units import (
     ARTICLE_SUFFIXES,
     FEED_SUFFIXES,
@@ -266,9 +267,11 @@ class _Reader:
     provenance: list[dict[str, Any]] = field(default_factory=list)
     duplicates: int = 0
     skipped: int = 0
-    # Whole-run state, so duplicates are found across batches: hashes seen, and each id's first source.
-    seen_hash: set[bytes] = field(default_factory=set)  # first 16 bytes of each sha256: a third of the hex's memory
-    first_of: dict[str, str] = field(default_factory=dict)
+    # Whole-run state, so duplicates are found across batches: hashes seen, and each id's first source
+    # (ids by a 16-byte digest, sources by their place in `sources`), about 40 bytes an article.
+    seen_hash: SeenKeys = field(default_factory=SeenKeys)  # first 16 bytes of each sha256
+    first_of: SeenKeys = field(default_factory=SeenKeys)
+    sources: list[str] = field(default_factory=list)  # each input's source, once (its articles come together)
 
     def add(self, doc: Document) -> Iterator[None]:
         """Keep one document's bytes, then read its units; yields each time a batch is full."""
@@ -332,29 +335,30 @@ class _Reader:
 
     def _keep(self, row: dict[str, Any]) -> None:
         """A row with a new content_hash and a new id is kept; a same-hash row is counted; a same-id one rejected."""
-        digest = _short(row["content_hash"])
-        if digest in self.seen_hash:
+        if self.seen_hash.add(_short(row["content_hash"])) is not None:
             self.duplicates += 1
             return
-        self.seen_hash.add(digest)
-        first = self.first_of.get(row["article_id"])
+        first = self.first_of.add(text_key(row["article_id"]), self._source(row["source_path"]))
         if first is not None:
-            reason = f"duplicate id {row['article_id']!r}: already read from {first} with another text"
+            reason = f"duplicate id {row['article_id']!r}: already read from {self.sources[first]} with another text"
             self.rejects.append(_reject_row(Where(row["source_path"]), reason, row["content_hash"]))
             return
-        self.first_of[row["article_id"]] = row["source_path"]
         self.rows.append(row)
 
     def _remember(self, known: Sequence[tuple[str, str]], source: str) -> None:
         """A skipped input's articles still count for duplicates and id clashes later in the run."""
         for article_id, content_hash in known:
-            digest = _short(content_hash)
-            if digest in self.seen_hash:
+            if self.seen_hash.add(_short(content_hash)) is not None:
                 self.duplicates += 1
                 continue
-            self.seen_hash.add(digest)
-            self.first_of.setdefault(article_id, source)
+            self.first_of.add(text_key(article_id), self._source(source))
             self.skipped += 1
+
+    def _source(self, source: str) -> int:
+        """The place of `source` in `sources`; a document's articles come one after another."""
+        if not self.sources or self.sources[-1] != source:
+            self.sources.append(source)
+        return len(self.sources) - 1
 
     def _read_units(self, doc: Document, digest: str) -> Iterator[dict[str, Any]]:
         whole = Where(doc.source, raw=doc.data, digest=digest)

@@ -8,6 +8,9 @@ the lake's partitions are written once per flush (eventlake.write.LakeWriter), n
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -177,6 +180,7 @@ class _Stages:
                 self._keep_for_report(checked[1].valid)
                 if writer.full:
                     log.count(**log.timed("write", flush_task, writer, final=False))
+                _give_back_memory()
             log.workers = self.workers if pool.started else 1
         log.count(**log.timed("write", flush_task, writer, final=True))
         log.docs_index = log.timed("docs", docs_task, validator) if validator is not None else None
@@ -205,6 +209,25 @@ class _Stages:
         room = REPORT_EVENTS - sum(t.num_rows for t in self.report_events)
         if room > 0 and events.num_rows:
             self.report_events.append(events.slice(0, room))
+
+
+def _give_back_memory() -> None:
+    """Return the memory a batch freed to the system: Arrow's allocator and glibc's keep freed pages
+    for reuse, and in a long run that kept memory, not the data held, sets the process's peak."""
+    pa.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (macOS, musl)."""
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        return None
 
 
 if __name__ == "__main__":

@@ -141,7 +141,8 @@ def reprocess_select_task(raw: pa.Table, known: pa.Table) -> pa.Table:
 
 @task(name="known-signatures", **STAGE)
 def signatures_task(lake: Path) -> ingest.NearIndex:
-    return ingest.NearIndex(write.read_lake_table(lake, "signatures", columns=["article_id", "signature"]))
+    known = write.read_lake_table(lake, "signatures", columns=["article_id", "signature"])
+    return ingest.NearIndex(known, spill_dir=lake)  # its files are unnamed: nothing shows in the lake
 
 
 @task(name="link-near-duplicates", **STAGE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from eventlake._ingest_near import SIGNATURES, link_near_duplicates, sign_articles
+from eventlake._ingest_near import SIGNATURES, NearIndex, link_near_duplicates, sign_articles
 
 STORY = (
     "قصفت قوات النظام بالمدفعية الثقيلة أطراف مدينة سراقب صباح الثلاثاء، ما أسفر عن مقتل ثلاثة مدنيين "
@@ -61,3 +61,47 @@ def test_briefs_of_different_events_from_one_template_are_not_linked():
     brief = "قصفت قوات النظام بالمدفعية الثقيلة أطراف {place} صباح الثلاثاء، ما أسفر عن مقتل {n} مدنيين وإصابة آخرين."
     one, two = brief.format(place="بلدة كفرنبل", n="ثلاثة"), brief.format(place="مدينة الرستن", n="خمسة")
     assert link_near_duplicates(signed(b=two), signed(a=one)).num_rows == 0
+
+
+def briefs() -> dict[str, str]:
+    """Stories, their copies and template briefs: linked pairs, candidates that fall short, strangers."""
+    brief = "قصفت قوات النظام بالمدفعية الثقيلة أطراف {place} صباح الثلاثاء، ما أسفر عن مقتل {n} مدنيين وإصابة آخرين."
+    texts = {"story": STORY, "wire": WIRE_COPY, "respelt": RESPELT, "other": OTHER, "other_copy": OTHER + " (تحديث)"}
+    for k, (place, n) in enumerate([("بلدة كفرنبل", "ثلاثة"), ("مدينة الرستن", "خمسة"), ("بلدة كفرنبل", "ثلاثة")]):
+        texts[f"brief{k}"] = brief.format(place=place, n=n)
+    return texts
+
+
+def linked_in_batches(index: NearIndex, texts: dict[str, str], size: int) -> list[tuple[str, str, float]]:
+    table = signed(**texts)
+    found = []
+    for start in range(0, table.num_rows, size):
+        links = index.link(table.slice(start, size))
+        columns = (links.column(c).to_pylist() for c in ("article_id", "near_article_id", "similarity"))
+        found += zip(*columns, strict=True)
+    return sorted(found)
+
+
+def test_links_are_the_same_whether_signatures_wait_in_memory_or_were_moved_to_files(tmp_path):
+    texts = briefs()
+    in_memory = linked_in_batches(NearIndex(SIGNATURES.empty_table()), texts, 2)
+    spilled = linked_in_batches(NearIndex(SIGNATURES.empty_table(), spill_dir=tmp_path, spill_rows=1), texts, 2)
+    assert spilled == in_memory
+
+
+def test_links_found_across_batches_are_those_of_one_batch():
+    texts = briefs()
+    one_batch = linked_in_batches(NearIndex(SIGNATURES.empty_table()), texts, len(texts))
+    assert linked_in_batches(NearIndex(SIGNATURES.empty_table(), spill_rows=3), texts, 3) == one_batch
+
+
+def test_a_known_table_larger_than_memory_holds_is_indexed_whole(tmp_path):
+    known = signed(a=STORY, b=OTHER, c=briefs()["brief1"])
+    index = NearIndex(known, spill_dir=tmp_path, spill_rows=1)
+    assert (len(index), pairs(index.link(signed(z=WIRE_COPY)))) == (3, [("a", "z")])
+
+
+def test_the_index_leaves_no_file_in_its_directory(tmp_path):
+    index = NearIndex(signed(a=STORY, b=OTHER), spill_dir=tmp_path, spill_rows=1)
+    index.link(signed(z=WIRE_COPY))
+    assert list(tmp_path.iterdir()) == []
