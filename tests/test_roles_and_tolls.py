@@ -1245,3 +1245,26 @@ def test_a_nominative_plural_after_the_event_word_is_its_subject(events_of):
         "Rapid Support Forces",
         "Civilians",
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "force"),
+    [("السليمانية", "Kurdistan Region Security (Asayish)"), ("الحسكة", "Syrian Democratic Forces")],
+)
+def test_the_asayish_are_the_krg_s_in_iraq_and_the_sdf_s_in_syria(events_of, where, force):
+    body = f"اعتقلت قوات الأسايش أمس ثلاثة شبان في مدينة {where}."
+    assert only(events_of(body))["actor1"] == force
+
+
+def test_the_body_whose_statement_is_the_source_is_no_side(events_of):
+    body = (
+        "قُتل شخصان أمس بضربة طائرة مسيّرة تركية استهدفت سيارة قرب قضاء رانية، "
+        "وفق ما أعلنت مديرية أسايش رانية في بيان مقتضب."
+    )
+    assert only(events_of(body))["actor2"] != "Kurdistan Region Security (Asayish)"
+
+
+def test_two_members_in_the_nominative_dual_are_two(events_of):
+    body = "أصيب منتسبان في الحشد الشعبي أمس بانفجار عبوة ناسفة استهدفت عجلتهم في منطقة المطيبيجة."
+    e = only(events_of(body))
+    assert (e["actor2"], e["injuries"]) == ("Popular Mobilization Forces", 2)
