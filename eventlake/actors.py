@@ -489,8 +489,10 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "عنصرين من قسد", "ضابط برتبة مقدّم في الجيش": the force its hurt members belong to."""
-    if sentence.preceded_by(hit, "cue:armed_victims", within=2) is not None:
+    """ "عنصرين من قسد", "ضابط برتبة مقدّم في الجيش": the force its hurt members belong to (not
+    "مصدر عسكري: العدو الإسرائيلي نفّذ", a source's adjective)."""
+    victims = sentence.preceded_by(hit, "cue:armed_victims", within=2)
+    if victims is not None and sentence.preceded_by(victims, "cue:source", within=0) is None:
         return True
     member = [w for w, _ in _words_before(sentence, hit, 1)] in (["في"], ["من"])
     return member and sentence.preceded_by(hit, "cue:armed_victims", within=4) is not None

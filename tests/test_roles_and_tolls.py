@@ -1268,3 +1268,12 @@ def test_two_members_in_the_nominative_dual_are_two(events_of):
     body = "أصيب منتسبان في الحشد الشعبي أمس بانفجار عبوة ناسفة استهدفت عجلتهم في منطقة المطيبيجة."
     e = only(events_of(body))
     assert (e["actor2"], e["injuries"]) == ("Popular Mobilization Forces", 2)
+
+
+def test_a_military_source_is_no_soldier_of_the_attacker(events_of):
+    body = (
+        "مصدر عسكري: العدو الإسرائيلي نفّذ فجر اليوم عدواناً جوياً مستهدفاً بعض النقاط في محيط بلدة الكسوة، "
+        "ما أدى إلى استشهاد عسكريَّين اثنين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Military Forces of Syria")
