@@ -9,6 +9,7 @@ from eventlake.matcher import Hit
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.sentence import SentenceHits
+from eventlake.triggers import tells_a_toll
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 HOLDS_WORDS = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
@@ -28,7 +29,7 @@ def stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -
         return True  # "وطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا": the fight's stray fire
     if not primary.entry.phrase.endswith("رصاص"):
         return False
-    if sentence.is_definite(primary) and not _tells_a_toll(sentence):
+    if sentence.is_definite(primary) and not tells_a_toll(sentence):
         return True  # "«... والرصاص كان يضرب جدران البيوت»": a witness to the fight told, no attack of its own
     return any(sentence.followed_by(primary, kind, within=0) for kind in ("cue:stray", "cue:random_fire"))
 
@@ -87,7 +88,7 @@ def comment_on_events(
     towns = [loc for loc in own if loc.place.rank == 0]  # "عضو في مجلس محافظة ديالى": a province names no site
     if towns or when.explicit or not earlier or not sentence.is_definite(primary):
         return False
-    return not _tells_a_toll(sentence)
+    return not tells_a_toll(sentence)
 
 
 def counted_since(sentence: SentenceHits, primary: Hit) -> bool:
@@ -108,15 +109,10 @@ def over_a_period(sentence: SentenceHits, primary: Hit, when: EventDate) -> bool
         return False
     if not any(c.start > primary.end for c in sentence.of("cue:habitual")):
         return False
-    return not _tells_a_toll(sentence)
+    return not tells_a_toll(sentence)
 
 
 def _held_since(sentence: SentenceHits, primary: Hit) -> bool:
     """Who holds a place ("تخضع ... لسيطرة"), told before the change that gave it to them."""
     text = sentence.derived.text
     return any(c.end <= primary.start and text[c.start : c.end] in HOLDS_WORDS for c in sentence.of("cue:control"))
-
-
-def _tells_a_toll(sentence: SentenceHits) -> bool:
-    """Dead, hurt or "no casualties": a sentence with a toll of its own tells an event, not a comment."""
-    return any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))

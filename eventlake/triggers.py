@@ -217,10 +217,15 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
-    if sentence.word_before(trigger.start) in CONSEQUENCE_VERBS and not _hurt_anyone(sentence):
+    if sentence.word_before(trigger.start) in CONSEQUENCE_VERBS and not tells_a_toll(sentence):
         return True  # "وأدت الاشتباكات إلى إغلاق الطريق الساحلي": what the fighting told caused
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def tells_a_toll(sentence: SentenceHits) -> bool:
+    """Dead, hurt or "no casualties": a sentence with a toll of its own tells an event, not a comment."""
+    return any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))
 
 
 def _took_part_in(sentence: SentenceHits, trigger: Hit) -> bool:
@@ -426,7 +431,3 @@ def _foiled(sentence: SentenceHits, trigger: Hit) -> bool:
     """A drone attack foiled ("أحبطت ... هجوماً بطائرة مسيّرة"): a disrupted weapon, not a strike."""
     cue = sentence.preceded_by(trigger, "cue:repelled", within=5)
     return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("احبط", "افشل"))
-
-
-def _hurt_anyone(sentence: SentenceHits) -> bool:
-    return any(sentence.has(kind) for kind in ("cas:killed", "cas:injured", "cas:zero"))
