@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
 from eventlake.casualties import CIVILIANS_INTER, Casualties
 from eventlake.geo import haversine_km
@@ -198,6 +199,7 @@ def _fold(group: list[Candidate]) -> Candidate:
     elif roles.actor2 is None:  # "تضاربت روايات الجيش ... بشأن المعارك", then who attacked whom
         both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
         roles = both[0] if both else roles
+    roles = _attacker_told(roles, group)
     if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None:
         roles = replace(roles, attribution="suspected")
     if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
@@ -208,6 +210,16 @@ def _fold(group: list[Candidate]) -> Candidate:
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
     heard = all(c.heard for c in group)
     return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred, heard=heard)
+
+
+def _attacker_told(roles: Roles, group: list[Candidate]) -> Roles:
+    """ "معارك بين الجيش والدعم السريع", then "دحرت قواتنا هجوماً لميليشيا آل دقلو": "بين" names the
+    two sides in no order; the defender's telling of an attack it repelled puts the attacker first."""
+    if not roles.paired or roles.actor1 == roles.actor2:
+        return roles
+    swapped = (roles.actor2, roles.actor1)
+    told = [c for c in group if c.sentence.has("cue:repelled") and (c.roles.actor1, c.roles.actor2) == swapped]
+    return replace(roles, actor1=roles.actor2, actor2=roles.actor1) if told else roles
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

@@ -1277,3 +1277,24 @@ def test_a_military_source_is_no_soldier_of_the_attacker(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Military Forces of Syria")
+
+
+def test_an_attack_repelled_with_an_adjective_between_still_names_the_attacker(events_of):
+    body = "قال الجيش السوداني إن قواته دحرت هجوماً واسعاً لقوات الدعم السريع على بلدة أم صميمة اليوم."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_the_defenders_telling_orders_the_sides_a_between_named(events_of):
+    body = (
+        "اندلعت اليوم معارك عنيفة بين الجيش السوداني وقوات الدعم السريع في بلدة أم صميمة غرب الأبيض.\n\n"
+        "وقال الناطق باسم الجيش إن «قواتنا صدّت هجوماً جديداً لميليشيا الدعم السريع على أم صميمة»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+    accused = (  # an accusation, not an attack driven back: "بين" keeps its order
+        "اندلعت اليوم معارك عنيفة بين الجيش السوداني وقوات الدعم السريع في بلدة أم صميمة غرب الأبيض.\n\n"
+        "وقال الجيش إن قوة من الدعم السريع حاولت اقتحام مواقعه في أم صميمة."
+    )
+    e = only(events_of(accused))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
