@@ -8,7 +8,7 @@ from eventlake.dates import EventDate
 from eventlake.matcher import Hit
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import SentenceHits, in_quotes
 from eventlake.triggers import tells_a_toll
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
@@ -89,6 +89,16 @@ def comment_on_events(
     if towns or when.explicit or not earlier or not sentence.is_definite(primary):
         return False
     return not tells_a_toll(sentence)
+
+
+def quoted_comment(sentence: SentenceHits, primary: Hit, when: EventDate, earlier: list[Candidate]) -> bool:
+    """ "وقال الخبير الأمني إن «العبوات الناسفة باتت السلاح المفضل ...»", "وقالت إحدى النازحات: «نحفر
+    الخنادق ...»": an expert, a resident or an MP quoted, with no day of their own, after the events
+    were told colours them; neither a new event nor a retelling."""
+    commenter = sentence.of("cue:commenter")
+    if not commenter or when.explicit or not earlier or commenter[0].start > primary.start:
+        return False
+    return in_quotes(sentence, primary)
 
 
 def counted_since(sentence: SentenceHits, primary: Hit) -> bool:

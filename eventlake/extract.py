@@ -23,6 +23,7 @@ from eventlake.background import (
     counted_since,
     not_an_event,
     over_a_period,
+    quoted_comment,
     stray_fire,
     told_before,
 )
@@ -311,6 +312,8 @@ def _when_and_where(
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
+    if quoted_comment(sentence, primary, when, earlier):
+        return None
     told = None if when.explicit else told_before(sentence, primary, sub, locations, earlier)
     if told is not None:
         if told.sub_event_type != sub:

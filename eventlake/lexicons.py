@@ -55,6 +55,7 @@ CUE_NAMES = (
     "held_responsible",
     "claimed",
     "recurring",
+    "commenter",
     "retaliation",
     "amid",
     "repelled",

@@ -1430,3 +1430,29 @@ def test_the_defuser_acts_and_the_planter_owns_the_charge(events_of):
         "Military Forces of Iraq",
         "Islamic State",
     )
+
+
+def test_a_commenter_quoted_on_the_attacks_tells_no_new_event(events_of):
+    body = (
+        "انفجرت عبوة ناسفة صباح اليوم بدورية للشرطة الاتحادية قرب ناحية الرشاد جنوب غربي كركوك، ما أدى إلى "
+        "إصابة منتسبَين.\n\n"
+        "وقال محلل أمني لإحدى القنوات المحلية إن «العبوات الناسفة في بساتين المطيبيجة باتت السلاح المفضل "
+        "لبقايا التنظيم»."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Al-Rashad"]
+
+
+def test_a_displaced_woman_quoted_on_the_shelling_tells_no_new_event(events_of):
+    body = (
+        "قُتل أربعة مدنيين أمس بقصف مدفعي استهدف مخيم زمزم للنازحين جنوب الفاشر.\n\n"
+        "وقالت إحدى النازحات لموقع محلي: «نسمع صوت القذائف كل ليلة في سوق المعسكر، ولا نعرف أين نذهب»."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Zamzam Camp"]
+
+
+def test_a_witness_quoted_with_a_day_of_its_own_still_tells_an_event(events_of):
+    body = (
+        "قُتل أربعة مدنيين أمس بقصف مدفعي استهدف مخيم زمزم للنازحين جنوب الفاشر.\n\n"
+        "وقال أحد السكان إن «مسيّرة قصفت فجر اليوم سوق مدينة كتم شمال الولاية»."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Kutum", "Zamzam Camp"]
