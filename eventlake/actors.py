@@ -492,7 +492,16 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
         or _after_target_word(sentence, hit)
         or sentence.preceded_by(hit, "cas:killed", within=5) is not None
         or (_has_casualties(sentence) and _armed_victims_of(sentence, hit))
+        or _suffered(sentence, hit)
     )
+
+
+def _suffered(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قوة من الجيش العراقي تعرّضت لانفجار", "تعرّضت قوة من الجيش لانفجار": the force was hit."""
+    if sentence.followed_by(hit, "cue:suffered", within=0) is not None:
+        return True
+    verb = sentence.preceded_by(hit, "cue:suffered", within=2)
+    return verb is not None and _only_group_words_between(sentence, verb, hit)
 
 
 def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:

@@ -56,6 +56,7 @@ CUE_NAMES = (
     "claimed",
     "recurring",
     "commenter",
+    "suffered",
     "retaliation",
     "amid",
     "repelled",

@@ -49,9 +49,9 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     claimant = _claimant(sentence)
     if claimant is not None:
         return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
-    if not (sentence.has("cue:behind") or sentence.has("trigger")):
-        return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", or the deed told again
     hedge = next(iter(sentence.of("cue:hedge")), None)
+    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger")):
+        return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", the deed told again, or a hedge
     suspects = [
         h
         for h in sentence.of("actor")

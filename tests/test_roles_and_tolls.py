@@ -1298,3 +1298,18 @@ def test_the_defenders_telling_orders_the_sides_a_between_named(events_of):
     )
     e = only(events_of(accused))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_a_force_that_was_subjected_to_a_blast_is_its_target(events_of):
+    body = "قُتل جندي صباح اليوم بعد أن تعرّضت قوة من الجيش العراقي لانفجار عبوة ناسفة قرب ناحية الرشاد جنوب كركوك."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+
+
+def test_a_hedge_in_the_next_sentence_names_the_suspect_with_no_event_word(events_of):
+    body = (
+        "انفجرت عبوة ناسفة صباح اليوم بدورية للجيش العراقي قرب ناحية الرشاد جنوب كركوك دون وقوع إصابات.\n\n"
+        "ولم تعلن أي جهة مسؤوليتها، غير أن مصدراً أمنياً قال إن العبوة «يُرجّح أنها زُرعت من قبل بقايا داعش»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Islamic State", "suspected")
