@@ -1313,3 +1313,11 @@ def test_a_hedge_in_the_next_sentence_names_the_suspect_with_no_event_word(event
     )
     e = only(events_of(body))
     assert (e["actor1"], e["attribution"]) == ("Islamic State", "suspected")
+
+
+def test_syrias_internal_security_command_is_its_police(events_of):
+    body = (
+        "قال قائد الأمن الداخلي في محافظة اللاذقية إن وحدات الأمن الداخلي اعتقلت اليوم أربعة مطلوبين في بلدة القرداحة."
+    )
+    e = only(events_of(body, published="2025-10-19T12:00:00+03:00"))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Syria")
