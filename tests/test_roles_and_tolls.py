@@ -1321,3 +1321,15 @@ def test_syrias_internal_security_command_is_its_police(events_of):
     )
     e = only(events_of(body, published="2025-10-19T12:00:00+03:00"))
     assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Syria")
+
+
+def test_our_forces_are_the_quoted_groups_not_the_articles_first_named(events_of):
+    body = (
+        "قُتل مدنيان أمس بقصف لمسيّرة تابعة للجيش التركي على قرية قرب سد تشرين جنوب شرقي منبج.\n\n"
+        "وقال المركز الإعلامي لقوات سوريا الديمقراطية إن «قواتنا اشتبكت فجر اليوم مع مرتزقة الاحتلال التركي "
+        "في قرى جنوب سد تشرين»."
+    )
+    clash = only(
+        [e for e in events_of(body, published="2025-01-12T12:00:00+03:00") if e["sub_event_type"] == "Armed clash"]
+    )
+    assert {clash["actor1"], clash["actor2"]} == {"Syrian Democratic Forces", "Syrian National Army"}
