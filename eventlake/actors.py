@@ -86,10 +86,11 @@ SELF_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم
 # "its aircraft", "its forces" (matching form): a claim's own force after "أن".
 OWN_FORCE_WORDS = frozenset(
     f"{noun}{suffix}"
-    for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات")
+    for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي")
     for suffix in ("ه", "ها")
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
+BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
@@ -434,8 +435,12 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "قُتل جندي تركي": the adjective names whose soldier was hit, not who struck."""
-    return sentence.preceded_by(hit, "cue:armed_victims", within=0) is not None
+    """ "قُتل جندي تركي": the adjective names whose soldier was hit, not who struck; "استهدفوا قاعدة
+    الاحتلال الأمريكي": whose base."""
+    if sentence.preceded_by(hit, "cue:armed_victims", within=0) is not None:
+        return True
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 2)]
+    return any(word.removeprefix("ب").removeprefix("ل") in BASE_WORDS for word in words)
 
 
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
@@ -600,7 +605,7 @@ def _speaker_owns_the_force(sentence: SentenceHits, hit: Hit) -> bool:
     speaker's."""
     if sentence.preceded_by(hit, "cue:report", within=1) is None:
         return False
-    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 3)]
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 5)]  # "... مساء أمس أن"
     that = next((i for i, w in enumerate(words) if w in THAT_WORDS), None)
     return that is not None and that + 1 < len(words) and words[that + 1] in OWN_FORCE_WORDS
 

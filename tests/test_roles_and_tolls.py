@@ -1333,3 +1333,12 @@ def test_our_forces_are_the_quoted_groups_not_the_articles_first_named(events_of
         [e for e in events_of(body, published="2025-01-12T12:00:00+03:00") if e["sub_event_type"] == "Armed clash"]
     )
     assert {clash["actor1"], clash["actor2"]} == {"Syrian Democratic Forces", "Syrian National Army"}
+
+
+def test_the_adjective_of_a_base_names_whose_base_was_hit(events_of):
+    body = (
+        "أعلنت «المقاومة الإسلامية في العراق» مساء أمس أن مجاهديها استهدفوا «قاعدة الاحتلال الأمريكي في عين "
+        "الأسد» بطائرتين مسيّرتين."
+    )
+    e = only(events_of(body, published="2023-12-13T10:00:00+03:00"))
+    assert (e["actor1"], e["actor2"]) == ("Islamic Resistance in Iraq", "Military Forces of the United States")
