@@ -1456,3 +1456,11 @@ def test_a_witness_quoted_with_a_day_of_its_own_still_tells_an_event(events_of):
         "وقال أحد السكان إن «مسيّرة قصفت فجر اليوم سوق مدينة كتم شمال الولاية»."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Kutum", "Zamzam Camp"]
+
+
+def test_al_hayy_is_named_by_its_district_not_by_the_word_for_neighbourhood(events_of):
+    body = (
+        "وفي قضاء الحي جنوبي محافظة واسط، أقدم محتجون غاضبون مساء أمس على قطع الطريق الرئيس بالإطارات المحترقة.\n\n"
+        "وفي الحي الشمالي من مدينة الكوت، تظاهر العشرات أمس احتجاجاً على انقطاع الكهرباء."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Al Hayy", "Al-Kut"]
