@@ -413,7 +413,7 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
         if c.sentence.paragraph == sentence.paragraph:
             return [c.location]
     titles = [c for c in located if c.sentence.is_title]
-    if titles and sentence.paragraph <= 1:
+    if titles and (sentence.paragraph <= 1 or _the_titles_town(sentence, located, titles[0])):
         return [titles[0].location]
     body = [c for c in located if not c.sentence.is_title]
     if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
@@ -423,6 +423,12 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     if body and _points_to_a_place(sentence, body[-1]):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _the_titles_town(sentence: SentenceHits, located: list[Candidate], title: Candidate) -> bool:
+    """ "داهموا أطراف القرية" under a title that names the village, with no event told since."""
+    town = title.location.place.rank == 0
+    return town and all(c.sentence.is_title for c in located) and _points_to_a_place(sentence, title)
 
 
 def _province_of_unknown(sentence: SentenceHits, places: ArticlePlaces) -> list[Location]:

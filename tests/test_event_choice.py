@@ -1464,3 +1464,13 @@ def test_al_hayy_is_named_by_its_district_not_by_the_word_for_neighbourhood(even
         "وفي الحي الشمالي من مدينة الكوت، تظاهر العشرات أمس احتجاجاً على انقطاع الكهرباء."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Al Hayy", "Al-Kut"]
+
+
+def test_the_village_of_a_ticker_is_the_one_its_title_names(events_of):
+    title = "عاجل | توغّل إسرائيلي في قرية جباتا الخشب واعتقال راعيَين بريف القنيطرة"
+    body = (
+        "عاجل | قوة إسرائيلية من خمس آليات تتوغّل فجر اليوم في قرية جباتا الخشب بريف القنيطرة الشمالي.\n\n"
+        "عاجل | مصادر محلية: جنود الاحتلال داهموا أطراف القرية واعتقلوا راعيَين اثنين واقتادوهما إلى جهة مجهولة."
+    )
+    e = only(events_of(body, title=title, published="2025-04-03T10:00:00+03:00"))
+    assert (e["sub_event_type"], e["location"]) == ("Arrests", "Jubata al-Khashab")
