@@ -1470,7 +1470,12 @@ def test_the_village_of_a_ticker_is_the_one_its_title_names(events_of):
     title = "عاجل | توغّل إسرائيلي في قرية جباتا الخشب واعتقال راعيَين بريف القنيطرة"
     body = (
         "عاجل | قوة إسرائيلية من خمس آليات تتوغّل فجر اليوم في قرية جباتا الخشب بريف القنيطرة الشمالي.\n\n"
-        "عاجل | مصادر محلية: جنود الاحتلال داهموا أطراف القرية واعتقلوا راعيَين اثنين واقتادوهما إلى جهة مجهولة."
+        "عاجل | الأهالي يتجمعون عند مدخل البلدة لمراقبة تحركات القوة.\n\n"
+        "عاجل | مصادر محلية: جنود الاحتلال داهموا أطراف القرية واعتقلوا راعيَين اثنين واقتادوهما إلى جهة مجهولة.\n\n"
+        "عاجل | قصف مدفعي إسرائيلي يستهدف محيط بلدة كودنة في ريف القنيطرة الجنوبي."
     )
-    e = only(events_of(body, title=title, published="2025-04-03T10:00:00+03:00"))
-    assert (e["sub_event_type"], e["location"]) == ("Arrests", "Jubata al-Khashab")
+    events = events_of(body, title=title, published="2025-04-03T10:00:00+03:00")
+    assert sorted((e["sub_event_type"], e["location"]) for e in events) == [
+        ("Arrests", "Jubata al-Khashab"),
+        ("Shelling/artillery/missile attack", "Al-Kudnah"),
+    ]
