@@ -57,6 +57,7 @@ CUE_NAMES = (
     "recurring",
     "commenter",
     "suffered",
+    "halt",
     "retaliation",
     "amid",
     "repelled",

@@ -36,6 +36,7 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
         and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
         and not _without(sentence, t)
+        and not sentence.preceded_by(t, "cue:halt", within=0)  # "مقابل وقف المداهمات": a demand, no raid
         and not _in_a_subset(sentence, t)
         and not sentence.preceded_by(t, "cue:charge", within=3)  # "مطلوبين بجرائم إطلاق نار وخطف": the charge
         and not (sentence.preceded_by(t, "cue:amid", within=0) and len(sentence.of("trigger")) > 1)

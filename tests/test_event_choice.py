@@ -1479,3 +1479,11 @@ def test_the_village_of_a_ticker_is_the_one_its_title_names(events_of):
         ("Arrests", "Jubata al-Khashab"),
         ("Shelling/artillery/missile attack", "Al-Kudnah"),
     ]
+
+
+def test_raids_to_be_stopped_under_a_deal_are_no_raid(events_of):
+    body = (
+        "توصّل وجهاء مدينة نوى واللجنة الأمنية مساء أمس إلى اتفاق يقضي بتسليم قطع من السلاح الخفيف، مقابل وقف "
+        "المداهمات وسحب التعزيزات من محيط المدينة."
+    )
+    assert "Arrests" not in [e["sub_event_type"] for e in events_of(body)]
