@@ -1487,3 +1487,11 @@ def test_raids_to_be_stopped_under_a_deal_are_no_raid(events_of):
         "المداهمات وسحب التعزيزات من محيط المدينة."
     )
     assert "Arrests" not in [e["sub_event_type"] for e in events_of(body)]
+
+
+def test_fighting_that_spread_to_another_district_is_a_clash_there(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة مساء اليوم بين كتيبة النواصي واللواء 444 في منطقة الفرناج بطرابلس.\n\n"
+        "وامتدت المواجهات في وقت لاحق إلى محيط منطقة عين زارة، حيث سُمعت أصوات انفجارات."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Ain Zara", "Al-Furnaj"]
