@@ -41,6 +41,8 @@ PRONOUN_VICTIMS = {
 MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
 LIST_MARKS = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
+# What `count_casualties` reads a figure or a zero from: a sentence with none of them tells no toll.
+_TOLL_KINDS_READ = TOLL_KINDS | {"cas:zero", "cue:toll_rise"}
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
 KIN_AFTER = frozenset(
@@ -62,9 +64,14 @@ class Casualties:
     injuries: int | None
 
 
+_UNTOLD = Casualties(None, None)
+
+
 def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | None = None) -> Casualties:
     """Killed and injured in the sentence (or in its clause `since`..`until`, matching-form
     positions); None where it gives no exact figure."""
+    if sentence.kinds.isdisjoint(_TOLL_KINDS_READ):
+        return _UNTOLD  # no word a toll is read from (many event sentences): nothing to count
     windows = _windows(sentence, since, until)
     killed = _total(sentence, "cas:killed", windows)
     injured = _total(sentence, "cas:injured", windows)
@@ -81,9 +88,9 @@ def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | No
 
 def _negated_losses(sentence: SentenceHits) -> bool:
     """ "من دون أن يسفر الهجوم عن إصابات", "دون تسجيل أي أضرار أو إصابات": none hurt."""
-    if sentence.has("cas:unknown"):
-        return False  # "دون معلومات عن الخسائر" is not "no losses"
-    losses = [h for h in sentence.hits if h.kind in ("cas:injured", "cas:killed") and h.entry.phrase in LOSS_NOUNS]
+    if sentence.has("cas:unknown") or not sentence.has("cue:negation"):
+        return False  # "دون معلومات عن الخسائر" is not "no losses"; without a negation, nothing to read
+    losses = [h for kind in ("cas:injured", "cas:killed") for h in sentence.of(kind) if h.entry.phrase in LOSS_NOUNS]
     return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 
@@ -193,7 +200,7 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return 2
     if sentence.source_word(*words[0]).endswith(DUAL_MARK):
         return 2  # مواطنَين: the fatha before ين marks the dual (مواطنِين is the plural)
-    value = _number_words([sentence.source_word(a, b) for a, b in words])
+    value = _spelled_number(sentence, words)
     if value:
         return value
     if len(words) > 1 and tokens[1] in TWO_WORDS:
@@ -252,7 +259,7 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
         return nearest
     if _kind_at(sentence, words[0], "cas:dual"):
         return 2  # "طفلين قُتلا": the dual noun before the verb
-    value = _number_words([sentence.source_word(a, b) for a, b in reversed(words)], at_end=True)
+    value = _spelled_number(sentence, words[::-1], at_end=True)
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
         rest = words[1:]
         if len(rest) > 1 and text[rest[0][0] : rest[0][1]] == "من":
@@ -278,6 +285,15 @@ def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -
     people = any(_kind_at(sentence, noun, kind) for kind in ("cas:singular", "cue:armed_victims", "actor"))
     told = any(h.start < words[1][0] for h in sentence.hits if h.kind in ("cas:killed", "cas:injured"))
     return people and not told
+
+
+def _spelled_number(sentence: SentenceHits, words: list[tuple[int, int]], *, at_end: bool = False) -> int | None:
+    """`_number_words` of the words as the cleaned text spells them; the others are looked up only
+    when the word a phrase must start (or end) at may be a number, which most are not."""
+    edge = sentence.source_word(*(words[-1] if at_end else words[0]))
+    if not _may_be_number(_DIACRITIC.sub("", edge)):
+        return None
+    return _number_words([sentence.source_word(a, b) for a, b in words], at_end=at_end)
 
 
 def _number_words(tokens: list[str], *, at_end: bool = False) -> int | None:
@@ -307,8 +323,11 @@ def _digits(token: str) -> int | None:
 
 def _kind_at(sentence: SentenceHits, word: tuple[int, int] | int, kind: str) -> bool:
     """A hit of `kind` overlaps the word (given as its range, or a position inside it)."""
+    hits = sentence.of(kind)
+    if not hits:
+        return False  # most kinds are absent: no generator to run
     a, b = word if isinstance(word, tuple) else (word, word + 1)
-    return any(h.start < b and a < h.end for h in sentence.of(kind))
+    return any(h.start < b and a < h.end for h in hits)
 
 
 def _is_dual(sentence: SentenceHits, token: str) -> bool:

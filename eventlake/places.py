@@ -253,17 +253,30 @@ def _article_mentions(sentences: list[SentenceHits]) -> dict[int, list[Mention]]
 def _mentions(sentence: SentenceHits, named: set[Place] = frozenset()) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
-    dateline = _dateline_end(sentence) if sentence.paragraph_start else -1  # once per sentence
-    for hit in sentence.hits:
-        if hit.kind not in PLACE_KINDS or hit.end <= dateline:
+    excluded: dict[tuple[int, int, str], bool] = {}  # `_excluded` reads only where a hit stands and its kind
+    hits = _place_hits(sentence)
+    dateline = _dateline_end(sentence) if hits and sentence.paragraph_start else -1  # once per sentence
+    for hit in hits:
+        if hit.end <= dateline:
             continue
-        if _excluded(sentence, hit) and not (hit.kind in CUES_NEEDED and hit.entry.value in named):
+        verdict = excluded.get((hit.start, hit.end, hit.kind))
+        if verdict is None:  # a name of several places (المنصورة) is one hit per place
+            verdict = excluded[hit.start, hit.end, hit.kind] = _excluded(sentence, hit)
+        if verdict and not (hit.kind in CUES_NEEDED and hit.entry.value in named):
             continue
         key = (hit.start, hit.end)
         anchor.setdefault(key, hit)
         if hit.entry.value not in groups.setdefault(key, []):
             groups[key].append(hit.entry.value)
     return [Mention(anchor[k], tuple(v)) for k, v in sorted(groups.items())]
+
+
+def _place_hits(sentence: SentenceHits) -> list[Hit]:
+    """The sentence's place hits in text order: its list of plain names when it has no other place
+    kind (most), not a pass over all its hits."""
+    if "place_cued" in sentence.kinds or "place_typed" in sentence.kinds:
+        return [h for h in sentence.hits if h.kind in PLACE_KINDS]
+    return sentence.of("place")
 
 
 def _excluded(sentence: SentenceHits, hit: Hit) -> bool:

@@ -24,6 +24,7 @@ _SPAN, _FIRST, _SECOND = re.Match.span, itemgetter(0), itemgetter(1)  # C-level,
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 OPEN_QUOTES = '«"“'
 CLOSE_QUOTES = '»"”'
+_QUOTE_MARK = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
 _ARTICLES = ("ال", "لل")  # the article, and ل before it (للقصف)
 
 
@@ -49,6 +50,10 @@ class SentenceHits:
     _by_kind: dict[str, list[Hit]] = field(init=False, repr=False)
     # The kinds present: a rule whose cue is absent can skip its lookups ("cue:x" in sentence.kinds).
     kinds: KeysView[str] = field(init=False, repr=False, compare=False)
+    # Its open quotes (see `_open_quotes`), found on first use by `in_quotes` or `in_outlet_name`.
+    _quotes: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._by_kind = by_kind = {}
@@ -176,21 +181,42 @@ def _word_spans(derived: Derived, start: int, end: int) -> list[tuple[int, int]]
 
 def in_quotes(sentence: SentenceHits, hit: Hit) -> bool:
     """Between an opening quote mark and its close, in the cleaned text."""
-    return _opening_quote(sentence, hit)[1] >= 0
+    return _quoted(sentence, hit, 0)
 
 
 def in_outlet_name(sentence: SentenceHits, hit: Hit) -> bool:
     """Inside a quoted outlet name after "لـ" ("قال مسؤول لـ«بغداد اليوم»"): neither a place nor a date."""
     if not _quotes_after_lam(sentence.source):
         return False  # the article has no "لـ«" anywhere (most): no slicing for each of its hits
-    before, opened = _opening_quote(sentence, hit)
-    return opened >= 0 and before[:opened].endswith(("ل", "لـ"))
+    return _quoted(sentence, hit, 1)
 
 
-def _opening_quote(sentence: SentenceHits, hit: Hit) -> tuple[str, int]:
-    """The sentence's cleaned text before the hit, and where the quote the hit stands in opens (-1: none)."""
-    before = sentence.source[sentence.span.start : hit.span.start]
-    opened = max(before.rfind(mark) for mark in OPEN_QUOTES)
-    if opened >= 0 and any(mark in before[opened + 1 :] for mark in CLOSE_QUOTES):
-        opened = -1  # closed before the hit
-    return before, opened
+def _quoted(sentence: SentenceHits, hit: Hit, which: int) -> bool:
+    """Whether the hit stands in one of the sentence's open quotes (`which` 0) or in one opened
+    right after "ل" or "لـ" (1); see `_open_quotes`."""
+    if hit.start >= sentence.end:  # past the sentence: the marks after it count too
+        at = hit.span.start
+        quotes = _open_quotes(sentence.source, Span(sentence.span.start, max(at, sentence.span.start)))[which]
+    else:
+        if sentence._quotes is None:
+            sentence._quotes = _open_quotes(sentence.source, sentence.span)
+        quotes = sentence._quotes[which]
+        if not quotes:
+            return False  # no such quote in the sentence (most): the hit's span is not needed
+        at = hit.span.start
+    return any(a < at <= b for a, b in quotes)
+
+
+def _open_quotes(source: str, span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where a hit starting in `span` of the cleaned text stands in an open quote: past an opening
+    mark `a`, up to and including the next mark of either kind `b`; all such (a, b), and those
+    with "ل" or "لـ" before the mark. Found once per sentence, not by slicing its text for each hit."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(source, span.start, span.end)]
+    quotes: list[tuple[int, int]] = []
+    outlets: list[tuple[int, int]] = []
+    for i, a in enumerate(marks):
+        if source[a] in OPEN_QUOTES:
+            quotes.append((a, marks[i + 1] if i + 1 < len(marks) else span.end))
+            if source[span.start : a].endswith(("ل", "لـ")):
+                outlets.append(quotes[-1])
+    return quotes, outlets

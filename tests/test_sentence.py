@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventlake.matcher import Entry, Hit
-from eventlake.sentence import SentenceHits, in_outlet_name
+from eventlake.sentence import SentenceHits, in_outlet_name, in_quotes
 from eventlake.text import Span, identity
 
 
@@ -63,3 +63,17 @@ def test_a_quoted_place_without_lam_before_the_quote_is_not_an_outlet_name():
     start = text.index("بغداد")
     view = _view(text, [("place", start, start + 5)])
     assert not in_outlet_name(view, view.hits[0])
+
+
+def test_a_place_after_the_outlet_name_closes_is_not_in_an_outlet_name():
+    text = "وقال مسؤول لـ«بغداد اليوم» إن القصف طال أطراف بغداد"
+    start = text.rindex("بغداد")
+    view = _view(text, [("place", start, start + 5)])
+    assert not in_outlet_name(view, view.hits[0])
+
+
+def test_a_word_between_two_quotes_is_not_in_quotes():
+    text = "رفع المحتجون لافتة «لا للحرب» وأخرى «طرابلس للجميع»"
+    start = text.index("وأخرى")
+    view = _view(text, [("cue:x", start, start + 5)])
+    assert not in_quotes(view, view.hits[0])
