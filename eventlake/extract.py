@@ -418,11 +418,19 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     body = [c for c in located if not c.sentence.is_title]
     if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event, or the truce that ends it: its place
-    if body and sentence.has("cue:later"):
+    if body and (sentence.has("cue:later") or _after_the_event(sentence)):
         return [body[-1].location]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
     if body and _points_to_a_place(sentence, body[-1]):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _after_the_event(sentence: SentenceHits) -> bool:
+    """ "وعقب الهجوم، شرعت قوة مشتركة بعملية تفتيش ... أسفرت عن اعتقال شخصين": what followed the
+    event just told, where it was told."""
+    return any(
+        sentence.is_definite(t) and sentence.preceded_by(t, "cue:reference", within=0) for t in sentence.of("trigger")
+    )
 
 
 def _the_titles_town(sentence: SentenceHits, located: list[Candidate], title: Candidate) -> bool:

@@ -1495,3 +1495,14 @@ def test_fighting_that_spread_to_another_district_is_a_clash_there(events_of):
         "وامتدت المواجهات في وقت لاحق إلى محيط منطقة عين زارة، حيث سُمعت أصوات انفجارات."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Ain Zara", "Al-Furnaj"]
+
+
+def test_arrests_after_the_attack_told_are_where_it_was(events_of):
+    body = (
+        "قُتل ثلاثة من عناصر الحشد الشعبي مساء أمس بهجوم لمسلحين على نقطة في ناحية العظيم شمالي ديالى.\n\n"
+        "وعقب الهجوم، شرعت قوة مشتركة صباح اليوم بعملية تفتيش في بساتين المنطقة أسفرت عن اعتقال شخصين."
+    )
+    assert sorted((e["sub_event_type"], e["location"]) for e in events_of(body)) == [
+        ("Armed clash", "Udhaim"),
+        ("Arrests", "Udhaim"),
+    ]
