@@ -1506,3 +1506,9 @@ def test_arrests_after_the_attack_told_are_where_it_was(events_of):
         ("Armed clash", "Udhaim"),
         ("Arrests", "Udhaim"),
     ]
+
+
+def test_a_clan_raid_on_a_house_is_an_attack_not_a_clash(events_of):
+    body = "أُصيب طفل برصاصة طائشة مساء أمس خلال «دكّة عشائرية» استهدفت منزلاً في ناحية الهارثة شمال البصرة."
+    e = only(events_of(body))
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
