@@ -19,6 +19,7 @@ _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?
 _YEAR_AFTER = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
 UNTIL_WORDS = frozenset({"حتي", "وحتي", "لغايه", "ولغايه"})  # matching form
 _ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
+PER_DAY_WORDS = frozenset({"واحده", "مره", "مرتين", "مرات", "مرتان"})  # matching form: "... in a day"
 # What stands before a month named alone (matching form): "في آب", "خلال شهر تموز", "منذ مطلع أيار".
 MONTH_LEAD_WORDS = frozenset(
     {"في", "وفي", "شهر", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه", "حتي", "الي", "من", "ومنذ"}
@@ -220,9 +221,13 @@ def stated_year(sentence: SentenceHits) -> int | None:
 
 
 def _counted_day(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "اليوم الـ104 من المواجهات": a day of a war; "وجبة واحدة في اليوم", "مرتين في اليوم": per day."""
     nxt = sentence.words_after(hit.end, 1)
     word = sentence.derived.text[nxt[0][0] : nxt[0][1]] if nxt else ""
-    return _ORDINAL_DAY.match(word) is not None
+    if _ORDINAL_DAY.match(word) is not None:
+        return True
+    before = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 3)]
+    return len(before) >= 2 and before[0] == "في" and before[1] in PER_DAY_WORDS
 
 
 def _digit_sep_digit(text: str) -> bool:

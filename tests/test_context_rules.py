@@ -1,8 +1,11 @@
 """Sentence context: background years, events referred back to, dispersed protests, round-up
 totals and unnamed places, each on a short article written for these tests."""
 
+from datetime import date
+
 from rows import only
 
+from eventlake.dates import find_date
 from eventlake.places import ArticlePlaces
 
 
@@ -114,6 +117,13 @@ def test_who_launched_the_attack_is_actor1_of_a_repelled_attack(events_of):
 def test_the_nth_day_of_a_war_is_not_today(events_of):
     body = "شهد يوم أمس الأربعاء، اليوم الـ150 من المواجهات، غارات إسرائيلية على بلدة عيترون جنوب لبنان."
     assert str(only(events_of(body))["event_date"]) == "2024-03-06"
+
+
+def test_once_a_day_is_no_date(analyse):
+    sentence = analyse("تسقط القذائف على المخيم مرتين في اليوم، والطعام صار وجبة واحدة في اليوم.")[0]
+    assert find_date(sentence, date(2025, 7, 27), needs_cue=frozenset()) is None
+    dated = analyse("سقطت القذائف على المخيم في اليوم الأول من الهدنة وفي هذا اليوم.")[0]
+    assert find_date(dated, date(2025, 7, 27), needs_cue=frozenset()) is not None
 
 
 def test_no_casualties_hold_for_every_place_of_the_sentence(events_of):
