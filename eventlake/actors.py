@@ -456,6 +456,13 @@ def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+def actor_at(hits: list[Hit], start: int, iso: str | None) -> Actor:
+    """The actor of the mention at `start`: an alias several armies share (القوات المسلحة, الجيش)
+    is the one at home in `iso`."""
+    mention = [h for h in hits if h.start == start]
+    return next((h for h in mention if h.entry.value.home == iso), mention[0]).entry.value
+
+
 def inter_code(actor: Actor | None, iso: str | None) -> int | None:
     """ACLED inter code; a state's forces acting outside their own country are external (8)."""
     if actor is None:

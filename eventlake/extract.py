@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 
-from eventlake.actors import Roles, assign_roles, inter_code
+from eventlake.actors import Roles, actor_at, assign_roles, inter_code
 from eventlake.arabic import to_matching_form
 from eventlake.background import (
     TERRITORY,
@@ -87,7 +87,9 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     for sentence in sentences:
         context = _Context(candidates, places, published, lexicon, morning_edition)
         found = _sentence_candidates(sentence, context)
-        candidates += [_ours(c, _quoting(sentence, places.iso) or speaker) for c in found]
+        if found:
+            ours = _quoting(sentence, places.iso) or speaker
+            candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
     events = merge_tellings(_aggressor_named(_uncontested(candidates)))
     return [_row(c, text, article, places, run_id, version) for c in events]
@@ -136,8 +138,7 @@ def _speaker(sentences: list[SentenceHits], iso: str | None) -> Actor | None:
     hits = signed or named
     if not hits:
         return None
-    first = [h for h in hits if h.start == hits[0].start]  # one alias may name several (القوات المسلحة)
-    return next((h.entry.value for h in first if h.entry.value.home == iso), first[0].entry.value)
+    return actor_at(hits, hits[0].start, iso)
 
 
 def _quoting(sentence: SentenceHits, iso: str | None) -> Actor | None:
@@ -148,10 +149,7 @@ def _quoting(sentence: SentenceHits, iso: str | None) -> Actor | None:
     ours, text = sentence.of("cue:ours")[0], sentence.derived.text
     that = [a for a, b in sentence.words_before(ours.start, 40) if text[a:b] in THAT_WORDS]
     named = [h for h in sentence.of("actor") if that and h.end <= that[-1] and not h.entry.value.generic]
-    if not named:
-        return None
-    last = [h.entry.value for h in named if h.start == named[-1].start]  # القوات المسلحة: the country's
-    return next((actor for actor in last if actor.home == iso), last[0])
+    return actor_at(named, named[-1].start, iso) if named else None
 
 
 def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:

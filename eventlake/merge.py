@@ -218,7 +218,7 @@ def _attacker_told(roles: Roles, group: list[Candidate]) -> Roles:
     if not roles.paired or roles.actor1 == roles.actor2:
         return roles
     swapped = (roles.actor2, roles.actor1)
-    told = [c for c in group if c.sentence.has("cue:repelled") and (c.roles.actor1, c.roles.actor2) == swapped]
+    told = any(c.sentence.has("cue:repelled") and (c.roles.actor1, c.roles.actor2) == swapped for c in group)
     return replace(roles, actor1=roles.actor2, actor2=roles.actor1) if told else roles
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlake.actors import UNIDENTIFIED
+from eventlake.actors import UNIDENTIFIED, actor_at
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
 from eventlake.lexicons import Actor
@@ -62,8 +62,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     if not suspects:
         return event
     iso = event.location.place.iso if event.location is not None else None
-    first = [h for h in suspects if h.start == suspects[0].start]  # one alias, several armies (الجيش): the country's
-    suspect = next((h for h in first if h.entry.value.home == iso), first[0]).entry.value
+    suspect = actor_at(suspects, suspects[0].start, iso)
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
 
 
