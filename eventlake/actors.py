@@ -96,6 +96,7 @@ OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما"
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
+ARMS_TYPES = ("Remote explosive/landmine/IED", "@explosion", "Disrupted weapons use")
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
@@ -486,10 +487,19 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
             continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
         if kind == "cue:control" and _fired_from(sentence, cue):
             continue  # "أُطلقت القذائف من مناطق انتشار الميليشيات": whose ground it came from
-        if kind == "cue:found" and "علي" in between.split():
+        if kind == "cue:found" and ("علي" in between.split() or _found_arms(sentence, hit)):
             continue  # "عُثر على راعي أغنام مقتولاً": the one found, not the finder
         return True
     return False
+
+
+def _found_arms(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "عثرت قوة من الحشد على وكر يحتوي على عبوات ناسفة": who finds a cache seizes it (a body found
+    is another matter: the finder only witnessed a killing)."""
+    if sentence.has("cas:killed") or sentence.has("cas:injured"):
+        return False
+    device = sentence.followed_by(hit, "trigger", within=10)
+    return device is not None and device.entry.value.sub_event_type in ARMS_TYPES
 
 
 def _fired_from(sentence: SentenceHits, cue: Hit) -> bool:

@@ -179,7 +179,20 @@ def _same_day(a: Candidate, b: Candidate) -> bool:
         return True
     if any((_headline(c) and not c.date.explicit) or c.date.reported for c in (a, b)):
         return True
-    return any(not c.date.explicit and c.location is not None and c.location.place.rank > 0 for c in (a, b))
+    if any(not c.date.explicit and c.location is not None and c.location.place.rank > 0 for c in (a, b)):
+        return True
+    return _undated_retelling(a, b)
+
+
+def _undated_retelling(a: Candidate, b: Candidate) -> bool:
+    """ "وذكرت قيادة العمليات في بيان أن «قطعاتنا تعرّضت لإطلاق نار»" after the clash of yesterday
+    in the same town: a later sentence with no date of its own retells the dated one."""
+    later, earlier = sorted((a, b), key=lambda c: c.sentence.index, reverse=True)
+    if later.date.explicit or not earlier.date.explicit or later.sentence.has("cue:another"):
+        return False
+    if later.location is None or earlier.location is None:
+        return False
+    return later.location.place == earlier.location.place
 
 
 def _fold(group: list[Candidate]) -> Candidate:

@@ -1342,3 +1342,23 @@ def test_the_adjective_of_a_base_names_whose_base_was_hit(events_of):
     )
     e = only(events_of(body, published="2023-12-13T10:00:00+03:00"))
     assert (e["actor1"], e["actor2"]) == ("Islamic Resistance in Iraq", "Military Forces of the United States")
+
+
+def test_iraqi_units_named_by_their_formation_are_the_army(events_of):
+    body = "عثرت قطعات الفرقة السابعة أمس على مخبأ يحتوي على عشرين عبوة ناسفة في صحراء قضاء عنة، وتم تفجيرها موقعياً."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Military Forces of Iraq")
+
+
+def test_undated_statement_retells_yesterdays_clash_in_the_same_town(events_of):
+    body = (
+        "اندلعت أمس اشتباكات بين الجيش العراقي ومسلحين في مركز قضاء تلعفر، قُتل فيها ثلاثة مسلحين.\n\n"
+        "وقال مصدر في قيادة العمليات إن ثلاثة من المسلحين قُتلوا وأُصيب جنديان في الاشتباكات داخل تلعفر."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Tall Afar", 3)
+
+
+def test_finder_of_a_body_is_still_a_witness(events_of):
+    e = only(events_of("عثرت قوات الأمن أمس على جثة رجل قُتل بانفجار عبوة ناسفة قرب قضاء عنة."))
+    assert e["actor1"] != "Police Forces of Iraq"
