@@ -58,6 +58,7 @@ CUE_NAMES = (
     "commenter",
     "suffered",
     "halt",
+    "agency",
     "retaliation",
     "amid",
     "repelled",

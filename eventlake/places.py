@@ -57,7 +57,9 @@ CUES_NEEDED = {
     "place_typed": ("cue:place_type",),
 }
 # The cues `_excluded` reads (a sentence with none of them needs no lookups).
-_EXCLUDING_CUES = frozenset({"cue:source", "cue:government", "cue:origin", "cue:fled_to", "cue:launched_from"})
+_EXCLUDING_CUES = frozenset(
+    {"cue:source", "cue:government", "cue:origin", "cue:fled_to", "cue:launched_from", "cue:agency"}
+)
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
 BULLETS = frozenset("▪•●◾■-*")
@@ -290,6 +292,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan
     if hit.kind not in CUES_NEEDED and sentence.kinds.isdisjoint(_EXCLUDING_CUES):
         return False  # none of the cues below in the sentence (most): no lookups
+    if sentence.preceded_by(hit, "cue:agency", within=0):
+        return True  # "اتهمت «سبأ» صنعاء «مرتزقة العدوان» بقصف ...": the agency's seat
     if sentence.preceded_by(hit, "cue:source", within=0) or sentence.preceded_by(hit, "cue:government", within=1):
         return True  # "شبكة الرقة تذبح بصمت", "حكومتي بغداد وأربيل": names, not places
     if sentence.preceded_by(hit, "cue:fled_to", within=1) or _fighters_from(sentence, hit):

@@ -184,3 +184,9 @@ def test_a_town_said_to_lie_in_a_province_of_another_country_is_not_its_namesake
     body = "داهمت قوة إسرائيلية اليوم بلدة بيت جن في ريف دمشق الغربي واعتقلت شابين قبل أن تنسحب."
     e = only(events_of(body))
     assert (e["iso"], e["admin1"], e["geo_precision"]) == ("SY", "Rif Dimashq", 3)
+
+
+def test_saba_agency_seat_is_not_the_place(events_of):
+    body = "اتهمت «سبأ» صنعاء «مرتزقة العدوان» بقصف منطقة سكنية في مديرية حريب جنوبي مأرب مساء أمس."
+    e = only(events_of(body))
+    assert (e["admin1"], e["actor1"]) == ("Marib", "Military Forces of Yemen")

@@ -1362,3 +1362,8 @@ def test_undated_statement_retells_yesterdays_clash_in_the_same_town(events_of):
 def test_finder_of_a_body_is_still_a_witness(events_of):
     e = only(events_of("عثرت قوات الأمن أمس على جثة رجل قُتل بانفجار عبوة ناسفة قرب قضاء عنة."))
     assert e["actor1"] != "Police Forces of Iraq"
+
+
+def test_gunmen_of_two_tribes_are_tribal_militias(events_of):
+    e = only(events_of("قُتل ثلاثة أمس في اشتباكات بين مسلحين من قبيلة أولاد سليمان ومسلحين من التبو في مدينة سبها."))
+    assert (e["actor1"], e["actor2"]) == ("Tribal militia", "Tribal militia")
