@@ -190,3 +190,13 @@ def test_saba_agency_seat_is_not_the_place(events_of):
     body = "اتهمت «سبأ» صنعاء «مرتزقة العدوان» بقصف منطقة سكنية في مديرية حريب جنوبي مأرب مساء أمس."
     e = only(events_of(body))
     assert (e["admin1"], e["actor1"]) == ("Marib", "Military Forces of Yemen")
+
+
+def test_commanders_comment_on_the_strike_tells_no_new_one(events_of):
+    body = (
+        "نفذت طائرات القوة الجوية العراقية فجر اليوم ضربة جوية على وكر لداعش في وادي الشاي جنوب غربي كركوك، "
+        "أسفرت عن مقتل ثلاثة إرهابيين.\n\n"
+        "وقال قائد عمليات كركوك في تصريح صحفي إن «العمليات مستمرة لملاحقة بقايا الإرهاب في الصحراء»، "
+        "مؤكداً أن «الضربة الجوية جاءت بعد رصد استمر أياماً»."
+    )
+    assert only(events_of(body))["location"] == "Wadi al-Shay"
