@@ -25,6 +25,8 @@ PROTEST_RANK = {
     "Protest with intervention": 2,
     "Violent demonstration": 3,
 }
+# Its dead told as shot ("قُتل مواطنان برصاص الجيش") and the shooting at the protest: the latter names it.
+FOLD_RANK = {**PROTEST_RANK, "Excessive force against protesters": 0.5}
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 
 
@@ -116,12 +118,22 @@ def _two_towns(a: Candidate, b: Candidate) -> bool:
 
 
 def _one_protest(a: Candidate, b: Candidate) -> bool:
-    """A protest told as a sit-in and as dispersed or a riot: the same place on the same day."""
+    """A protest told as a sit-in and as dispersed or a riot, or its dead told as shot by a force
+    that fired on it: the same place on the same day."""
+    if _shot_at_the_protest(a, b) or _shot_at_the_protest(b, a):
+        return a.location is not None and b.location is not None and a.location.place == b.location.place
     if not {a.sub_event_type, b.sub_event_type} <= PROTEST_RANK.keys() or not _same_day(a, b):
         return False
     if max(a, b, key=lambda c: c.sentence.index).sentence.has("cue:later"):
         return False  # "وفي وقت لاحق، نظّم العشرات وقفة احتجاجية": a second protest that day
     return a.location is not None and b.location is not None and a.location.place == b.location.place
+
+
+def _shot_at_the_protest(a: Candidate, b: Candidate) -> bool:
+    """ "قُتل مواطنان برصاص الجيش الإسرائيلي" and "أطلق الجنود النار على المحتجين" that day: one shooting."""
+    if a.sub_event_type != "Attack" or b.sub_event_type != "Excessive force against protesters":
+        return False
+    return _named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1 and _same_day(a, b)
 
 
 def _inside_the_city(a: Candidate, b: Candidate) -> bool:
@@ -196,7 +208,7 @@ def _undated_retelling(a: Candidate, b: Candidate) -> bool:
 
 
 def _fold(group: list[Candidate]) -> Candidate:
-    best = min(group, key=lambda c: (-PROTEST_RANK.get(c.sub_event_type, 0), c.specificity))
+    best = min(group, key=lambda c: (-FOLD_RANK.get(c.sub_event_type, 0), c.specificity))
     body = [c for c in group if not c.sentence.is_title]
     if best.sentence.is_title and body:
         best = replace(best, sentence=body[0].sentence)  # the headline's place, the body's telling

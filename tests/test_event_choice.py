@@ -1512,3 +1512,12 @@ def test_a_clan_raid_on_a_house_is_an_attack_not_a_clash(events_of):
     body = "أُصيب طفل برصاصة طائشة مساء أمس خلال «دكّة عشائرية» استهدفت منزلاً في ناحية الهارثة شمال البصرة."
     e = only(events_of(body))
     assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_dead_shot_by_a_force_that_fired_on_the_protest_are_one_event(events_of):
+    body = (
+        "قُتل شابان أمس برصاص قوات الأمن في مدينة الناصرية.\n\n"
+        "وقال شهود إن قوات الأمن أطلقت النار مباشرة على المحتجين قرب مبنى المحافظة في الناصرية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Excessive force against protesters", 2)
