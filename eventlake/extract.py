@@ -335,6 +335,8 @@ def _when_and_where(
         return None
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
+    if _recalled(sentence, primary) and (not when.explicit or (published - when.day).days > 2):
+        return None  # "مذكّراً بأن إسرائيل شنّت في الأيام التي أعقبت سقوط النظام مئات الغارات"
     if not when.explicit and counted_since(sentence, primary):
         return None  # "قُتل 19 شخصاً في اشتباكات مسلحة بالعاصمة منذ مطلع العام": a count, no one event
     if when.explicit and when.precision >= 2 and sentence.has("cue:total"):
@@ -343,6 +345,11 @@ def _when_and_where(
     if not when.explicit and year is not None and year < published.year:
         return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     return locations, when
+
+
+def _recalled(sentence: SentenceHits, primary: Hit) -> bool:
+    """Background brought back ("يُذكر أن", "مذكّراً بأن"): told to explain the news, not as news."""
+    return any(c.end <= primary.start for c in sentence.of("cue:recalled"))
 
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:

@@ -59,6 +59,7 @@ CUE_NAMES = (
     "suffered",
     "halt",
     "agency",
+    "recalled",
     "retaliation",
     "amid",
     "repelled",

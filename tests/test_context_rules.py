@@ -200,3 +200,17 @@ def test_commanders_comment_on_the_strike_tells_no_new_one(events_of):
         "مؤكداً أن «الضربة الجوية جاءت بعد رصد استمر أياماً»."
     )
     assert only(events_of(body))["location"] == "Wadi al-Shay"
+
+
+def test_strikes_recalled_by_an_analyst_are_background(events_of):
+    body = (
+        "ارتفع سعر ربطة الخبز في حمص إلى خمسة آلاف ليرة.\n\n"
+        "ويرى الباحث العسكري أن «الوضع الأمني هش»، مذكّراً بأن الطائرات الروسية شنّت في الأشهر التي سبقت "
+        "سقوط النظام مئات الغارات على ريف إدلب الجنوبي."
+    )
+    assert events_of(body) == []
+
+
+def test_yudhkar_anna_introduces_background(events_of):
+    body = "ويُذكر أن الطيران التركي قصف قرى ناحية شيلادزي عدة مرات خلال الصيف الماضي."
+    assert events_of(body) == []
