@@ -155,6 +155,8 @@ class ArticlePlaces:
             towns = towns[1:]  # "حي الروضة بمدينة مأرب": the city, since we know no neighbourhoods
         if len(towns) > 1 and _quarter_elsewhere(towns[0][1], towns[1][1]):
             towns = towns[1:]  # "حي الزهراء بالموصل": not the Homs quarter of that name
+        if len(towns) > 1 and towns[0][1].kind == "range" and _within_unit(sentence, towns[1][0].hit):
+            towns = towns[1:]  # "في أطراف سلسلة جبال حمرين ضمن قاطع ناحية المنصورية": where in the range
         towns = _past_the_frame(sentence, towns)
         towns = _past_the_road(sentence, towns)
         if len(towns) > 1 and _where_the_source_is(sentence, towns[0][0].hit):
@@ -398,6 +400,11 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
         if near and typed and not _fired_from(sentence, mention.hit):
             return towns[i:]
     return towns
+
+
+def _within_unit(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "ضمن قاطع ناحية المنصورية": the unit a range's part lies in (not "قرب قضاء الشرقاط", a bearing)."""
+    return any(sentence.derived.text[a:b] == "ضمن" for a, b in sentence.words_before(hit.start, 3))
 
 
 def _fired_from(sentence: SentenceHits, hit: Hit) -> bool:

@@ -214,3 +214,13 @@ def test_strikes_recalled_by_an_analyst_are_background(events_of):
 def test_yudhkar_anna_introduces_background(events_of):
     body = "ويُذكر أن الطيران التركي قصف قرى ناحية شيلادزي عدة مرات خلال الصيف الماضي."
     assert events_of(body) == []
+
+
+def test_town_a_range_lies_within_places_the_event(events_of):
+    body = "عثرت قوة من الجيش العراقي أمس على مخبأ يحتوي على عبوات ناسفة في سلسلة جبال حمرين ضمن قاطع ناحية المنصورية."
+    assert only(events_of(body))["admin1"] == "Diyala"
+
+
+def test_range_near_a_town_stays_the_range(events_of):
+    body = "نفذت طائرات القوة الجوية العراقية أمس ضربة جوية على مضافة لداعش في جبال مكحول قرب قضاء الشرقاط."
+    assert only(events_of(body))["location"] == "Makhoul Mountains"

@@ -54,7 +54,7 @@ PERSIAN_ONLY = set("پچژگکیڵەہۆێڕھۇۈۋېڤ")
 PLACE_KINDS = {"city", "town", "village"}
 SUPPLEMENT_KINDS = PLACE_KINDS | {
     "neighbourhood", "camp", "airport", "military_base", "border_crossing",
-    "dam", "oil_field", "strait",
+    "dam", "oil_field", "strait", "range",
 }  # fmt: skip
 SY_ADMIN1 = {
     "Al-Hasakah", "Aleppo", "Ar-Raqqah", "As-Suwayda", "Damascus", "Daraa", "Deir ez-Zor",
