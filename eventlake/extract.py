@@ -50,6 +50,7 @@ from eventlake.triggers import (
     resolve_type,
 )
 
+INSTITUTION_WORDS = frozenset({"شرطه", "عمليات", "صحه", "محافظه"})  # "قيادة شرطة البصرة", matching form
 ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS = 12
@@ -252,6 +253,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         return []  # "أن 43 شخصاً قُتلوا في حوادث متفرقة خلال شهر تشرين الثاني": a count over places and days
     locations = []
     if sub:
+        own = _arrests_after(sentence, sub, own, earlier) or own
         locations = own or _inherited_location(sentence, ctx, sub) or _province_of_unknown(sentence, places)
     if not locations or not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
@@ -428,6 +430,21 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     if body and _points_to_a_place(sentence, body[-1]):
         return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlier: list[Candidate]) -> list[Location]:
+    """ "وأشار مصدر في شرطة البصرة إلى أن القوات الأمنية اعتقلت خمسة من المتورطين": the province
+    names the police, not the place; the arrests are where the event they follow was."""
+    if sub != "Arrests" or len(own) != 1 or not _names_an_institution(sentence, own[0]):
+        return []
+    place = own[0].place
+    same = [c for c in earlier if c.location is not None and c.location.place.admin1 == place.admin1]
+    return [same[-1].location] if same and sentence.has("cue:implicated") else []
+
+
+def _names_an_institution(sentence: SentenceHits, location: Location) -> bool:
+    words = sentence.words_before(location.start, 1)
+    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in INSTITUTION_WORDS
 
 
 def _after_the_event(sentence: SentenceHits) -> bool:

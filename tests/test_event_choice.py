@@ -1521,3 +1521,12 @@ def test_dead_shot_by_a_force_that_fired_on_the_protest_are_one_event(events_of)
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["fatalities"]) == ("Excessive force against protesters", 2)
+
+
+def test_arrests_of_those_involved_are_where_the_fight_was(events_of):
+    body = (
+        "أُصيب أربعة أشخاص أمس في نزاع عشائري في قضاء القرنة شمالي البصرة.\n\n"
+        "وقال مصدر في شرطة البصرة إن قوة أمنية اعتقلت ستة من المتورطين وضبطت أسلحة متوسطة."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert arrest["location"] == "Al Qurnah"
