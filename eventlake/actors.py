@@ -271,9 +271,11 @@ def _supporting(sentence: SentenceHits, hit: Hit, mentions: list[Hit]) -> bool:
 
 
 def _speaker_of_claim(sentence: SentenceHits, trigger: Hit, hit: Hit, mentions: list[Hit]) -> bool:
-    """ "قالت قوات الدعم السريع في بيان إن مسيّرات جيش الفلول استهدفت السوق": who speaks before
-    "إن" takes no part when the claim names the sides itself."""
-    if sentence.preceded_by(hit, "cue:report", within=1) is None or _speaker_owns_the_force(sentence, hit):
+    """ "قالت قوات الدعم السريع في بيان إن مسيّرات جيش الفلول استهدفت السوق", "قال الناطق باسم
+    القوات المسلحة إن «الميليشيا أطلقت ...»": who speaks before "إن" takes no part when the claim
+    names the sides itself."""
+    speaks = sentence.preceded_by(hit, "cue:report", within=1) or sentence.preceded_by(hit, "cue:spokesman", within=0)
+    if speaks is None or _speaker_owns_the_force(sentence, hit):
         return False  # "وقالت الفرقة 22 مشاة إن قواتها تصدّت ...": the speaker's own forces act
     text = sentence.derived.text
     that = next(

@@ -1367,3 +1367,12 @@ def test_finder_of_a_body_is_still_a_witness(events_of):
 def test_gunmen_of_two_tribes_are_tribal_militias(events_of):
     e = only(events_of("قُتل ثلاثة أمس في اشتباكات بين مسلحين من قبيلة أولاد سليمان ومسلحين من التبو في مدينة سبها."))
     assert (e["actor1"], e["actor2"]) == ("Tribal militia", "Tribal militia")
+
+
+def test_army_spokesman_is_no_side_of_the_drones_he_tells(events_of):
+    body = (
+        "وقال الناطق الرسمي باسم القوات المسلحة إن «الميليشيا المتمردة أطلقت أمس ست مسيّرات انتحارية "
+        "باتجاه محطة الكهرباء في مدينة عطبرة»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", None)
