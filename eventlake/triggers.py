@@ -155,10 +155,13 @@ def taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
 
 
 def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
-    """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم": the killing is the event ACLED codes."""
-    if primary.entry.value.sub_event_type != "Looting/property destruction" or not sentence.has("cas:killed"):
+    """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم", "وأطلقت النار على الأهالي ونهبت
+    المواشي": the killing or the shooting is the event ACLED codes."""
+    if primary.entry.value.sub_event_type != "Looting/property destruction":
         return primary
-    return next((t for t in triggers if t.entry.value.sub_event_type == "@attack"), primary)
+    attacks = [t for t in triggers if t.entry.value.sub_event_type == "@attack"]
+    shot = any("النار" in sentence.derived.text[t.start : t.end] for t in attacks)
+    return attacks[0] if attacks and (shot or sentence.has("cas:killed")) else primary
 
 
 def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

@@ -1530,3 +1530,8 @@ def test_arrests_of_those_involved_are_where_the_fight_was(events_of):
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert arrest["location"] == "Al Qurnah"
+
+
+def test_shooting_at_villagers_beats_the_looting_that_followed(events_of):
+    body = "اقتحم مسلحون أمس قرية شرق مدينة الجنينة، وأطلقوا النار على الأهالي ونهبوا المواشي وأحرقوا عدداً من المنازل."
+    assert only(events_of(body))["sub_event_type"] == "Attack"
