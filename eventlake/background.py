@@ -77,7 +77,8 @@ def told_before(
         and (c.location.place.iso, c.location.place.admin1) in provinces
         and c.location.place.rank <= min(loc.place.rank for loc in locations)  # not "strikes on Rif Dimashq"
     ]
-    return told[-1] if told else None
+    named = [c for c in told if any(c.location.place == loc.place for loc in locations)]
+    return (named or told)[-1] if told else None  # "في الغارات على رأس عيسى": the one told there
 
 
 def comment_on_events(

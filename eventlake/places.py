@@ -492,6 +492,13 @@ def _between(sentence: SentenceHits, hit: Hit) -> bool:
     return any(sentence.derived.text[a:b] == "بين" for a, b in sentence.words_before(hit.start, 2))
 
 
+def _joined_kind(text: str, kind: Hit, hit: Hit) -> bool:
+    """The place's kind word right before it, with و on the kind ("ومطار", "وميناء")."""
+    if text[kind.end : hit.start] != " " or kind.start < 2:
+        return False
+    return text[kind.start - 2 : kind.start] == " و"
+
+
 def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
     """A second place joined by و (بلدتي كفرنبل وحاس), or a second target by "وعلى", is a second
     event location; the far end of "بين X وY" is not."""
@@ -503,4 +510,6 @@ def _conjoined(sentence: SentenceHits, hit: Hit, first: Hit) -> bool:
         return True
     if words and text[words[0][0] : words[0][1]] == "و":
         return True
+    if any(c.end < hit.start and _joined_kind(text, c, hit) for c in sentence.of("cue:place_type")):
+        return True  # "على ميناء رأس عيسى وميناء الصليف": a second place named with its kind
     return any(text[a:b] == "وعلي" and a > first.end for a, b in words)  # "في الميادين، وعلى مقر في البوكمال"

@@ -1535,3 +1535,12 @@ def test_arrests_of_those_involved_are_where_the_fight_was(events_of):
 def test_shooting_at_villagers_beats_the_looting_that_followed(events_of):
     body = "اقتحم مسلحون أمس قرية شرق مدينة الجنينة، وأطلقوا النار على الأهالي ونهبوا المواشي وأحرقوا عدداً من المنازل."
     assert only(events_of(body))["sub_event_type"] == "Attack"
+
+
+def test_two_ports_named_with_their_kind_are_two_strikes_and_each_keeps_its_toll(events_of):
+    body = (
+        "شنّ الطيران الأمريكي أمس غارات على ميناء رأس عيسى وميناء الصليف بمحافظة الحديدة.\n\n"
+        "وقال مصدر طبي إن ثلاثة مدنيين قُتلوا في الغارات على الصليف."
+    )
+    tolls = {e["location"]: e["fatalities"] for e in events_of(body)}
+    assert tolls == {"Ras Isa": None, "As Salif": 3}
