@@ -381,11 +381,17 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
     if roles.actor2 is not None:
         return "Armed clash", False
+    if _named_attacker(roles) and any(lo <= c.start < hi for c in sentence.of("cue:military_site")):
+        return "Armed clash", False  # "مجموعة إرهابية استهدفت نقطة مراقبة تابعة لأحد ألوية الفرقة السادسة"
     wounded = sentence.has("cas:injured") and sentence.has("cue:armed_victims") and roles.actor1 is not None
     if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _named_attacker(roles: Roles) -> bool:
+    return roles.actor1 is not None and not roles.actor1.generic and roles.actor1.inter in (2, 3, 4)
 
 
 def _lethal_force(sentence: SentenceHits) -> bool:

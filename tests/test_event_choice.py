@@ -1544,3 +1544,10 @@ def test_two_ports_named_with_their_kind_are_two_strikes_and_each_keeps_its_toll
     )
     tolls = {e["location"]: e["fatalities"] for e in events_of(body)}
     assert tolls == {"Ras Isa": None, "As Salif": 3}
+
+
+def test_named_group_firing_on_an_observation_post_is_a_clash(events_of):
+    body = "استهدفت مجموعة إرهابية ليلة أمس نقطة مراقبة تابعة لأحد ألوية الفرقة السابعة في قضاء هيت بالأسلحة الخفيفة."
+    e = only(events_of(body))
+    sides = ("Islamic State", "Military Forces of Iraq")
+    assert (e["sub_event_type"], (e["actor1"], e["actor2"])) == ("Armed clash", sides)
