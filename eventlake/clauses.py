@@ -111,7 +111,8 @@ def second_weapon_events(
     sub = other.entry.value.sub_event_type
     roles = roles_for(sub, roles, False, sentence)
     taken = {c.location.place for c in found if c.location is not None}
-    own_towns = [loc for loc in places.towns_after(sentence, clause.end) if loc.place not in taken]
+    located = places.locate(sentence, (clause.end, sentence.end))  # "باطوفة التابعة لقضاء زاخو": one town
+    own_towns = [loc for loc in located if loc.place not in taken and loc.place.rank == 0]
     toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
     if own_towns:
         _keep_first_clause_toll(sentence, found, clause)

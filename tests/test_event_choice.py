@@ -1551,3 +1551,11 @@ def test_named_group_firing_on_an_observation_post_is_a_clash(events_of):
     e = only(events_of(body))
     sides = ("Islamic State", "Military Forces of Iraq")
     assert (e["sub_event_type"], (e["actor1"], e["actor2"])) == ("Armed clash", sides)
+
+
+def test_second_weapons_town_keeps_its_parent_district_out(events_of):
+    body = (
+        "شنّت الطائرات التركية أمس غارات على محيط ناحية كاني ماسي، فيما قصفت المدفعية التركية "
+        "أطراف ناحية باطوفة التابعة لقضاء زاخو."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Batifa", "Kani Masi"]
