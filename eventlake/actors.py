@@ -96,7 +96,12 @@ OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما"
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
-ARMS_TYPES = ("Remote explosive/landmine/IED", "@explosion", "Disrupted weapons use")
+ARMS_TYPES = (
+    "Remote explosive/landmine/IED",
+    "@explosion",
+    "Disrupted weapons use",
+    "Shelling/artillery/missile attack",
+)
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)

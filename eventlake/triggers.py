@@ -310,6 +310,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
     if sub == "Remote explosive/landmine/IED":
         return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+    if sub == "Shelling/artillery/missile attack" and _cache_found(sentence, trigger):
+        return "Disrupted weapons use", False  # "عثرت على مخبأ يحتوي على 12 صاروخاً من نوع «كاتيوشا»"
     if sub == "Air/drone strike" and _foiled(sentence, trigger):
         return "Disrupted weapons use", False  # "أحبطت قوات الأمن هجوماً بطائرة مسيّرة"
     if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
@@ -425,6 +427,14 @@ def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
             t.entry.value.sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
         )
     )
+
+
+def _cache_found(sentence: SentenceHits, trigger: Hit) -> bool:
+    """Rockets or shells found in a cache, none fired: a seizure told by "عثرت/ضبطت" before them."""
+    found = any(c.end <= trigger.start for c in sentence.of("cue:found")) or sentence.preceded_by(
+        trigger, "cue:defuse", within=6
+    )
+    return bool(found) and _never_went_off(sentence, trigger)
 
 
 def _accident(sentence: SentenceHits) -> bool:

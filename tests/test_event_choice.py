@@ -1559,3 +1559,9 @@ def test_second_weapons_town_keeps_its_parent_district_out(events_of):
         "أطراف ناحية باطوفة التابعة لقضاء زاخو."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Batifa", "Kani Masi"]
+
+
+def test_rockets_found_in_a_cache_were_never_fired(events_of):
+    body = "عثرت قوة من الحشد الشعبي أمس على مخبأ يحتوي على 20 صاروخاً من نوع «كاتيوشا» في صحراء قضاء بيجي."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Popular Mobilization Forces")
