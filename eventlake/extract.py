@@ -324,6 +324,8 @@ def _when_and_where(
     """The event's places and date, those of an event told before when this retells it; None
     for background (long before publication, or a past year) and for a vaguer retelling."""
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
+    if not when.explicit and _long_ago(sentence, primary):
+        return None  # "صيانة العنفات التي تضررت جراء المعارك التي شهدها محيط السد مطلع العام"
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if quoted_comment(sentence, primary, when, earlier):
@@ -347,6 +349,12 @@ def _when_and_where(
     if not when.explicit and year is not None and year < published.year:
         return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     return locations, when
+
+
+def _long_ago(sentence: SentenceHits, primary: Hit) -> bool:
+    """The event word dated long past, near it (not "... نزحوا منذ أشهر" of the people it spared)."""
+    near = sentence.followed_by(primary, "cue:long_ago", within=6)
+    return near is not None or sentence.preceded_by(primary, "cue:long_ago", within=3) is not None
 
 
 def _recalled(sentence: SentenceHits, primary: Hit) -> bool:

@@ -60,6 +60,7 @@ CUE_NAMES = (
     "halt",
     "agency",
     "recalled",
+    "long_ago",
     "retaliation",
     "amid",
     "repelled",

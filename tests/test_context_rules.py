@@ -224,3 +224,19 @@ def test_town_a_range_lies_within_places_the_event(events_of):
 def test_range_near_a_town_stays_the_range(events_of):
     body = "نفذت طائرات القوة الجوية العراقية أمس ضربة جوية على مضافة لداعش في جبال مكحول قرب قضاء الشرقاط."
     assert only(events_of(body))["location"] == "Makhoul Mountains"
+
+
+def test_battles_of_early_this_year_are_history(events_of):
+    body = (
+        "وقال مدير المحطة إن فرقاً فنية ستباشر صيانة العنفات التي تضررت جراء المعارك التي شهدها محيط "
+        "سد تشرين مطلع العام."
+    )
+    assert events_of(body) == []
+
+
+def test_weapons_handed_to_the_army_were_never_fired(events_of):
+    body = (
+        "تسلّم الجيش اللبناني اليوم دفعة جديدة من السلاح الثقيل من مخيم البص، سلّمتها الفصائل الفلسطينية، "
+        "وشملت قذائف هاون وصواريخ «غراد»."
+    )
+    assert only(events_of(body))["event_type"] == "Strategic developments"
