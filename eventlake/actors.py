@@ -91,6 +91,7 @@ OWN_FORCE_WORDS = frozenset(
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
+FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
@@ -142,7 +143,8 @@ def assign_roles(
     homes = {iso, outlet_iso} - {None}
     local = [h for h in sentence.of("actor_local") if homes & set(h.entry.value.local_in)]
     mentions += [h for h in local if not _context_only(sentence, h)]
-    mentions += [h for h in sentence.of("actor_adj") if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
+    adjectives = [h for h in sentence.of("actor_adj") if not _names_a_facility(sentence, h)]
+    mentions += [h for h in adjectives if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
@@ -440,6 +442,12 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     if _victim_adjective(sentence, hit):
         return False
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
+
+
+def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "استهدف المستشفى السعودي في الفاشر": a hospital's name, no side."""
+    words = sentence.words_before(hit.start, 1)
+    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in FACILITY_WORDS
 
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:

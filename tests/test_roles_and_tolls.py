@@ -1376,3 +1376,8 @@ def test_army_spokesman_is_no_side_of_the_drones_he_tells(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", None)
+
+
+def test_a_hospitals_name_is_no_side(events_of):
+    body = "قُتل خمسة مدنيين أمس جراء قصف مدفعي استهدف المستشفى التركي في مدينة نيالا."
+    assert only(events_of(body))["actor1"] != "Military Forces of Turkey"
