@@ -437,6 +437,8 @@ def _quarter_elsewhere(quarter: Place, town: Place) -> bool:
     """A known quarter followed by a town it does not lie in names another city's quarter."""
     if quarter.kind != "neighbourhood" or town.rank != 0 or None in (quarter.lat, town.lat):
         return False
+    if town.kind == "neighbourhood":
+        return False  # "أرصفة ميناء الحديدة ... ومحطة كهرباء في حي الجراف": two quarters, two sites
     return haversine_km(quarter.lat, quarter.lon, town.lat, town.lon) > QUARTER_KM
 
 

@@ -1565,3 +1565,11 @@ def test_rockets_found_in_a_cache_were_never_fired(events_of):
     body = "عثرت قوة من الحشد الشعبي أمس على مخبأ يحتوي على 20 صاروخاً من نوع «كاتيوشا» في صحراء قضاء بيجي."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Popular Mobilization Forces")
+
+
+def test_a_port_and_a_quarter_of_another_city_are_both_kept(events_of):
+    body = (
+        "شنّ الطيران الإسرائيلي أمس غارات استهدفت أرصفة ميناء الحديدة ومحطة لتوليد الكهرباء "
+        "في حي الجراف شمالي العاصمة صنعاء."
+    )
+    assert "Hodeidah Port" in {e["location"] for e in events_of(body)}
