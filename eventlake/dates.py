@@ -140,6 +140,12 @@ def _night_into_next(sentence: SentenceHits, hit: Hit) -> bool:
     return nxt is not None and nxt.start - hit.end <= 4
 
 
+def _night_from(sentence: SentenceHits, hit: Hit) -> Hit | None:
+    """The first weekday of the pair "ليل الأحد - الاثنين" when `hit` is the second: the night leads both."""
+    first = sentence.preceded_by(hit, "date:weekday", within=0)
+    return first if first is not None and _night_into_next(sentence, first) else None
+
+
 def _inside(hit: Hit, name: Hit) -> bool:
     return name.start <= hit.start and hit.end <= name.end and name.end - name.start > hit.end - hit.start
 
@@ -188,7 +194,7 @@ def _weekday_date(sentence: SentenceHits, hit: Hit, published: date, needs_cue: 
     past = sentence.followed_by(hit, "date:weekday_past", within=0) or sentence.followed_by(
         hit, "date:weekday_before_last", within=0
     )
-    lead = sentence.preceded_by(hit, "date:weekday_lead", within=0)
+    lead = sentence.preceded_by(hit, "date:weekday_lead", within=0) or _night_from(sentence, hit)
     if sentence.derived.text[hit.start : hit.end] in needs_cue and not (past or lead):
         return None
     back = (published.weekday() - hit.entry.value) % 7

@@ -16,7 +16,7 @@ HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sen
 # "The dead" (matching form) match the verb stem قتل* but name no act of killing.
 # "دون (تسجيل) اعتقالات" (matching form): the event word is what did not happen.
 WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
-RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي"})
+RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
 CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
@@ -57,12 +57,15 @@ def _without(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "وفتشت عدداً من المنازل قبل أن تنسحب، دون تسجيل اعتقالات": an event word said not to have happened."""
     if not sentence.has("cue:negation"):
         return False  # no "دون" in the sentence (most): no tokens to find
-    words = sentence.words_before(trigger.start, 2)
+    words = sentence.words_before(trigger.start, 4)
     text = sentence.derived.text
-    spelled = [text[a:b] for a, b in words]
-    if spelled and spelled[0] in WITHOUT_WORDS:
-        return True
-    return len(spelled) == 2 and spelled[0] in RECORDED_WORDS and spelled[1] in WITHOUT_WORDS
+    spelled = [text[a:b] for a, b in words]  # nearest first
+    for i, word in enumerate(spelled):
+        if word in WITHOUT_WORDS:
+            return True  # "دون تسجيل اعتقالات", "دون ورود معلومات عن اشتباكات"
+        if word not in RECORDED_WORDS or i == len(spelled) - 1:
+            return False
+    return False
 
 
 def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:

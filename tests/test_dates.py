@@ -95,3 +95,9 @@ def test_a_construct_dual_counts_two(events_of):
 def test_a_place_named_for_a_weekday_dates_nothing(events_of):
     body = "اندلعت مواجهات الأمس بين مسلحين قرب سوق الثلاثاء في طرابلس، لتتطور إلى اشتباكات في شوارع حي عرادة."
     assert [e["event_date"].isoformat() for e in events_of(body)] == ["2024-03-06"]
+
+
+def test_monday_closing_a_night_pair_needs_no_cue_of_its_own(events_of):
+    body = "اعتقلت قوات التحالف الدولي شخصين ليل الأحد - الإثنين في بلدة البصيرة."
+    e = only(events_of(body, published="2024-03-07T09:00:00+03:00"))
+    assert str(e["event_date"]) == "2024-03-04"

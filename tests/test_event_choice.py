@@ -1573,3 +1573,8 @@ def test_a_port_and_a_quarter_of_another_city_are_both_kept(events_of):
         "في حي الجراف شمالي العاصمة صنعاء."
     )
     assert "Hodeidah Port" in {e["location"] for e in events_of(body)}
+
+
+def test_clashes_said_not_to_have_happened_type_nothing(events_of):
+    body = "اعتقلت قوات الأمن أمس ثلاثة مطلوبين في بلدة البصيرة، دون ورود معلومات عن اشتباكات."
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
