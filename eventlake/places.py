@@ -303,7 +303,9 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.preceded_by(hit, "cue:launched_from", within=4):
         return True  # "بالصواريخ من اتجاه البحر المتوسط غرب اللاذقية": where the missiles came from
     cues = CUES_NEEDED.get(hit.kind, ())
-    return bool(cues) and not any(sentence.preceded_by(hit, cue, within=0) for cue in cues)
+    found = [c for c in (sentence.preceded_by(hit, cue, within=0) for cue in cues) if c is not None]
+    text = sentence.derived.text
+    return bool(cues) and not any(not text[c.end : hit.start].strip(' «»"“”') for c in found)  # "الرصاص الحي، وأن"
 
 
 def _fighters_from(sentence: SentenceHits, hit: Hit) -> bool:

@@ -240,3 +240,10 @@ def test_weapons_handed_to_the_army_were_never_fired(events_of):
         "وشملت قذائف هاون وصواريخ «غراد»."
     )
     assert only(events_of(body))["event_type"] == "Strategic developments"
+
+
+def test_place_type_word_across_a_comma_types_nothing(events_of):
+    body = (
+        "وأكدت الشرطة أن «قواتنا لم تستخدم الرصاص الحي»، وأن «عناصر مندسة» حاولت اقتحام مبنى المحافظة في الناصرية أمس."
+    )
+    assert {e["admin1"] for e in events_of(body)} <= {"Dhi Qar"}
