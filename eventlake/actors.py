@@ -91,6 +91,7 @@ OWN_FORCE_WORDS = frozenset(
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
+OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
 FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
@@ -183,7 +184,7 @@ def assign_roles(
         if h.start < trigger.start
         and (not _generic(h) or h.entry.value == UNIDENTIFIED)
         and not _named_again(sentence, h, targets)
-        and not _announces_a_toll(sentence, h)
+        and not (_announces_a_toll(sentence, h) and not _its_own_operation(sentence, trigger))
     ]
     actor1_hit = _pick(agents) or _pick(before)
     answered = [
@@ -214,6 +215,12 @@ def _announces_a_toll(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.preceded_by(hit, "cue:report", within=0) is None:
         return False
     return any(sentence.followed_by(hit, kind, within=2) for kind in ("cas:killed", "cas:injured"))  # "... أمس استشهاد"
+
+
+def _its_own_operation(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "أعلن جهاز مكافحة الإرهاب مقتل اثنين ... خلال عملية إنزال جوي نفّذها": the announcer's own raid."""
+    text = sentence.derived.text
+    return any(text[a:b] in OWN_OPERATION_WORDS for a, b in sentence.words_after(trigger.end, 2))
 
 
 def _named_again(sentence: SentenceHits, hit: Hit, targets: list[Hit]) -> bool:

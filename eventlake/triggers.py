@@ -84,7 +84,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
         return None
     primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
-    primary = arrest_over_seizure(sentence, triggers, primary)
+    primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -165,6 +165,15 @@ def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: H
     attacks = [t for t in triggers if t.entry.value.sub_event_type == "@attack"]
     shot = any("النار" in sentence.derived.text[t.start : t.end] for t in attacks)
     return attacks[0] if attacks and (shot or sentence.has("cas:killed")) else primary
+
+
+def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "مقتل اثنين من عناصر داعش واعتقال ثالث خلال عملية إنزال جوي": a raid that killed is a
+    fight, its arrests a part of it."""
+    if primary.entry.value.sub_event_type != "Arrests" or not sentence.has("cas:killed"):
+        return primary
+    raids = [t for t in triggers if t.entry.value.sub_event_type == "Armed clash" and t.entry.value.priority < 65]
+    return raids[0] if raids else primary
 
 
 def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

@@ -1578,3 +1578,16 @@ def test_a_port_and_a_quarter_of_another_city_are_both_kept(events_of):
 def test_clashes_said_not_to_have_happened_type_nothing(events_of):
     body = "اعتقلت قوات الأمن أمس ثلاثة مطلوبين في بلدة البصيرة، دون ورود معلومات عن اشتباكات."
     assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
+def test_raid_that_killed_is_a_clash_by_the_force_that_announced_it(events_of):
+    body = (
+        "أعلن جهاز مكافحة الإرهاب أمس مقتل ثلاثة من عناصر «داعش» واعتقال رابع خلال عملية إنزال جوي "
+        "نفّذها في قضاء الحويجة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Military Forces of Iraq",
+        "Islamic State",
+    )
