@@ -1591,3 +1591,13 @@ def test_raid_that_killed_is_a_clash_by_the_force_that_announced_it(events_of):
         "Military Forces of Iraq",
         "Islamic State",
     )
+
+
+def test_fire_opened_on_demonstrators_is_excessive_force(events_of):
+    body = "قُتل شاب أمس عندما أطلق عناصر من قوات الأمن النار على متظاهرين خرجوا في مدينة الديوانية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == (
+        "Excessive force against protesters",
+        "Protesters",
+        1,
+    )
