@@ -1601,3 +1601,11 @@ def test_fire_opened_on_demonstrators_is_excessive_force(events_of):
         "Protesters",
         1,
     )
+
+
+def test_protest_demanding_news_of_the_abducted_is_the_protest(events_of):
+    body = (
+        "فرّقت قوات الأمن أمس بإطلاق الرصاص في الهواء وقفة احتجاجية نظّمها الأهالي في مدينة بانياس "
+        "للمطالبة بالكشف عن مصير شبان مخطوفين."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
