@@ -247,3 +247,8 @@ def test_place_type_word_across_a_comma_types_nothing(events_of):
         "وأكدت الشرطة أن «قواتنا لم تستخدم الرصاص الحي»، وأن «عناصر مندسة» حاولت اقتحام مبنى المحافظة في الناصرية أمس."
     )
     assert {e["admin1"] for e in events_of(body)} <= {"Dhi Qar"}
+
+
+def test_protests_across_several_cities_over_days_are_a_summary(events_of):
+    body = "شهدت عدة مدن عراقية خلال الأيام الثلاثة الماضية احتجاجات متفرقة تخللها تدخل أمني وسقوط قتيل في إحداها."
+    assert events_of(body) == []
