@@ -252,3 +252,19 @@ def test_place_type_word_across_a_comma_types_nothing(events_of):
 def test_protests_across_several_cities_over_days_are_a_summary(events_of):
     body = "شهدت عدة مدن عراقية خلال الأيام الثلاثة الماضية احتجاجات متفرقة تخللها تدخل أمني وسقوط قتيل في إحداها."
     assert events_of(body) == []
+
+
+def test_the_town_families_fled_to_is_not_where_they_were_attacked(events_of):
+    body = (
+        "اقتحم مسلحون أمس قرية ود الفضل شرقي مدينة تمبول وقتلوا خمسة من سكانها.\n\n"
+        "وقال شهود إن المهاجمين «أطلقوا النار عشوائياً على المواطنين»، وأجبروا عشرات الأسر على النزوح نحو مدينة رفاعة."
+    )
+    assert {e["location"] for e in events_of(body)} == {"Tamboul"}
+
+
+def test_dead_counted_since_a_ceasefire_are_no_events_toll(events_of):
+    body = (
+        "دهمت قوة من الجيش فجر اليوم منزلاً في بلدة برالياس وأوقفت ثلاثة أشخاص بتهمة تهريب أسلحة.\n\n"
+        "وأعلنت وزارة الصحة أن عدد الشهداء جراء الغارات منذ سريان وقف إطلاق النار بلغ 190 شهيداً."
+    )
+    assert [e["fatalities"] for e in events_of(body)] == [None]
