@@ -29,6 +29,8 @@ FILLERS = frozenset(
 LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
+ONE_OF = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
+RANK_ORDINALS = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملازم أول", "عقيد ركن"
 ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
@@ -208,10 +210,20 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if _kind_at(sentence, words[0], "cas:singular"):
         if len(tokens) > 1 and tokens[1] in KIN_AFTER:
             return 2  # "امرأة وطفلها"
-        return 1 + _and_more(sentence, words[1:2])  # "إصابة ضابط وجنديين"
+        rank = _rank_words(tokens[1:])  # "ضابط برتبة ملازم أول وجندي"
+        return 1 + _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
+    if tokens[0] in ONE_OF and len(tokens) > 1:
+        return 1  # "استشهاد أحد المنتسبين"
     return None
+
+
+def _rank_words(tokens: list[str]) -> int:
+    """How many words an officer's rank takes after his noun ("برتبة نقيب", "برتبة ملازم أول")."""
+    if not tokens or tokens[0] != "برتبه":
+        return 0
+    return 3 if len(tokens) > 2 and tokens[2] in RANK_ORDINALS else 2
 
 
 def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:

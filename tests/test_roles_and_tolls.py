@@ -1381,3 +1381,16 @@ def test_army_spokesman_is_no_side_of_the_drones_he_tells(events_of):
 def test_a_hospitals_name_is_no_side(events_of):
     body = "قُتل خمسة مدنيين أمس جراء قصف مدفعي استهدف المستشفى التركي في مدينة نيالا."
     assert only(events_of(body))["actor1"] != "Military Forces of Turkey"
+
+
+@pytest.mark.parametrize(
+    ("toll", "dead"),
+    [
+        ("استشهاد ضابط برتبة ملازم أول وجندي", 2),
+        ("استشهاد ضابط برتبة نقيب وجنديين اثنين", 3),
+        ("استشهاد أحد المنتسبين", 1),
+    ],
+)
+def test_officer_with_his_rank_and_the_men_beside_him(events_of, toll, dead):
+    body = f"انفجرت عبوة ناسفة أمس بدورية للجيش العراقي في قضاء الشرقاط، ما أسفر عن {toll} وإصابة اثنين آخرين."
+    assert only(events_of(body))["fatalities"] == dead
