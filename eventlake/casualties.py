@@ -51,6 +51,7 @@ KIN_AFTER = frozenset(
     {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
     | {"ووالدته", "ووالده", "ووالدتها", "ووالدها", "وحفيده", "وحفيدها", "ونجله"}
 )
+COMPANION_AFTER = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
@@ -140,10 +141,18 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
     figures = [_figure(sentence, h) for h in spans.values() if h.entry.phrase not in PRONOUN_VICTIMS]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact:  # "ما أدى إلى مقتله": the pronoun counts only when nothing else gives a figure
-        exact = [PRONOUN_VICTIMS[h.entry.phrase] for h in spans.values() if h.entry.phrase in PRONOUN_VICTIMS]
+        exact = [_pronoun_victims(sentence, h) for h in spans.values() if h.entry.phrase in PRONOUN_VICTIMS]
     if not exact:
         return None
     return sum(exact)
+
+
+def _pronoun_victims(sentence: SentenceHits, hit: Hit) -> int:
+    """ "ما أدى إلى مقتله ومرافقه", "مقتله مع سائقه": the man and the one named with him."""
+    text = sentence.derived.text
+    after = [text[a:b] for a, b in sentence.words_after(hit.end, 2)]
+    with_him = bool(after) and (after[0] in KIN_AFTER | COMPANION_AFTER or after[:2] == ["مع", "سائقه"])
+    return PRONOUN_VICTIMS[hit.entry.phrase] + (1 if with_him else 0)
 
 
 def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:

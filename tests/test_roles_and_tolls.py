@@ -1394,3 +1394,8 @@ def test_a_hospitals_name_is_no_side(events_of):
 def test_officer_with_his_rank_and_the_men_beside_him(events_of, toll, dead):
     body = f"انفجرت عبوة ناسفة أمس بدورية للجيش العراقي في قضاء الشرقاط، ما أسفر عن {toll} وإصابة اثنين آخرين."
     assert only(events_of(body))["fatalities"] == dead
+
+
+def test_the_man_killed_with_his_companion_are_two(events_of):
+    body = "استهدفت طائرة مسيّرة أمس سيارة قيادي قرب مدينة القامشلي، ما أدى إلى مقتله ومرافقه."
+    assert only(events_of(body))["fatalities"] == 2
