@@ -151,7 +151,7 @@ def assign_roles(
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
-    mentions = [h for h in mentions if not _accused_of(sentence, trigger, h)]
+    mentions = [h for h in mentions if not _accused_of(sentence, trigger, h) and not _protested_against(sentence, h)]
     accuser, accused = _accusation(sentence, trigger, mentions, iso)
     mentions = [h for h in mentions if h is not accuser]
     if accused is not None and accused not in mentions:
@@ -449,6 +449,11 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     if _victim_adjective(sentence, hit):
         return False
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
+
+
+def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "تظاهرة احتجاجاً على القصف التركي": whose deed a protest is about takes no part in it."""
+    return sentence.preceded_by(hit, "cue:about", within=2) is not None
 
 
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:

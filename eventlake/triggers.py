@@ -130,14 +130,15 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     the violence it names (definite: already known) is its cause."""
     protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
     dispersed = primary.entry.value.sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
-    if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
-        return protest
     protested = [t for t in triggers if t.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration")]
+    strongest = max(protested, key=lambda t: t.entry.value.priority) if protested else None  # "قبل أن تفرّقها"
+    if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
+        return strongest
     if protested and sentence.preceded_by(primary, "cue:about", within=0) is not None:
-        return protested[0]  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
+        return strongest  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
     about = [c for c in sentence.of("cue:about") if c.end <= primary.start]
     if protested and about and protested[0].end <= about[-1].start and sentence.tokens_between(about[-1], primary) <= 3:
-        return protested[0]  # "وقفة احتجاجية ... للمطالبة بالكشف عن مصير شبان مخطوفين"
+        return strongest  # "وقفة احتجاجية ... للمطالبة بالكشف عن مصير شبان مخطوفين"
     return _force_against_protesters(sentence, triggers, primary)
 
 

@@ -1609,3 +1609,10 @@ def test_protest_demanding_news_of_the_abducted_is_the_protest(events_of):
         "للمطالبة بالكشف عن مصير شبان مخطوفين."
     )
     assert only(events_of(body))["sub_event_type"] == "Protest with intervention"
+
+
+def test_protest_against_shelling_dispersed_later_is_a_protest_with_intervention(events_of):
+    body = "خرج المئات في تظاهرة في مدينة دهوك أمس احتجاجاً على القصف التركي، قبل أن تفرّقها قوات الأسايش بالهراوات."
+    e = only(events_of(body))
+    sides = ("Protesters", "Kurdistan Region Security (Asayish)")
+    assert (e["sub_event_type"], (e["actor1"], e["actor2"])) == ("Protest with intervention", sides)
