@@ -74,6 +74,7 @@ def told_before(
         if c.location is not None
         and not c.sentence.is_title
         and SUB_EVENT_TO_TYPE[c.sub_event_type] == kind
+        and (kind != "Strategic developments" or c.sub_event_type == sub)  # a cache found is no arrest told
         and (c.location.place.iso, c.location.place.admin1) in provinces
         and c.location.place.rank <= min(loc.place.rank for loc in locations)  # not "strikes on Rif Dimashq"
     ]

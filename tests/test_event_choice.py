@@ -1616,3 +1616,11 @@ def test_protest_against_shelling_dispersed_later_is_a_protest_with_intervention
     e = only(events_of(body))
     sides = ("Protesters", "Kurdistan Region Security (Asayish)")
     assert (e["sub_event_type"], (e["actor1"], e["actor2"])) == ("Protest with intervention", sides)
+
+
+def test_cache_found_in_the_same_sweep_is_not_the_arrests_told_again(events_of):
+    body = (
+        "ألقت قوات الأمن العام أمس القبض على خمسة أشخاص في مدينة بانياس.\n\n"
+        "وأضافت أن وحداتها عثرت خلال العملية ذاتها على مستودع في بلدة القدموس يضم ألغاماً مضادة للدروع."
+    )
+    assert {e["sub_event_type"] for e in events_of(body)} == {"Arrests", "Disrupted weapons use"}
