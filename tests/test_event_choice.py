@@ -1624,3 +1624,11 @@ def test_cache_found_in_the_same_sweep_is_not_the_arrests_told_again(events_of):
         "وأضافت أن وحداتها عثرت خلال العملية ذاتها على مستودع في بلدة القدموس يضم ألغاماً مضادة للدروع."
     )
     assert {e["sub_event_type"] for e in events_of(body)} == {"Arrests", "Disrupted weapons use"}
+
+
+def test_a_tribal_truce_is_an_agreement(events_of):
+    body = (
+        "اندلع نزاع عشائري أمس بين عشيرتين في ناحية الدير شمالي البصرة.\n\n"
+        "وتدخّل وجهاء من عشائر المنطقة اليوم وتوصلوا إلى «عطوة» عشائرية بين الطرفين لمدة شهر في ناحية الدير."
+    )
+    assert "Agreement" in {e["sub_event_type"] for e in events_of(body)}
