@@ -168,7 +168,7 @@ def assign_roles(
     for hit in mentions:
         if downed and ((hit.kind == "actor_adj" and not _air_defence_of(sentence, hit)) or _planted_by(sentence, hit)):
             targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية", "لغماً زرعه مجهولون": the weapon's owner
-        elif hit is accused or _is_agent(sentence, hit):
+        elif hit is accused or _is_agent(sentence, hit) or _suspect(sentence, hedge, hit):
             agents.append(hit)
         elif _is_target(sentence, hit):
             targets.append(hit)
@@ -256,6 +256,14 @@ def _suspects_named(sentence: SentenceHits, hedge: Hit | None, mentions: list[Hi
     if not named or sentence.tokens_between(hedge, named[0]) > 3:
         return mentions
     return [h for h in mentions if not (h.entry.value.generic and h.end <= hedge.start and h.entry.value.inter != 7)]
+
+
+def _suspect(sentence: SentenceHits, hedge: Hit | None, hit: Hit) -> bool:
+    """ "مسلحون يُعتقد أنهم من عناصر تنظيم القاعدة": the group named right after the hedge is the suspect,
+    though "من عناصر" would make it a victim's unit elsewhere."""
+    if hedge is None or hit.start < hedge.end or hit.entry.value.generic:
+        return False
+    return sentence.tokens_between(hedge, hit) <= 3 and sentence.preceded_by(hedge, "actor", within=1) is not None
 
 
 def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:

@@ -1399,3 +1399,9 @@ def test_officer_with_his_rank_and_the_men_beside_him(events_of, toll, dead):
 def test_the_man_killed_with_his_companion_are_two(events_of):
     body = "استهدفت طائرة مسيّرة أمس سيارة قيادي قرب مدينة القامشلي، ما أدى إلى مقتله ومرافقه."
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_group_named_after_the_hedge_is_the_suspect_not_a_victims_unit(events_of):
+    body = "قُتل جنديان أمس في هجوم شنّه مسلحون يُعتقد أنهم من عناصر تنظيم القاعدة على نقطة عسكرية في مديرية لودر."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Al-Qaeda in the Arabian Peninsula", "suspected")
