@@ -263,7 +263,9 @@ def _suspect(sentence: SentenceHits, hedge: Hit | None, hit: Hit) -> bool:
     though "من عناصر" would make it a victim's unit elsewhere."""
     if hedge is None or hit.start < hedge.end or hit.entry.value.generic:
         return False
-    return sentence.tokens_between(hedge, hit) <= 3 and sentence.preceded_by(hedge, "actor", within=1) is not None
+    gunmen = sentence.preceded_by(hedge, "actor", within=1)
+    acting = gunmen is not None and (_is_agent(sentence, gunmen) or not _is_target(sentence, gunmen))
+    return sentence.tokens_between(hedge, hit) <= 3 and acting
 
 
 def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tuple[Hit, Hit] | None:
