@@ -45,6 +45,8 @@ def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
         return True  # a release, not a new detention
     if sub == "Agreement" and sentence.preceded_by(primary, "cue:breach", within=1):
         return True  # "تبادل الاتهامات بخرق اتفاق وقف إطلاق النار": the truce broken, not made
+    if sub == "Agreement" and sentence.preceded_by(primary, "cue:appeal", within=10):
+        return True  # "ناشد المجلس البلدي جميع الأطراف وقف إطلاق النار فوراً": a call, not a truce
     # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
     return "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime")
 

@@ -61,6 +61,7 @@ CUE_NAMES = (
     "agency",
     "recalled",
     "long_ago",
+    "appeal",
     "retaliation",
     "amid",
     "repelled",

@@ -17,6 +17,7 @@ HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sen
 # "دون (تسجيل) اعتقالات" (matching form): the event word is what did not happen.
 WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
 RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
+AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
 CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
@@ -239,6 +240,8 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     if sentence.word_before(trigger.start) in CONSEQUENCE_VERBS and not tells_a_toll(sentence):
         return True  # "وأدت الاشتباكات إلى إغلاق الطريق الساحلي": what the fighting told caused
+    if sentence.word_before(trigger.start) in AREA_OF_WORDS and not tells_a_toll(sentence):
+        return True  # "المدارس الواقعة في مناطق الاشتباكات": where the fighting told took place
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
 

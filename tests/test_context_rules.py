@@ -268,3 +268,17 @@ def test_dead_counted_since_a_ceasefire_are_no_events_toll(events_of):
         "وأعلنت وزارة الصحة أن عدد الشهداء جراء الغارات منذ سريان وقف إطلاق النار بلغ 190 شهيداً."
     )
     assert [e["fatalities"] for e in events_of(body)] == [None]
+
+
+def test_a_call_for_a_ceasefire_is_no_agreement(events_of):
+    body = "ناشد المجلس البلدي في عين زارة أمس جميع الأطراف وقف إطلاق النار فوراً وفتح ممرات آمنة."
+    assert events_of(body) == []
+
+
+def test_schools_in_the_areas_of_the_clashes_tell_no_new_clash(events_of):
+    body = (
+        "اندلعت أمس اشتباكات بين «اللواء 444» و«جهاز الردع» في منطقة عين زارة بطرابلس.\n\n"
+        "وعُلّقت الرحلات في مطار معيتيقة لساعات، كما أعلنت وزارة التعليم تعليق الدراسة في المدارس "
+        "الواقعة في مناطق الاشتباكات."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Ain Zara"]
