@@ -240,7 +240,7 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
     if sentence.word_before(trigger.start) in CONSEQUENCE_VERBS and not tells_a_toll(sentence):
         return True  # "وأدت الاشتباكات إلى إغلاق الطريق الساحلي": what the fighting told caused
-    if sentence.word_before(trigger.start) in AREA_OF_WORDS and not tells_a_toll(sentence):
+    if sentence.word_before(trigger.start) in AREA_OF_WORDS:
         return True  # "المدارس الواقعة في مناطق الاشتباكات": where the fighting told took place
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)

@@ -282,3 +282,11 @@ def test_schools_in_the_areas_of_the_clashes_tell_no_new_clash(events_of):
         "الواقعة في مناطق الاشتباكات."
     )
     assert [e["location"] for e in events_of(body)] == ["Ain Zara"]
+
+
+def test_families_stuck_in_the_areas_of_the_clash_tell_no_clash(events_of):
+    body = (
+        "أعلن الهلال الأحمر أن عدد القتلى بلغ سبعة، وأن فرقه أجلت أمس 40 عائلة كانت عالقة في مناطق "
+        "الاشتباك جنوب مدينة الزاوية."
+    )
+    assert events_of(body) == []
