@@ -224,7 +224,7 @@ def _fold(group: list[Candidate]) -> Candidate:
     elif roles.actor2 is None:  # "تضاربت روايات الجيش ... بشأن المعارك", then who attacked whom
         both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
         roles = both[0] if both else roles
-    roles = _attacker_told(roles, group)
+    roles = _claims_cancel(_attacker_told(roles, group), group)
     if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None and not roles.paired:
         roles = replace(roles, attribution="suspected")
     if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
@@ -245,6 +245,18 @@ def _attacker_told(roles: Roles, group: list[Candidate]) -> Roles:
     swapped = (roles.actor2, roles.actor1)
     told = any(c.sentence.has("cue:repelled") and (c.roles.actor1, c.roles.actor2) == swapped for c in group)
     return replace(roles, actor1=roles.actor2, actor2=roles.actor1) if told else roles
+
+
+def _claims_cancel(roles: Roles, group: list[Candidate]) -> Roles:
+    """Each side says it repelled the other ("تصدّت لهم قواتنا", "أحبطوا هجوماً لميليشيا قسد"): the
+    claims cancel and the fight keeps the order its neutral telling ("بين X وY") gave."""
+    paired = next((c.roles for c in group if c.roles.paired), None)
+    if paired is None or set(paired.sides) != set(roles.sides) or (paired.actor1, paired.actor2) == roles.sides:
+        return roles
+    claims = {(c.roles.actor1, c.roles.actor2) for c in group if c.sentence.has("cue:repelled")}
+    both = {roles.sides, (roles.actor2, roles.actor1)} <= claims
+    both = both or any(len(c.sentence.of("cue:repelled")) > 1 for c in group)  # "تصدّت ...، في حين ... أحبطوا"
+    return replace(roles, actor1=paired.actor1, actor2=paired.actor2) if both else roles
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

@@ -1405,3 +1405,13 @@ def test_group_named_after_the_hedge_is_the_suspect_not_a_victims_unit(events_of
     body = "قُتل جنديان أمس في هجوم شنّه مسلحون يُعتقد أنهم من عناصر تنظيم القاعدة على نقطة عسكرية في مديرية لودر."
     e = only(events_of(body))
     assert (e["actor1"], e["attribution"]) == ("Al-Qaeda in the Arabian Peninsula", "suspected")
+
+
+def test_each_side_claiming_it_repelled_the_other_keeps_the_leads_order(events_of):
+    body = (
+        "تجددت أمس الاشتباكات بين فصائل «الجيش الوطني السوري» و«قوات سوريا الديمقراطية» على محور قرية الخفسة.\n\n"
+        "وقالت «قسد» إن قواتها تصدّت لهجوم على مواقعها قرب الخفسة، في حين قال «الجيش الوطني» إن مقاتليه "
+        "أحبطوا هجوماً لميليشيا قسد على قرية الخفسة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Syrian Democratic Forces")
