@@ -91,6 +91,7 @@ OWN_FORCE_WORDS = frozenset(
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
+ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
 OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
 FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
@@ -632,6 +633,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return not _victim_adjective(sentence, hit)
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
+    if _launched_an_attack(sentence, hit):
+        return True  # "إن «مرتزقة الاحتلال التركي شنّوا هجوماً ... وتصدّت لهم قواتنا»"
     stands_for = _bracketed_for(sentence, hit)
     if stands_for is not None and _is_agent(sentence, stands_for):
         return True  # "اعتقلت قوات الأمن الداخلي (الأسايش)": the bracketed name is the subject too
@@ -644,6 +647,14 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _launched_an_attack(sentence: SentenceHits, hit: Hit) -> bool:
+    """The group right before "شنّوا هجوماً", "هاجموا", "حاولوا التسلل": the subject of the attack."""
+    if hit.entry.value.inter in (5, 6, 7):
+        return False  # "أطلقت النار على مجموعة من الأهالي حاولوا دخول البلدة": the people fired on
+    after = sentence.words_after(hit.end, 1)
+    return bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in ATTACK_VERBS
 
 
 def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1415,3 +1415,12 @@ def test_each_side_claiming_it_repelled_the_other_keeps_the_leads_order(events_o
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Syrian Democratic Forces")
+
+
+def test_group_that_launched_the_attack_our_forces_repelled_is_actor1(events_of):
+    body = (
+        "وقال المركز الإعلامي لقوات سوريا الديمقراطية إن «مرتزقة الاحتلال التركي شنّوا أمس هجوماً على "
+        "قرية الخفسة، وتصدّت لهم قواتنا وأوقعت خمسة قتلى في صفوفهم»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Syrian Democratic Forces")
