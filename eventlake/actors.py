@@ -463,8 +463,13 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "تظاهرة احتجاجاً على القصف التركي": whose deed a protest is about takes no part in it."""
-    return sentence.preceded_by(hit, "cue:about", within=2) is not None
+    """ "تظاهرة احتجاجاً على القصف التركي", "هتافات تطالب بخروج الميليشيات": whom a protest is about
+    takes no part in it."""
+    for kind in ("cue:about", "cue:slogan"):  # "وردّدوا هتافات تطالب بخروج الميليشيات الإيرانية"
+        cue = sentence.preceded_by(hit, kind, within=8)
+        if cue is not None and not any(m in sentence.derived.text[cue.end : hit.start] for m in "،,."):
+            return True
+    return False
 
 
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:

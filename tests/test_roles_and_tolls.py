@@ -1424,3 +1424,11 @@ def test_group_that_launched_the_attack_our_forces_repelled_is_actor1(events_of)
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Syrian Democratic Forces")
+
+
+def test_whom_a_road_block_protests_against_is_no_side(events_of):
+    body = (
+        "أغلق عشرات الشبان أمس الطريق الرئيسي في مدينة طفس بالإطارات المشتعلة احتجاجاً على الاغتيالات "
+        "وتقاعس الأجهزة الأمنية عن كشف منفّذيها."
+    )
+    assert only(events_of(body))["actor2"] is None
