@@ -67,7 +67,7 @@ BULLETS = frozenset("▪•●◾■-*")
 _DATELINE = re.compile(
     r"^\s*(?:[^\w\s]{1,3}\s*)?"  # a bullet
     r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
-    r"[-–—:](?:[^:.،\n]{0,40}:)?"  # the dash or colon, and an outlet's name before a colon
+    r"[-–—:|](?:[^:.،\n]{0,40}:)?"  # the dash, colon or bar, and an outlet's name before a colon
 )
 ROAD_WORDS = frozenset({"طريق", "الطريق", "اوتوستراد", "اتوستراد"})  # matching form
 PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
@@ -321,7 +321,7 @@ def _fighters_from(sentence: SentenceHits, hit: Hit) -> bool:
 def _dateline_end(sentence: SentenceHits) -> int:
     """End of a paragraph-opening dateline ("الموصل (خاص) –", "مأرب – «شبا بوست»:"), else -1."""
     head = sentence.derived.text[sentence.start : sentence.start + 60]
-    if "-" not in head and ":" not in head and "–" not in head and "—" not in head:
+    if "-" not in head and ":" not in head and "–" not in head and "—" not in head and "|" not in head:
         return -1  # the dash or colon a dateline needs: most paragraphs have none, so no regex
     length = _dateline_length(head)
     if length < 0:

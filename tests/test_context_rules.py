@@ -290,3 +290,8 @@ def test_families_stuck_in_the_areas_of_the_clash_tell_no_clash(events_of):
         "الاشتباك جنوب مدينة الزاوية."
     )
     assert events_of(body) == []
+
+
+def test_a_digest_line_opened_by_a_place_and_a_bar_is_a_dateline(events_of):
+    body = "القنيطرة | توغّلت قوة إسرائيلية عصر اليوم في قرية جباتا الخشب بريف القنيطرة الشمالي، واعتقلت شاباً."
+    assert only(events_of(body))["location"] == "Jubata al-Khashab"
