@@ -183,10 +183,17 @@ class ArticlePlaces:
         wants_admin = _before(sentence, mention.hit, ("cue:countryside",), within=2) or _province_named(
             sentence, mention.hit
         )
+        beside = {  # "بلدة القصر في قضاء الهرمل": the province of a place named beside it, unambiguous
+            (c.iso, c.admin1)
+            for m in self._mentions.get(sentence.index, [])
+            if m is not mention and len(m.candidates) == 1
+            for c in m.candidates
+        }
 
         def score(p: Place) -> float:
             s = 4.0 if p.iso == self.iso else 0.0
             s += 2.0 * self._admin1.get((p.iso, p.admin1), 0.0)
+            s += 1.5 if (p.iso, p.admin1) in beside else 0.0
             if p.kind == "admin1":
                 s += 3.0 if wants_admin else 0.0
             elif p.rank == 0:

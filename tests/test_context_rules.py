@@ -295,3 +295,8 @@ def test_families_stuck_in_the_areas_of_the_clash_tell_no_clash(events_of):
 def test_a_digest_line_opened_by_a_place_and_a_bar_is_a_dateline(events_of):
     body = "القنيطرة | توغّلت قوة إسرائيلية عصر اليوم في قرية جباتا الخشب بريف القنيطرة الشمالي، واعتقلت شاباً."
     assert only(events_of(body))["location"] == "Jubata al-Khashab"
+
+
+def test_a_name_of_several_places_takes_the_province_of_the_place_beside_it(events_of):
+    body = "قالت الوكالة الوطنية إن قذائف سقطت أمس على أطراف بلدة القصر في قضاء الهرمل، ما أدى إلى إصابة مواطنين."
+    assert only(events_of(body))["admin1"] == "Baalbek-Hermel"
