@@ -91,6 +91,7 @@ OWN_FORCE_WORDS = frozenset(
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
+TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
 OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
 FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
@@ -636,6 +637,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
         return not _victim_adjective(sentence, hit)
+    if sentence.derived.text[hit.start : hit.end].split()[0] in TARGET_HEADS:
+        return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
     if _launched_an_attack(sentence, hit):

@@ -1432,3 +1432,9 @@ def test_whom_a_road_block_protests_against_is_no_side(events_of):
         "وتقاعس الأجهزة الأمنية عن كشف منفّذيها."
     )
     assert only(events_of(body))["actor2"] is None
+
+
+def test_outlaw_groups_attacking_a_checkpoint_are_actor1(events_of):
+    body = "قالت وزارة الداخلية إن «مجموعات خارجة عن القانون» هاجمت حاجزاً للأمن العام عند مدخل بلدة جرمانا أمس."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Police Forces of Syria")
