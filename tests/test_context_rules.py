@@ -300,3 +300,11 @@ def test_a_digest_line_opened_by_a_place_and_a_bar_is_a_dateline(events_of):
 def test_a_name_of_several_places_takes_the_province_of_the_place_beside_it(events_of):
     body = "قالت الوكالة الوطنية إن قذائف سقطت أمس على أطراف بلدة القصر في قضاء الهرمل، ما أدى إلى إصابة مواطنين."
     assert only(events_of(body))["admin1"] == "Baalbek-Hermel"
+
+
+def test_the_hospital_a_wounded_man_died_in_is_not_the_attacks_place(events_of):
+    body = (
+        "قُتل منتسبان في الحشد الشعبي أمس بهجوم على نقطة في قرية الزركة شرقي صلاح الدين.\n\n"
+        "وأعلنت هيئة الحشد اليوم ارتفاع عدد شهداء الهجوم إلى ثلاثة، بعد وفاة أحد الجرحى في مستشفى كركوك."
+    )
+    assert {e["admin1"] for e in events_of(body)} == {"Salah al-Din"}
