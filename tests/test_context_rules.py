@@ -308,3 +308,8 @@ def test_the_hospital_a_wounded_man_died_in_is_not_the_attacks_place(events_of):
         "وأعلنت هيئة الحشد اليوم ارتفاع عدد شهداء الهجوم إلى ثلاثة، بعد وفاة أحد الجرحى في مستشفى كركوك."
     )
     assert {e["admin1"] for e in events_of(body)} == {"Salah al-Din"}
+
+
+def test_the_armys_detonation_of_unexploded_ordnance_is_no_event(events_of):
+    body = "نفّذ الجيش اللبناني أمس تفجيراً لذخائر غير منفجرة في خراج بلدة الخيام، داعياً المواطنين إلى عدم الاقتراب."
+    assert events_of(body) == []
