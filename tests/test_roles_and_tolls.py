@@ -1438,3 +1438,9 @@ def test_outlaw_groups_attacking_a_checkpoint_are_actor1(events_of):
     body = "قالت وزارة الداخلية إن «مجموعات خارجة عن القانون» هاجمت حاجزاً للأمن العام عند مدخل بلدة جرمانا أمس."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Police Forces of Syria")
+
+
+def test_the_interior_ministry_speaking_of_its_units_made_the_arrest(events_of):
+    body = "أعلنت وزارة الداخلية اليوم أن وحداتها ألقت القبض على خلية من أربعة أشخاص تابعة لتنظيم داعش في مدينة الضمير."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Police Forces of Syria", "Islamic State")
