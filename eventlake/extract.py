@@ -254,7 +254,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     locations = []
     if sub:
         own = _arrests_after(sentence, sub, own, earlier) or own
-        locations = own or _inherited_location(sentence, ctx, sub) or _province_of_unknown(sentence, places)
+        locations = own or _inherited_location(sentence, ctx, sub, roles) or _province_of_unknown(sentence, places)
     if not locations or not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
@@ -421,7 +421,7 @@ def _date_told_at(location: Location, earlier: list[Candidate], default: EventDa
     return told[-1].date if told else default
 
 
-def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list[Location]:
+def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: Roles) -> list[Location]:
     """A sentence that names no place continues its paragraph's place (the lead, the title's)."""
     located = [c for c in ctx.earlier if c.location is not None]
     for c in reversed(located):
@@ -431,7 +431,11 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str) -> list
     if titles and (sentence.paragraph <= 1 or _the_titles_town(sentence, located, titles[0])):
         return [titles[0].location]
     body = [c for c in located if not c.sentence.is_title]
-    if body and (sub == body[0].sub_event_type or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
+    other_side = (
+        _named_actor(roles) and _named_actor(body[0].roles if body else None) and (roles.actor1 != body[0].roles.actor1)
+    )  # "استهدفت القوات حاملة الطائرات ترومان" after the American strikes on Sanaa: the other side's act
+    more = (sub == body[0].sub_event_type and not other_side) if body else False
+    if body and (more or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event, or the truce that ends it: its place
     if body and (sentence.has("cue:later") or _after_the_event(sentence)):
         return [body[-1].location]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
@@ -453,6 +457,10 @@ def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlie
 def _names_an_institution(sentence: SentenceHits, location: Location) -> bool:
     words = sentence.words_before(location.start, 1)
     return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in INSTITUTION_WORDS
+
+
+def _named_actor(roles: Roles | None) -> bool:
+    return roles is not None and roles.actor1 is not None and not roles.actor1.generic
 
 
 def _after_the_event(sentence: SentenceHits) -> bool:

@@ -1632,3 +1632,12 @@ def test_a_tribal_truce_is_an_agreement(events_of):
         "وتدخّل وجهاء من عشائر المنطقة اليوم وتوصلوا إلى «عطوة» عشائرية بين الطرفين لمدة شهر في ناحية الدير."
     )
     assert "Agreement" in {e["sub_event_type"] for e in events_of(body)}
+
+
+def test_the_other_sides_attack_at_sea_does_not_take_the_lead_strikes_place(events_of):
+    body = (
+        "شنّ طيران العدوان الأمريكي اليوم غارات على مديرية بني حشيش بمحافظة صنعاء.\n\n"
+        "وأكد متحدث القوات المسلحة اليمنية أن القوات نفّذت عملية عسكرية استهدفت حاملة الطائرات "
+        "ترومان بعدد من الطائرات المسيّرة."
+    )
+    assert [e["actor1"] for e in events_of(body)] == ["Military Forces of the United States"]
