@@ -111,6 +111,8 @@ class ArticlePlaces:
             mentions = [m for m in mentions if clause[0] <= m.hit.start < clause[1]]
         resolved = [(m, self._resolve(sentence, m)) for m in mentions]
         resolved = [(m, p) for m, p in resolved if self._plausible(p) or self._across_border(sentence, m, p)]
+        if any(p.iso == self.iso and p.rank == 0 for _, p in resolved):  # "قرية الحميدية التابعة لناحية العظيم"
+            resolved = [(m, p) for m, p in resolved if self._plausible(p)]  # a namesake abroad yields to home
         resolved = _not_contradicted(sentence, resolved)
         towns = [(m, p) for m, p in resolved if p.rank == 0]
         if towns:

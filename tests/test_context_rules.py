@@ -313,3 +313,11 @@ def test_the_hospital_a_wounded_man_died_in_is_not_the_attacks_place(events_of):
 def test_the_armys_detonation_of_unexploded_ordnance_is_no_event(events_of):
     body = "نفّذ الجيش اللبناني أمس تفجيراً لذخائر غير منفجرة في خراج بلدة الخيام، داعياً المواطنين إلى عدم الاقتراب."
     assert events_of(body) == []
+
+
+def test_a_namesake_abroad_yields_to_the_village_at_home(events_of):
+    body = (
+        "تعرّضت نقطة للجيش العراقي، ليلة أمس، إلى تعرض بالأسلحة الخفيفة في قرية الحميدية التابعة لناحية "
+        "العظيم شمالي محافظة ديالى."
+    )
+    assert only(events_of(body))["admin1"] == "Diyala"

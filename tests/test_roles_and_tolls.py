@@ -1444,3 +1444,8 @@ def test_the_interior_ministry_speaking_of_its_units_made_the_arrest(events_of):
     body = "أعلنت وزارة الداخلية اليوم أن وحداتها ألقت القبض على خلية من أربعة أشخاص تابعة لتنظيم داعش في مدينة الضمير."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Police Forces of Syria", "Islamic State")
+
+
+def test_smuggling_gangs_are_unidentified_armed_groups(events_of):
+    body = "استهدفت طائرات مسيّرة تابعة لوزارة الدفاع أمس أوكاراً لعصابات التهريب في منطقة أبو صرة غرب مدينة الزاوية."
+    assert only(events_of(body))["actor2"] == "Unidentified armed group"
