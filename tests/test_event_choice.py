@@ -1641,3 +1641,8 @@ def test_the_other_sides_attack_at_sea_does_not_take_the_lead_strikes_place(even
         "ترومان بعدد من الطائرات المسيّرة."
     )
     assert [e["actor1"] for e in events_of(body)] == ["Military Forces of the United States"]
+
+
+def test_a_truck_of_rpg_rounds_seized_is_a_seizure(events_of):
+    body = "ضبطت وحدات الأمن العام في ريف حمص، أمس الأحد، شاحنة محمّلة بقذائف «آر بي جي» وذخائر متنوعة قرب مدينة القصير."
+    assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
