@@ -339,6 +339,8 @@ def _when_and_where(
         return None
     if (published - when.day).days > BACKGROUND_DAYS:
         return None
+    if earlier and any(c.end <= primary.start for c in sentence.of("cue:recap")):
+        return None  # "حصيلة اليوم في ريف حمص: مقتل راعيين في شين": the digest's recap of what it told
     if _recalled(sentence, primary) and (not when.explicit or (published - when.day).days > 2):
         return None  # "مذكّراً بأن إسرائيل شنّت في الأيام التي أعقبت سقوط النظام مئات الغارات"
     if not when.explicit and counted_since(sentence, primary):

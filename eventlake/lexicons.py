@@ -62,6 +62,7 @@ CUE_NAMES = (
     "recalled",
     "long_ago",
     "appeal",
+    "recap",
     "retaliation",
     "amid",
     "repelled",

@@ -321,3 +321,12 @@ def test_a_namesake_abroad_yields_to_the_village_at_home(events_of):
         "العظيم شمالي محافظة ديالى."
     )
     assert only(events_of(body))["admin1"] == "Diyala"
+
+
+def test_a_digests_recap_tells_its_events_again(events_of):
+    body = (
+        "🔴 قُتل راعيان شقيقان عصر اليوم برصاص مسلحين في المراعي المحيطة بقرية شين.\n\n"
+        "🔴 ألقى الأمن الداخلي القبض على شخصين يُشتبه بتورطهما في الجريمة خلال مداهمة في حي الوعر بمدينة حمص.\n\n"
+        "📌 حصيلة اليوم في ريف حمص: مقتل راعيين في شين، وتوقيف مشتبه بهما."
+    )
+    assert len(events_of(body)) == 2
