@@ -453,7 +453,8 @@ def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlie
         return []
     place = own[0].place
     same = [c for c in earlier if c.location is not None and c.location.place.admin1 == place.admin1]
-    return [same[-1].location] if same and sentence.has("cue:implicated") else []
+    involved = sentence.has("cue:implicated") or sentence.has("cue:took_part")  # "من المشاركين في النزاع"
+    return [same[-1].location] if same and involved else []
 
 
 def _names_an_institution(sentence: SentenceHits, location: Location) -> bool:

@@ -1646,3 +1646,12 @@ def test_the_other_sides_attack_at_sea_does_not_take_the_lead_strikes_place(even
 def test_a_truck_of_rpg_rounds_seized_is_a_seizure(events_of):
     body = "ضبطت وحدات الأمن العام في ريف حمص، أمس الأحد، شاحنة محمّلة بقذائف «آر بي جي» وذخائر متنوعة قرب مدينة القصير."
     assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_arrests_of_those_who_took_part_are_where_the_feud_was(events_of):
+    body = (
+        "اندلع نزاع عشائري مسلح أمس بين عشيرتين في ناحية الغراف شمالي محافظة ذي قار.\n\n"
+        "وأضاف المصدر أن قوة من قيادة شرطة ذي قار اعتقلت اليوم سبعة من المشاركين في النزاع."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert arrest["location"] != "Dhi Qar"
