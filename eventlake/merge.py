@@ -84,7 +84,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sentence is b.sentence and _two_places(a, b) and (a.roles.actor1 != b.roles.actor1 or _two_towns(a, b)):
         return False  # "قصفت القوات التركية قرية العريمة، وردّت قوات المجلس بقصف محيط مدينة الباب"
-    if _two_named_sides(a, b) and not (_civilians_of_a_fight(a) or _civilians_of_a_fight(b)):
+    if _two_named_sides(a, b) and not (_civilians_of_a_fight(a) or _civilians_of_a_fight(b) or _one_fight_retold(a, b)):
         return False
     if a.location is None or b.location is None:
         return True
@@ -99,6 +99,15 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 def _two_named_sides(a: Candidate, b: Candidate) -> bool:
     """Two tellings naming two different perpetrators (not one fight told from either side)."""
     return _named(a.roles.actor1) and _named(b.roles.actor1) and a.roles.actor1 != b.roles.actor1 and not _swapped(a, b)
+
+
+def _one_fight_retold(a: Candidate, b: Candidate) -> bool:
+    """ "قواتنا تصدّت لهجوم نفّذته مجموعات مرتبطة بالنظام" after "مواجهات بين قسد ومقاتلين من العشائر"
+    in the same town: one side's telling of the fight, naming the other its own way."""
+    if a.sub_event_type != "Armed clash" or a.location is None or b.location is None:
+        return False
+    shared = {x for x in a.roles.sides if _named(x)} & {x for x in b.roles.sides if _named(x)}
+    return bool(shared) and a.location.place == b.location.place
 
 
 def _civilians_of_a_fight(c: Candidate) -> bool:

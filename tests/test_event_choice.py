@@ -1655,3 +1655,12 @@ def test_arrests_of_those_who_took_part_are_where_the_feud_was(events_of):
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert arrest["location"] != "Dhi Qar"
+
+
+def test_a_fight_retold_by_one_side_in_the_same_quarter_is_one_event(events_of):
+    body = (
+        "عاش سكان منطقة سوق الجمعة ليلة عصيبة بعد أن اندلعت أمس اشتباكات بين «جهاز الردع» "
+        "و«اللواء 444» في سوق الجمعة بطرابلس.\n\n"
+        "وقال «جهاز الردع» إن قواته تصدّت أمس لهجوم شنّته مجموعة مسلحة تابعة لوزارة الدفاع على مقاره في سوق الجمعة."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Souq al-Juma"]
