@@ -39,7 +39,15 @@ from eventlake.places import ArticlePlaces, Location, names_unknown_place
 from eventlake.schema import EVENTS, SUB_EVENT_TO_TYPE
 from eventlake.segment import sentence_spans
 from eventlake.sentence import THAT_WORDS, SentenceHits
-from eventlake.sides import actor_told, home_forces_hit, roles_for, sides_told, soldiers_hit, tribal_fight
+from eventlake.sides import (
+    actor_told,
+    home_forces_hit,
+    roles_for,
+    sides_told,
+    soldiers_hit,
+    tribal_fight,
+    tribesmen_arrested,
+)
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
 from eventlake.triggers import (
@@ -262,6 +270,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = roles_for(sub, actor_told(sentence, primary, roles, earlier), heard, sentence)
     roles = home_forces_hit(sentence, sub, tribal_fight(primary, roles), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
+    roles = tribesmen_arrested(sentence, sub, roles, locations[0], earlier)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:
         return []

@@ -63,6 +63,7 @@ CUE_NAMES = (
     "long_ago",
     "appeal",
     "recap",
+    "cell",
     "retaliation",
     "amid",
     "repelled",

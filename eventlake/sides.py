@@ -49,6 +49,10 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     looting = sub == "Looting/property destruction"
     if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
+    if sub == "Arrests" and roles.actor1 is not None and roles.actor2 is None and not sentence.has("cue:cell"):
+        roles = replace(
+            roles, actor2=CIVILIANS
+        )  # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
     return roles
 
 
@@ -115,10 +119,34 @@ def sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], s
         return roles
     if sub != "Agreement" and roles.actor1 is not None and not roles.actor1.generic:
         return roles
-    told = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic and c.roles.actor2]
+    told = [
+        c.roles
+        for c in earlier
+        if c.roles.actor1 is not None
+        and not c.roles.actor1.generic
+        and c.roles.actor2
+        and c.roles.actor2.inter != 7
+        and c.sub_event_type != "Arrests"
+    ]  # two sides that fought, not a force and those it arrested
     return replace(told[-1], paired=True) if told else roles
 
 
 def _next_to(sentence: SentenceHits, a: Hit, b: Hit, reach: int) -> bool:
     left, right = (a, b) if a.start < b.start else (b, a)
     return sentence.tokens_between(left, right) <= reach
+
+
+def tribesmen_arrested(
+    sentence: SentenceHits, sub: str, roles: Roles, where: Location, earlier: list[Candidate]
+) -> Roles:
+    """ "اعتقلت ستة من المتورطين" after a tribal feud in the same province: those arrested are the
+    feud's tribesmen, not civilians."""
+    if sub != "Arrests" or roles.actor2 not in (None, CIVILIANS):
+        return roles
+    if not (sentence.has("cue:implicated") or sentence.has("cue:took_part") or sentence.has("cue:sides_told")):
+        return roles
+    feud = any(
+        c.roles.actor1 == TRIBES and c.location is not None and c.location.place.admin1 == where.place.admin1
+        for c in earlier
+    )
+    return replace(roles, actor2=TRIBES) if feud else roles

@@ -234,7 +234,7 @@ def test_random_shelling_by_the_rebels_names_them_actor1_in_sudan(events_of):
 def test_those_accused_of_collaborating_are_not_the_group_they_helped(events_of):
     body = "اعتقلت الاستخبارات العسكرية أمس عدداً من الشباب في مدينة شندي بتهمة التعاون مع الدعم السريع."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", None)
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Civilians")  # young men, as ACLED codes them
 
 
 def test_joint_forces_of_the_armed_movements_repel_the_militia(events_of):
@@ -1449,3 +1449,22 @@ def test_the_interior_ministry_speaking_of_its_units_made_the_arrest(events_of):
 def test_smuggling_gangs_are_unidentified_armed_groups(events_of):
     body = "استهدفت طائرات مسيّرة تابعة لوزارة الدفاع أمس أوكاراً لعصابات التهريب في منطقة أبو صرة غرب مدينة الزاوية."
     assert only(events_of(body))["actor2"] == "Unidentified armed group"
+
+
+def test_people_arrested_with_no_group_named_are_civilians(events_of):
+    body = "اعتقلت الاستخبارات العسكرية أمس ثلاثة ناشطين من منازلهم في حي ديم النور بمدينة القضارف."
+    assert only(events_of(body))["actor2"] == "Civilians"
+
+
+def test_a_cell_arrested_is_not_civilians(events_of):
+    body = "أعلن اللواء طارق بن زياد أمس ضبط خلية تتبع تنظيماً إرهابياً واعتقال خمسة من أفرادها في مدينة هون."
+    assert only(events_of(body))["actor2"] != "Civilians"
+
+
+def test_those_arrested_after_a_tribal_feud_are_its_tribesmen(events_of):
+    body = (
+        "اندلع نزاع عشائري أمس بين عشيرتين في ناحية الغراف شمالي محافظة ذي قار.\n\n"
+        "وقال مصدر في الشرطة إن قوة أمنية اعتقلت اليوم ستة من المتورطين في ناحية الغراف."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert arrest["actor2"] == "Tribal militia"
