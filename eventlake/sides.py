@@ -146,7 +146,7 @@ def tribesmen_arrested(
     if not (sentence.has("cue:implicated") or sentence.has("cue:took_part") or sentence.has("cue:sides_told")):
         return roles
     feud = any(
-        c.roles.actor1 == TRIBES and c.location is not None and c.location.place.admin1 == where.place.admin1
+        TRIBES in c.roles.sides and c.location is not None and c.location.place.admin1 == where.place.admin1
         for c in earlier
     )
     return replace(roles, actor2=TRIBES) if feud else roles
