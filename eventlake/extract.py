@@ -462,7 +462,7 @@ def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlie
         return []
     place = own[0].place
     same = [c for c in earlier if c.location is not None and c.location.place.admin1 == place.admin1]
-    involved = sentence.has("cue:implicated") or sentence.has("cue:took_part")  # "من المشاركين في النزاع"
+    involved = any(sentence.has(k) for k in ("cue:implicated", "cue:took_part", "cue:sides_told"))  # "من الطرفين"
     return [same[-1].location] if same and involved else []
 
 

@@ -1468,3 +1468,12 @@ def test_those_arrested_after_a_tribal_feud_are_its_tribesmen(events_of):
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert arrest["actor2"] == "Tribal militia"
+
+
+def test_men_arrested_from_both_sides_of_a_feud_are_its_tribesmen(events_of):
+    body = (
+        "قُتل شخصان أمس في نزاع عشائري بين عشيرتين في قضاء الدير شمالي البصرة.\n\n"
+        "وأضاف أن قوة من قيادة شرطة البصرة نفّذت فجر اليوم عملية دهم اعتقلت خلالها عشرة متهمين من الطرفين."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert (arrest["actor2"], arrest["location"]) == ("Tribal militia", "Ad-Dayr")
