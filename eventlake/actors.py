@@ -8,6 +8,7 @@ hedge ("يُعتقد أنها تعود للتحالف") is a suspect, not a repo
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
@@ -641,7 +642,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
-    if _launched_an_attack(sentence, hit):
+    if _launched_an_attack(sentence, hit) or _checkpoint_that_fired(sentence, hit):
         return True  # "إن «مرتزقة الاحتلال التركي شنّوا هجوماً ... وتصدّت لهم قواتنا»"
     stands_for = _bracketed_for(sentence, hit)
     if stands_for is not None and _is_agent(sentence, stands_for):
@@ -655,6 +656,13 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _checkpoint_that_fired(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "إطلاق النار على سيارتهما عند حاجز تابع للأمن العام": the force manning the checkpoint fired."""
+    text = sentence.derived.text
+    words = [text[a:b] for a, b in sentence.words_before(hit.start, 4)][::-1]  # in text order
+    return any(w in ("عند", "من") and nxt.startswith("حاجز") for w, nxt in pairwise(words))
 
 
 def _launched_an_attack(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1477,3 +1477,9 @@ def test_men_arrested_from_both_sides_of_a_feud_are_its_tribesmen(events_of):
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert (arrest["actor2"], arrest["location"]) == ("Tribal militia", "Ad-Dayr")
+
+
+def test_the_force_manning_the_checkpoint_fired_on_the_car(events_of):
+    body = "قُتل شاب أمس إثر إطلاق النار على سيارته عند حاجز تابع للأمن العام على مدخل مدينة السلمية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Police Forces of Syria", "Civilians")
