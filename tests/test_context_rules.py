@@ -330,3 +330,8 @@ def test_a_digests_recap_tells_its_events_again(events_of):
         "📌 حصيلة اليوم في ريف حمص: مقتل راعيين في شين، وتوقيف مشتبه بهما."
     )
     assert len(events_of(body)) == 2
+
+
+def test_on_this_day_last_year_is_an_anniversary(events_of):
+    body = "تذكير | في مثل هذا اليوم من العام الماضي قُتل ثلاثة مدنيين بقصف إسرائيلي على أطراف مدينة البعث."
+    assert events_of(body) == []
