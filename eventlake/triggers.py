@@ -322,8 +322,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     if sub == "@explosion":
         if sentence.has("cue:air_context"):
             return "Air/drone strike", True
-        if sentence.has("cue:buildings") and roles.actor1 is not None and roles.actor1.inter == 1:
-            return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل": demolition
+        if sentence.has("cue:buildings") and roles.actor1 is not None and not roles.actor1.generic:
+            return "Looting/property destruction", False  # "فجّر الجيش عدداً من المنازل", "فجّرت ميليشيا الحوثي منزلين"
         sub = "Remote explosive/landmine/IED"
     if sub == "Remote explosive/landmine/IED" and _never_went_off(sentence, trigger):
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off

@@ -1664,3 +1664,8 @@ def test_a_fight_retold_by_one_side_in_the_same_quarter_is_one_event(events_of):
         "وقال «جهاز الردع» إن قواته تصدّت أمس لهجوم شنّته مجموعة مسلحة تابعة لوزارة الدفاع على مقاره في سوق الجمعة."
     )
     assert [e["location"] for e in events_of(body)] == ["Souq al-Juma"]
+
+
+def test_a_named_group_blowing_up_houses_destroys_property(events_of):
+    body = "فجّرت ميليشيا الحوثي صباح اليوم منزلين لمواطنين في قرية حمة صرار بمديرية القريشية."
+    assert only(events_of(body))["sub_event_type"] == "Looting/property destruction"
