@@ -451,7 +451,8 @@ def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
 def _cache_found(sentence: SentenceHits, trigger: Hit) -> bool:
     """Rockets or shells found in a cache, none fired: a seizure told by "عثرت/ضبطت" before them."""
     found = any(c.end <= trigger.start for c in (*sentence.of("cue:found"), *sentence.of("cue:defuse")))
-    return found and _never_went_off(sentence, trigger)  # "ضبطت ... شاحنة محمّلة بقذائف «آر بي جي»"
+    hurt = any(h.kind in ("cas:killed", "cas:injured") for h in sentence.hits)
+    return found and not hurt  # "ضبطت ... شاحنة محمّلة بقذائف «آر بي جي»", "العثور، أمس، على مخزن ... يضم صواريخ"
 
 
 def _accident(sentence: SentenceHits) -> bool:

@@ -1669,3 +1669,8 @@ def test_a_fight_retold_by_one_side_in_the_same_quarter_is_one_event(events_of):
 def test_a_named_group_blowing_up_houses_destroys_property(events_of):
     body = "فجّرت ميليشيا الحوثي صباح اليوم منزلين لمواطنين في قرية حمة صرار بمديرية القريشية."
     assert only(events_of(body))["sub_event_type"] == "Looting/property destruction"
+
+
+def test_rockets_in_a_store_found_are_a_seizure_even_past_a_comma(events_of):
+    body = "أعلنت قوة من الجيش العثور، أمس، على مخزن للأسلحة في حي العزبة بالخرطوم بحري، يضم صواريخ وقذائف هاون."
+    assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
