@@ -17,6 +17,7 @@ HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sen
 # "دون (تسجيل) اعتقالات" (matching form): the event word is what did not happen.
 WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
 RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
+RAID_WORDS = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
 AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
@@ -329,6 +330,9 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
     if sub == "Remote explosive/landmine/IED":
         return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+    raided = trigger.entry.phrase in RAID_WORDS and roles.actor2 is not None and roles.actor2.inter == 7
+    if sub == "Armed clash" and raided and not sentence.has("cue:repelled"):
+        return "Attack", False  # "إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال": a raid on civilians, no fight
     if sub == "Shelling/artillery/missile attack" and _cache_found(sentence, trigger):
         return "Disrupted weapons use", False  # "عثرت على مخبأ يحتوي على 12 صاروخاً من نوع «كاتيوشا»"
     if sub == "Air/drone strike" and _foiled(sentence, trigger):

@@ -1674,3 +1674,8 @@ def test_a_named_group_blowing_up_houses_destroys_property(events_of):
 def test_rockets_in_a_store_found_are_a_seizure_even_past_a_comma(events_of):
     body = "أعلنت قوة من الجيش العثور، أمس، على مخزن للأسلحة في حي العزبة بالخرطوم بحري، يضم صواريخ وقذائف هاون."
     assert only(events_of(body))["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_gunmen_storming_a_house_of_workers_is_an_attack_not_a_clash(events_of):
+    body = "قُتل مدنيان أمس إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال أجانب في منطقة قرقارش بطرابلس."
+    assert only(events_of(body))["sub_event_type"] == "Attack"
