@@ -662,7 +662,7 @@ def _checkpoint_that_fired(sentence: SentenceHits, hit: Hit) -> bool:
     """ "إطلاق النار على سيارتهما عند حاجز تابع للأمن العام": the force manning the checkpoint fired."""
     text = sentence.derived.text
     words = [text[a:b] for a, b in sentence.words_before(hit.start, 4)][::-1]  # in text order
-    return any(w in ("عند", "من") and nxt.startswith("حاجز") for w, nxt in pairwise(words))
+    return any(w in ("عند", "من", "عناصر") and nxt.startswith("حاجز") for w, nxt in pairwise(words))
 
 
 def _launched_an_attack(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1483,3 +1483,9 @@ def test_the_force_manning_the_checkpoint_fired_on_the_car(events_of):
     body = "قُتل شاب أمس إثر إطلاق النار على سيارته عند حاجز تابع للأمن العام على مدخل مدينة السلمية."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Police Forces of Syria", "Civilians")
+
+
+def test_the_men_of_a_checkpoint_fired_on_the_car(events_of):
+    body = "أُصيب شابان بجروح أمس بعد أن أطلق عناصر حاجز للجيش عند مدخل بلدة بوداي النار على سيارتهما."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Attack", "Military Forces of Lebanon")
