@@ -1679,3 +1679,8 @@ def test_rockets_in_a_store_found_are_a_seizure_even_past_a_comma(events_of):
 def test_gunmen_storming_a_house_of_workers_is_an_attack_not_a_clash(events_of):
     body = "قُتل مدنيان أمس إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال أجانب في منطقة قرقارش بطرابلس."
     assert only(events_of(body))["sub_event_type"] == "Attack"
+
+
+def test_a_cell_seized_is_an_arrest(events_of):
+    body = "أعلنت قوات الحزام الأمني فجر اليوم ضبط خلية إرهابية مكوّنة من ثلاثة عناصر تابعين للقاعدة في مدينة جعار."
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
