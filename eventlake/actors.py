@@ -476,8 +476,7 @@ def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
     """ "استهدف المستشفى السعودي في الفاشر": a hospital's name, no side."""
-    words = sentence.words_before(hit.start, 1)
-    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in FACILITY_WORDS
+    return sentence.word_before(hit.start) in FACILITY_WORDS
 
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:

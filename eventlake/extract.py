@@ -42,6 +42,7 @@ from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.sides import (
     actor_told,
     home_forces_hit,
+    involved_in_one_told,
     roles_for,
     sides_told,
     soldiers_hit,
@@ -442,10 +443,11 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: 
     if titles and (sentence.paragraph <= 1 or _the_titles_town(sentence, located, titles[0])):
         return [titles[0].location]
     body = [c for c in located if not c.sentence.is_title]
-    other_side = (
-        _named_actor(roles) and _named_actor(body[0].roles if body else None) and (roles.actor1 != body[0].roles.actor1)
-    )  # "استهدفت القوات حاملة الطائرات ترومان" after the American strikes on Sanaa: the other side's act
-    more = (sub == body[0].sub_event_type and not other_side) if body else False
+    lead = body[0] if body else None
+    # "استهدفت القوات حاملة الطائرات ترومان" after the American strikes on Sanaa: the other side's act
+    other_side = lead is not None and _named_actor(roles) and _named_actor(lead.roles)
+    other_side = other_side and roles.actor1 != lead.roles.actor1
+    more = lead is not None and sub == lead.sub_event_type and not other_side
     if body and (more or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [body[0].location]  # more on the lead event, or the truce that ends it: its place
     if body and (sentence.has("cue:later") or _after_the_event(sentence)):
@@ -462,17 +464,15 @@ def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlie
         return []
     place = own[0].place
     same = [c for c in earlier if c.location is not None and c.location.place.admin1 == place.admin1]
-    involved = any(sentence.has(k) for k in ("cue:implicated", "cue:took_part", "cue:sides_told"))  # "من الطرفين"
-    return [same[-1].location] if same and involved else []
+    return [same[-1].location] if same and involved_in_one_told(sentence) else []
 
 
 def _names_an_institution(sentence: SentenceHits, location: Location) -> bool:
-    words = sentence.words_before(location.start, 1)
-    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in INSTITUTION_WORDS
+    return sentence.word_before(location.start) in INSTITUTION_WORDS
 
 
-def _named_actor(roles: Roles | None) -> bool:
-    return roles is not None and roles.actor1 is not None and not roles.actor1.generic
+def _named_actor(roles: Roles) -> bool:
+    return roles.actor1 is not None and not roles.actor1.generic
 
 
 def _after_the_event(sentence: SentenceHits) -> bool:

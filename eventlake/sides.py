@@ -50,9 +50,8 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
     if sub == "Arrests" and roles.actor1 is not None and roles.actor2 is None and not sentence.has("cue:cell"):
-        roles = replace(
-            roles, actor2=CIVILIANS
-        )  # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
+        # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
+        roles = replace(roles, actor2=CIVILIANS)
     return roles
 
 
@@ -136,6 +135,11 @@ def _next_to(sentence: SentenceHits, a: Hit, b: Hit, reach: int) -> bool:
     return sentence.tokens_between(left, right) <= reach
 
 
+def involved_in_one_told(sentence: SentenceHits) -> bool:
+    """Those acted on took part in an event told before ("من المتورطين", "من المشاركين في", "من الطرفين")."""
+    return any(sentence.has(kind) for kind in ("cue:implicated", "cue:took_part", "cue:sides_told"))
+
+
 def tribesmen_arrested(
     sentence: SentenceHits, sub: str, roles: Roles, where: Location, earlier: list[Candidate]
 ) -> Roles:
@@ -143,7 +147,7 @@ def tribesmen_arrested(
     feud's tribesmen, not civilians."""
     if sub != "Arrests" or roles.actor2 not in (None, CIVILIANS):
         return roles
-    if not (sentence.has("cue:implicated") or sentence.has("cue:took_part") or sentence.has("cue:sides_told")):
+    if not involved_in_one_told(sentence):
         return roles
     feud = any(
         TRIBES in c.roles.sides and c.location is not None and c.location.place.admin1 == where.place.admin1

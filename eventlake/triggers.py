@@ -62,10 +62,10 @@ def _without(sentence: SentenceHits, trigger: Hit) -> bool:
     words = sentence.words_before(trigger.start, 4)
     text = sentence.derived.text
     spelled = [text[a:b] for a, b in words]  # nearest first
-    for i, word in enumerate(spelled):
+    for word in spelled:
         if word in WITHOUT_WORDS:
             return True  # "دون تسجيل اعتقالات", "دون ورود معلومات عن اشتباكات"
-        if word not in RECORDED_WORDS or i == len(spelled) - 1:
+        if word not in RECORDED_WORDS:
             return False
     return False
 
@@ -442,21 +442,24 @@ def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
     if sentence.preceded_by(trigger, "cue:defuse", within=3):
         return True
     seized = any(c.end <= trigger.start for c in sentence.of("cue:defuse"))
-    hurt = any(h.kind in ("cas:killed", "cas:injured") for h in sentence.hits)
     return (
         seized
-        and not hurt
+        and not _hurts(sentence)
         and not any(
             t.entry.value.sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
         )
     )
 
 
+def _hurts(sentence: SentenceHits) -> bool:
+    return sentence.has("cas:killed") or sentence.has("cas:injured")
+
+
 def _cache_found(sentence: SentenceHits, trigger: Hit) -> bool:
-    """Rockets or shells found in a cache, none fired: a seizure told by "عثرت/ضبطت" before them."""
+    """Rockets or shells found or seized, none fired, no one hurt: "ضبطت ... شاحنة محمّلة بقذائف
+    «آر بي جي»", "العثور، أمس، على مخزن ... يضم صواريخ"."""
     found = any(c.end <= trigger.start for c in (*sentence.of("cue:found"), *sentence.of("cue:defuse")))
-    hurt = any(h.kind in ("cas:killed", "cas:injured") for h in sentence.hits)
-    return found and not hurt  # "ضبطت ... شاحنة محمّلة بقذائف «آر بي جي»", "العثور، أمس، على مخزن ... يضم صواريخ"
+    return found and not _hurts(sentence)
 
 
 def _accident(sentence: SentenceHits) -> bool:
