@@ -25,9 +25,10 @@ class GoldArticle:
 
     @property
     def country(self) -> str | None:
-        """The article's main country: the most frequent iso among its events."""
+        """The article's main country: the most frequent iso among its events (a tie goes to the
+        first coded, so the report is the same on every run)."""
         isos = [e["iso"] for e in self.events]
-        return max(set(isos), key=isos.count) if isos else None
+        return max(isos, key=isos.count) if isos else None
 
 
 @dataclass(frozen=True)
