@@ -96,6 +96,8 @@ TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات"
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
 OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
 FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
+# A country's land named by its adjective ("العاصمة السورية", "الأراضي اللبنانية"), matching form.
+LAND_WORDS = frozenset({"العاصمه", "عاصمه", "الاراضي", "اراضي", "الحدود", "حدود", "المدن", "البلدات", "القري"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
@@ -147,7 +149,9 @@ def assign_roles(
     homes = {iso, outlet_iso} - {None}
     local = [h for h in sentence.of("actor_local") if homes & set(h.entry.value.local_in)]
     mentions += [h for h in local if not _context_only(sentence, h)]
-    adjectives = [h for h in sentence.of("actor_adj") if not _names_a_facility(sentence, h)]
+    adjectives = [
+        h for h in sentence.of("actor_adj") if not (_names_a_facility(sentence, h) or _of_a_land(sentence, h))
+    ]
     mentions += [h for h in adjectives if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
@@ -477,6 +481,12 @@ def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
     """ "استهدف المستشفى السعودي في الفاشر": a hospital's name, no side."""
     return sentence.word_before(hit.start) in FACILITY_WORDS
+
+
+def _of_a_land(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "انفجار عبوة وسط العاصمة السورية": the country's capital or land, no side."""
+    word = sentence.word_before(hit.start)
+    return word in LAND_WORDS or (word[:1] in "وبفل" and word[1:] in LAND_WORDS)
 
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:

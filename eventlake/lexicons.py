@@ -64,6 +64,7 @@ CUE_NAMES = (
     "appeal",
     "recap",
     "cell",
+    "attackers",
     "retaliation",
     "amid",
     "repelled",

@@ -26,14 +26,15 @@ PROTEST_RANK = {
     "Violent demonstration": 3,
 }
 # Its dead told as shot ("قُتل مواطنان برصاص الجيش") and the shooting at the protest: the latter names it.
-FOLD_RANK = {**PROTEST_RANK, "Excessive force against protesters": 0.5}
+FOLD_RANK = {**PROTEST_RANK, "Excessive force against protesters": 0.5, "Arrests": 0.5}
 EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 
 
 def merge_tellings(candidates: list[Candidate]) -> list[Candidate]:
     """The article's events: same-event candidates folded, then tellings that add none dropped."""
     events = _drop_echoes(_drop_lone_headlines(_merge(candidates)))
-    return _sides_of_a_spread_fight(_shared_perpetrator(_drop_shells_of_a_fight(_drop_raid_interceptions(events))))
+    events = _the_attackers_again(_drop_shells_of_a_fight(_drop_raid_interceptions(events)))
+    return _sides_of_a_spread_fight(_shared_perpetrator(events))
 
 
 def _drop_shells_of_a_fight(events: list[Candidate]) -> list[Candidate]:
@@ -79,7 +80,7 @@ def _drop_lone_headlines(events: list[Candidate]) -> list[Candidate]:
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != b.sub_event_type:
-        return _one_protest(a, b)
+        return _one_protest(a, b) or _taken_away_when_arrested(a, b) or _taken_away_when_arrested(b, a)
     if not _same_day(a, b):
         return False
     if a.sentence is b.sentence and _two_places(a, b) and (a.roles.actor1 != b.roles.actor1 or _two_towns(a, b)):
@@ -143,6 +144,18 @@ def _shot_at_the_protest(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != "Attack" or b.sub_event_type != "Excessive force against protesters":
         return False
     return _named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1 and _same_day(a, b)
+
+
+def _taken_away_when_arrested(a: Candidate, b: Candidate) -> bool:
+    """ "داهمت المنازل واعتقلت ثلاثة شبان", then "واقتادوا الشبان الثلاثة إلى جهة مجهولة": the
+    arrested taken away that day, by no other force named, are the arrest told on."""
+    if a.sub_event_type != "Arrests" or b.sub_event_type != "Abduction/forced disappearance":
+        return False
+    if (_named(b.roles.actor1) and b.roles.actor1 != a.roles.actor1) or not _same_day(a, b):
+        return False
+    if b.sentence.has("cue:another"):
+        return False  # "وفي حادثة منفصلة، اقتاد مسلحون مواطناً"
+    return b.location is None or (a.location is not None and a.location.place == b.location.place)
 
 
 def _inside_the_city(a: Candidate, b: Candidate) -> bool:
@@ -308,6 +321,28 @@ def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
                 and o.date.day == e.date.day
                 and _named(o.roles.actor1)
                 and _same_country(o, e)  # shells on Khiam and Hezbollah's on Branit come from two sides
+            }
+            if len({actor for actor, _ in named}) == 1:
+                actor, attribution = sorted(named, key=lambda n: n[1])[0]
+                e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
+        out.append(e)
+    return out
+
+
+def _the_attackers_again(events: list[Candidate]) -> list[Candidate]:
+    """ "وأضافت أن القوة المهاجمة اقتادت 12 شاباً" after "اقتحمت قوات الدعم السريع القرية": the
+    attackers named again, by no name, are the one side that attacked there that day."""
+    out = []
+    for e in events:
+        if not _named(e.roles.actor1) and e.location is not None and e.sentence.has("cue:attackers"):
+            named = {
+                (o.roles.actor1, o.roles.attribution)
+                for o in events
+                if o.sentence.index < e.sentence.index
+                and _named(o.roles.actor1)
+                and o.location is not None
+                and o.date.day == e.date.day
+                and _within(o, e, CITY_KM)
             }
             if len({actor for actor, _ in named}) == 1:
                 actor, attribution = sorted(named, key=lambda n: n[1])[0]

@@ -1684,3 +1684,32 @@ def test_gunmen_storming_a_house_of_workers_is_an_attack_not_a_clash(events_of):
 def test_a_cell_seized_is_an_arrest(events_of):
     body = "أعلنت قوات الحزام الأمني فجر اليوم ضبط خلية إرهابية مكوّنة من ثلاثة عناصر تابعين للقاعدة في مدينة جعار."
     assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
+def test_taken_away_to_an_unknown_place_is_an_abduction(events_of):
+    body = "أفاد مصدر بأن مسلحين مجهولين اقتادوا مواطنين اثنين من بلدة الحراك بريف درعا إلى جهة مجهولة مساء أمس."
+    event = only(events_of(body))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Abduction/forced disappearance",
+        "Unidentified armed group",
+        "Civilians",
+    )
+    assert (event["location"], str(event["event_date"])) == ("Al Hirak", "2024-03-06")
+
+
+def test_the_arrested_taken_away_are_the_arrest(events_of):
+    body = (
+        "داهمت قوة من الجيش الإسرائيلي فجر اليوم عدة منازل في بلدة جملة غربي درعا واعتقلت ثلاثة شبان. "
+        "وقال أحد وجهاء البلدة إن الجنود فتشوا المنازل واقتادوا الشبان الثلاثة إلى جهة مجهولة."
+    )
+    event = only(events_of(body))
+    assert (event["sub_event_type"], event["actor1"]) == ("Arrests", "Military Forces of Israel")
+
+
+def test_an_arrest_named_by_the_force_is_not_folded_into_an_abduction(events_of):
+    body = (
+        "اعتقلت قوات الأمن العام ظهر اليوم شاباً في بلدة جملة غربي درعا. "
+        "وفي حادثة منفصلة، اقتاد مسلحون من عصابة خطف مواطناً من البلدة نفسها إلى جهة مجهولة."
+    )
+    types = sorted(e["sub_event_type"] for e in events_of(body))
+    assert types == ["Abduction/forced disappearance", "Arrests"]

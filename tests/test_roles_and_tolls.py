@@ -1489,3 +1489,18 @@ def test_the_men_of_a_checkpoint_fired_on_the_car(events_of):
     body = "أُصيب شابان بجروح أمس بعد أن أطلق عناصر حاجز للجيش عند مدخل بلدة بوداي النار على سيارتهما."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Attack", "Military Forces of Lebanon")
+
+
+def test_the_attacking_force_named_again_is_the_attacker(events_of):
+    body = (
+        "قالت لجان المقاومة إن قوات الدعم السريع اقتحمت أمس قرية أزرق شمال غرب مدينة الحصاحيصا وقتلت تسعة مدنيين. "
+        "وأضافت اللجان أن القوة المهاجمة اقتادت 12 شاباً من أبناء القرية إلى جهة غير معلومة."
+    )
+    taken = [e for e in events_of(body) if e["sub_event_type"] == "Abduction/forced disappearance"]
+    assert [(e["actor1"], e["attribution"]) for e in taken] == [("Rapid Support Forces", "reported")]
+
+
+def test_the_country_of_a_capital_is_no_side(events_of):
+    body = "قُتل شخصان بانفجار عبوة ناسفة وسط العاصمة السورية صباح اليوم."
+    event = only(events_of(body))
+    assert (event["location"], event["actor1"]) == ("Damascus", None)
