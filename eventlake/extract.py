@@ -376,7 +376,7 @@ def _recalled(sentence: SentenceHits, primary: Hit) -> bool:
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
     """The sentence's toll; unknown when it is shared by several places, unless none was hurt."""
-    casualties = count_casualties(sentence)
+    casualties = count_casualties(sentence, until=_protested_death(sentence, trigger))
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]
@@ -386,6 +386,14 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target
     return casualties
+
+
+def _protested_death(sentence: SentenceHits, trigger: Hit) -> int | None:
+    """ "قطع محتجون الطريق احتجاجاً على مقتل شاب": the death protested is not the protest's toll."""
+    if trigger.entry.value.sub_event_type not in (*PROTEST_TYPES, "Violent demonstration"):
+        return None
+    about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
+    return min((c.start for c in about), default=None)
 
 
 def _event_date(

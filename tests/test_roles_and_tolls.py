@@ -1504,3 +1504,9 @@ def test_the_country_of_a_capital_is_no_side(events_of):
     body = "قُتل شخصان بانفجار عبوة ناسفة وسط العاصمة السورية صباح اليوم."
     event = only(events_of(body))
     assert (event["location"], event["actor1"]) == ("Damascus", None)
+
+
+def test_the_death_protested_is_not_the_protests_toll(events_of):
+    body = "قطع محتجون الطريق الدولي في مدينة الناصرية اليوم احتجاجاً على مقتل شاب برصاص مسلحين مجهولين ليلة أمس."
+    event = only(events_of(body))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", None)
