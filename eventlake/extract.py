@@ -535,7 +535,10 @@ def _points_to_a_place(sentence: SentenceHits, told: Candidate) -> bool:
 
 def _charged_with(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "تتهمهم بالانتماء إلى خلية تقف وراء عمليات اغتيال": killings the arrested are accused of."""
-    return any(sentence.preceded_by(trigger, kind, within=4) for kind in ("cue:behind", "cue:charge", "cue:target"))
+    if any(sentence.preceded_by(trigger, kind, within=4) for kind in ("cue:behind", "cue:charge")):
+        return True
+    target = sentence.preceded_by(trigger, "cue:target", within=4)
+    return target is not None and target.entry.phrase != "على"  # "أقدم مسلحون على اغتيال": the deed itself
 
 
 def _row(c: Candidate, text: str, article: dict, places: ArticlePlaces, run_id: str | None, version: str) -> dict:

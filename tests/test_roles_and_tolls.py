@@ -1510,3 +1510,8 @@ def test_the_death_protested_is_not_the_protests_toll(events_of):
     body = "قطع محتجون الطريق الدولي في مدينة الناصرية اليوم احتجاجاً على مقتل شاب برصاص مسلحين مجهولين ليلة أمس."
     event = only(events_of(body))
     assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", None)
+
+
+def test_gunmen_who_went_on_to_assassinate_killed_one(events_of):
+    body = "أقدم مسلحون مجهولون على اغتيال مختار قرية الشحيل في ريف دير الزور الشرقي بإطلاق النار عليه أمام منزله."
+    assert only(events_of(body))["fatalities"] == 1
