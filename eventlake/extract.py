@@ -389,11 +389,18 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
 
 
 def _protested_death(sentence: SentenceHits, trigger: Hit) -> int | None:
-    """ "قطع محتجون الطريق احتجاجاً على مقتل شاب": the death protested is not the protest's toll."""
-    if trigger.entry.value.sub_event_type not in (*PROTEST_TYPES, "Violent demonstration"):
-        return None
-    about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
-    return min((c.start for c in about), default=None)
+    """ "قطع محتجون الطريق احتجاجاً على مقتل شاب", "اندلعت اشتباكات إثر مقتل عنصر على حاجز": the
+    death protested or fought over is not the event's toll."""
+    if trigger.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration"):
+        about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
+        return min((c.start for c in about), default=None)
+    causes = [
+        c
+        for kind in ("cue:cause", "cue:reference")
+        for c in sentence.of(kind)
+        if c.start > trigger.end and sentence.followed_by(c, "cas:killed", within=0) is not None
+    ]
+    return min((c.start for c in causes), default=None)
 
 
 def _event_date(

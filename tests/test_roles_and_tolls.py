@@ -1515,3 +1515,12 @@ def test_the_death_protested_is_not_the_protests_toll(events_of):
 def test_gunmen_who_went_on_to_assassinate_killed_one(events_of):
     body = "أقدم مسلحون مجهولون على اغتيال مختار قرية الشحيل في ريف دير الزور الشرقي بإطلاق النار عليه أمام منزله."
     assert only(events_of(body))["fatalities"] == 1
+
+
+def test_a_death_a_fight_broke_out_over_is_not_its_toll(events_of):
+    body = (
+        "اندلعت اشتباكات مساء أمس بين عناصر من الأمن العام ومسلحين محليين في مدينة جرمانا بريف دمشق، "
+        "إثر مقتل عنصر من الأمن العام على حاجز عند مدخل المدينة. "
+        "وأفاد مصدر محلي بأن الاشتباكات أسفرت عن مقتل مسلحين اثنين."
+    )
+    assert only(events_of(body))["fatalities"] == 2
