@@ -65,6 +65,7 @@ CUE_NAMES = (
     "recap",
     "cell",
     "attackers",
+    "freed",
     "retaliation",
     "amid",
     "repelled",

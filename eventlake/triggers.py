@@ -19,6 +19,8 @@ WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
 RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
 RAID_WORDS = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
 AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
+CAPTIVE_PHRASES = frozenset({"مخطوف*"})  # trigger phrases as listed
+HELD_AT_WORDS = frozenset({"مكان", "اماكن", "مركز", "مراكز"})  # "مكان احتجاز", matching form
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
 CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
@@ -42,8 +44,27 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and not _in_a_subset(sentence, t)
         and not sentence.preceded_by(t, "cue:charge", within=3)  # "مطلوبين بجرائم إطلاق نار وخطف": the charge
         and not (sentence.preceded_by(t, "cue:amid", within=0) and len(sentence.of("trigger")) > 1)
+        and not _frees_people(sentence, t)
+        and not _the_captive(sentence, t)
     ]
     return without_means(sentence, triggers)
+
+
+def _frees_people(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "حررت وحدة من الجيش، فجر اليوم، مواطناً كان قد خُطف": a rescue of people, not ground regained."""
+    if trigger.entry.value.sub_event_type != "Government regains territory" or not sentence.has("cue:freed"):
+        return False
+    return sentence.followed_by(trigger, "cue:freed", within=8) is not None
+
+
+def _the_captive(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "بعد رصد مكان احتجاز المخطوف": the one abducted before (definite) and where he is held
+    name no new abduction or arrest."""
+    if trigger.entry.value.sub_event_type not in ("Abduction/forced disappearance", "Arrests"):
+        return False
+    if trigger.entry.phrase in CAPTIVE_PHRASES and sentence.is_definite(trigger):
+        return True
+    return sentence.word_before(trigger.start) in HELD_AT_WORDS
 
 
 def _in_a_subset(sentence: SentenceHits, trigger: Hit) -> bool:

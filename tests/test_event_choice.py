@@ -1713,3 +1713,22 @@ def test_an_arrest_named_by_the_force_is_not_folded_into_an_abduction(events_of)
     )
     types = sorted(e["sub_event_type"] for e in events_of(body))
     assert types == ["Abduction/forced disappearance", "Arrests"]
+
+
+def test_a_hostage_freed_is_no_ground_regained(events_of):
+    body = (
+        "حررت وحدة من الجيش اللبناني، فجر اليوم، مواطناً كان قد خُطف في بلدة دورس، "
+        "خلال عملية دهم في حي الشراونة تخللها تبادل لإطلاق النار مع الخاطفين."
+    )
+    assert "Government regains territory" not in {e["sub_event_type"] for e in events_of(body)}
+
+
+def test_the_one_abducted_before_and_where_he_is_held_are_no_new_abduction(events_of):
+    body = (
+        "دهمت قوة من الجيش اللبناني منزلاً في حي الشراونة بعد رصد مكان احتجاز المخطوف، "
+        "فتعرضت لإطلاق نار من قبل الخاطفين، فردت بالمثل، ما أدى إلى مقتل أحدهم."
+    )
+    event = only(events_of(body))
+    sides = {event["actor1"], event["actor2"]}
+    assert event["sub_event_type"] == "Armed clash"
+    assert sides == {"Military Forces of Lebanon", "Unidentified armed group"}

@@ -1524,3 +1524,8 @@ def test_a_death_a_fight_broke_out_over_is_not_its_toll(events_of):
         "وأفاد مصدر محلي بأن الاشتباكات أسفرت عن مقتل مسلحين اثنين."
     )
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_the_crime_squad_is_the_police(events_of):
+    body = "ألقت مفرزة من مكافحة الإجرام، مساء أمس، القبض على متهم مطلوب في سوق الهارثة شمالي البصرة."
+    assert only(events_of(body))["actor1"] == "Police Forces of Iraq"
