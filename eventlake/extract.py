@@ -68,6 +68,7 @@ AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces
 COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
 # An event dated this long before publication is background retold, not news.
 BACKGROUND_DAYS = 21
+PAST_WEEK_DAYS = 7  # "وكانت المدفعية قد قصفت الخميس الماضي": still news; ten days back, background
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم"})  # matching form
@@ -351,6 +352,8 @@ def _when_and_where(
         return None
     if earlier and any(c.end <= primary.start for c in sentence.of("cue:recap")):
         return None  # "حصيلة اليوم في ريف حمص: مقتل راعيين في شين": the digest's recap of what it told
+    if _told_as_past(sentence) and when.explicit and (published - when.day).days > PAST_WEEK_DAYS:
+        return None  # "وكان الجيش قد استعاد السيطرة على ود مدني في الحادي عشر من يناير"
     if _recalled(sentence, primary) and (not when.explicit or (published - when.day).days > 2):
         return None  # "مذكّراً بأن إسرائيل شنّت في الأيام التي أعقبت سقوط النظام مئات الغارات"
     if not when.explicit and counted_since(sentence, primary):
@@ -367,6 +370,13 @@ def _long_ago(sentence: SentenceHits, primary: Hit) -> bool:
     """The event word dated long past, near it (not "... نزحوا منذ أشهر" of the people it spared)."""
     near = sentence.followed_by(primary, "cue:long_ago", within=6)
     return near is not None or sentence.preceded_by(primary, "cue:long_ago", within=3) is not None
+
+
+def _told_as_past(sentence: SentenceHits) -> bool:
+    """ "وكان الجيش قد استعاد السيطرة على ود مدني في الحادي عشر من يناير": the sentence opens in the
+    pluperfect, background to the news (an undated one retells an event, `told_before`)."""
+    cue = next(iter(sentence.of("cue:pluperfect")), None)
+    return cue is not None and cue.start <= sentence.start + 1
 
 
 def _recalled(sentence: SentenceHits, primary: Hit) -> bool:

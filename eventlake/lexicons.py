@@ -66,6 +66,7 @@ CUE_NAMES = (
     "cell",
     "attackers",
     "freed",
+    "pluperfect",
     "retaliation",
     "amid",
     "repelled",

@@ -87,7 +87,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False  # "قصفت القوات التركية قرية العريمة، وردّت قوات المجلس بقصف محيط مدينة الباب"
     if _two_named_sides(a, b) and not (_civilians_of_a_fight(a) or _civilians_of_a_fight(b) or _one_fight_retold(a, b)):
         return False
-    if a.location is None or b.location is None:
+    if a.location is None or b.location is None or _attackers_told(a, b):
         return True
     pa_, pb = a.location.place, b.location.place
     if pa_.iso != pb.iso or (pa_.admin1 and pb.admin1 and pa_.admin1 != pb.admin1 and not _outskirts(a, b)):
@@ -95,6 +95,13 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if pa_ == pb or pa_.rank > 0 or pb.rank > 0 or a.sentence.is_title or b.sentence.is_title:
         return True
     return _outskirts(a, b) or _unnamed_retelling(a, b) or _inside_the_city(a, b)
+
+
+def _attackers_told(a: Candidate, b: Candidate) -> bool:
+    """ "وقالت غرفة طوارئ القطينة إن المهاجمين «عناصر من الدعم السريع ... أطلقوا النار»": a later,
+    undated telling of who "the attackers" were is the attack told, wherever its speaker sits."""
+    later = max(a, b, key=lambda c: c.sentence.index)
+    return later.sentence.has("cue:attackers") and not later.date.explicit and not later.sentence.has("cue:another")
 
 
 def _two_named_sides(a: Candidate, b: Candidate) -> bool:

@@ -1732,3 +1732,16 @@ def test_the_one_abducted_before_and_where_he_is_held_are_no_new_abduction(event
     sides = {event["actor1"], event["actor2"]}
     assert event["sub_event_type"] == "Armed clash"
     assert sides == {"Military Forces of Lebanon", "Unidentified armed group"}
+
+
+def test_a_march_through_the_streets_is_a_protest(events_of):
+    body = "خرج المئات من أهالي مدينة القطينة صباح اليوم في موكب جاب شوارع المدينة منددين بالهجوم على القرى."
+    assert only(events_of(body))["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_pluperfect_ten_days_back_is_background_but_last_week_is_news(events_of):
+    old = "وكان الجيش قد استعاد السيطرة على مدينة ود مدني في الحادي عشر من يناير الجاري."
+    recent = "وكانت المدفعية التركية قد قصفت يوم الخميس الماضي أطراف قرية كاني ماسي."
+    published = "2025-01-22T09:00:00+03:00"
+    assert events_of(old, published=published) == []
+    assert only(events_of(recent, published=published))["sub_event_type"] == "Shelling/artillery/missile attack"

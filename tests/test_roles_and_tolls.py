@@ -1529,3 +1529,13 @@ def test_a_death_a_fight_broke_out_over_is_not_its_toll(events_of):
 def test_the_crime_squad_is_the_police(events_of):
     body = "ألقت مفرزة من مكافحة الإجرام، مساء أمس، القبض على متهم مطلوب في سوق الهارثة شمالي البصرة."
     assert only(events_of(body))["actor1"] == "Police Forces of Iraq"
+
+
+def test_the_attackers_told_by_a_speaker_elsewhere_are_the_attack_told(events_of):
+    body = (
+        "قُتل أربعة مواطنين، أمس، إثر هجوم شنته مجموعة مسلحة على قرية أم جر بولاية النيل الأبيض. "
+        "وقالت غرفة طوارئ القطينة في بيان إن المهاجمين «عناصر من ميليشيا الدعم السريع وصلوا على متن دراجات نارية، "
+        "وأطلقوا النار عشوائياً على المواطنين»."
+    )
+    event = only(events_of(body))
+    assert (event["location"], event["actor1"]) == ("Um Jar", "Rapid Support Forces")
