@@ -583,11 +583,22 @@ def _suffered(sentence: SentenceHits, hit: Hit) -> bool:
 def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
     """ "عنصرين من قسد", "ضابط برتبة مقدّم في الجيش": the force its hurt members belong to (not
     "مصدر عسكري: العدو الإسرائيلي نفّذ", a source's adjective)."""
+    if _subject_of_a_deed(sentence, hit):
+        return False
     victims = sentence.preceded_by(hit, "cue:armed_victims", within=2)
     if victims is not None and sentence.preceded_by(victims, "cue:source", within=0) is None:
         return True
     member = [w for w, _ in _words_before(sentence, hit, 1)] in (["في"], ["من"])
     return member and sentence.preceded_by(hit, "cue:armed_victims", within=4) is not None
+
+
+def _subject_of_a_deed(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "عناصر الدعم السريع أعدموا ١١ مدنياً": members named right before the verb, with its
+    victims after it, did the deed."""
+    verb = sentence.followed_by(hit, "trigger", within=0)
+    if verb is None:
+        return False
+    return any(sentence.followed_by(verb, kind, within=1) is not None for kind in ("cas:singular", "actor"))
 
 
 def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:

@@ -1745,3 +1745,22 @@ def test_a_pluperfect_ten_days_back_is_background_but_last_week_is_news(events_o
     published = "2025-01-22T09:00:00+03:00"
     assert events_of(old, published=published) == []
     assert only(events_of(recent, published=published))["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_two_students_are_no_demand(events_of):
+    body = (
+        "وقالت لجان مقاومة بارا، في بيان صباح اليوم، إن عناصر الدعم السريع «أعدموا ١١ مدنياً بينهم إمام مسجد "
+        "وطالبان، بعد اقتحام منازلهم في حي الشفاء شرقي المدينة»."
+    )
+    event = only(events_of(body))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Attack", "Rapid Support Forces", 11)
+
+
+def test_an_analyst_recalling_past_strikes_and_expecting_battles_tells_no_event(events_of):
+    body = (
+        "أعلنت قوات الدعم السريع، مساء أمس، سيطرتها على مدينة بارا بولاية شمال كردفان. "
+        "ويقول المحلل العسكري عبد الرحمن الطيب إن «من يسيطر على بارا يتحكم في الطريق إلى الأبيض»، "
+        "مستعيداً الغارات التي شنّها طيران الجيش على تجمعات الدعم السريع في المدينة مطلع العام الماضي. "
+        "وأضاف الطيب متوقعاً أن «تشهد الأيام المقبلة معارك أعنف على محور أم صميمة»."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Non-state actor overtakes territory"]

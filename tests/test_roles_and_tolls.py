@@ -1539,3 +1539,9 @@ def test_the_attackers_told_by_a_speaker_elsewhere_are_the_attack_told(events_of
     )
     event = only(events_of(body))
     assert (event["location"], event["actor1"]) == ("Um Jar", "Rapid Support Forces")
+
+
+def test_members_named_right_before_the_killing_did_it(events_of):
+    body = "وقالت لجان مقاومة بارا إن عناصر الدعم السريع أعدموا ١١ مدنياً في حي الشفاء شرقي المدينة."
+    event = only(events_of(body))
+    assert (event["actor1"], event["actor2"]) == ("Rapid Support Forces", "Civilians")
