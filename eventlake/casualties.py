@@ -121,11 +121,23 @@ def _windows(sentence: SentenceHits, since: int, until: int | None) -> list[tupl
     end = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:cause", "cue:earlier_toll"))
     end = end if until is None else min(end, until)
     subset = _first_start(sentence, "cue:subset")
+    result = _result_after_cause(sentence, end)
+    if result is not None and subset >= sentence.end:
+        later_end = min(_first_start(sentence, kind) for kind in ("cue:total", "cue:earlier_toll"))
+        return [(since, end), (result, later_end if until is None else min(later_end, until))]
     if subset >= end:
         return [(since, end)]
     text = sentence.derived.text
     resumed = (h.start for h in sentence.hits if h.kind in TOLL_KINDS and subset < h.start < end and _joined(text, h))
     return [(since, subset), (max(since, min(resumed, default=end)), end)]
+
+
+def _result_after_cause(sentence: SentenceHits, end: int) -> int | None:
+    """ "اشتباكات على خلفية خلاف حول نقطة تفتيش، ما أدى إلى مقتل أحد العناصر": where the toll
+    resumes after a cause told between the event and its result (None: it does not)."""
+    if end != _first_start(sentence, "cue:cause"):
+        return None
+    return next((r.start for r in sentence.of("cue:result") if r.start > end), None)
 
 
 def _joined(text: str, hit: Hit) -> bool:

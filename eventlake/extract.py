@@ -410,7 +410,12 @@ def _protested_death(sentence: SentenceHits, trigger: Hit) -> int | None:
         for c in sentence.of(kind)
         if c.start > trigger.end and sentence.followed_by(c, "cas:killed", within=0) is not None
     ]
-    return min((c.start for c in causes), default=None)
+    cause = min(causes, key=lambda c: c.start, default=None)
+    if cause is None:
+        return None
+    if cause.kind == "cue:cause" and any(r.start > cause.start for r in sentence.of("cue:result")):
+        return None  # "... على خلفية مقتل شاب، ما أدى إلى إصابة ثلاثة": the toll resumes (casualties)
+    return cause.start
 
 
 def _event_date(

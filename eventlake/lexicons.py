@@ -67,6 +67,7 @@ CUE_NAMES = (
     "attackers",
     "freed",
     "pluperfect",
+    "result",
     "retaliation",
     "amid",
     "repelled",

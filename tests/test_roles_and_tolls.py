@@ -1545,3 +1545,17 @@ def test_members_named_right_before_the_killing_did_it(events_of):
     body = "وقالت لجان مقاومة بارا إن عناصر الدعم السريع أعدموا ١١ مدنياً في حي الشفاء شرقي المدينة."
     event = only(events_of(body))
     assert (event["actor1"], event["actor2"]) == ("Rapid Support Forces", "Civilians")
+
+
+def test_the_toll_resumes_after_a_cause_with_what_the_fight_led_to(events_of):
+    body = (
+        "اندلعت ظهر اليوم اشتباكات بين عشيرتين في قضاء الزبير، على خلفية مقتل شاب الأسبوع الماضي، "
+        "ما أدى إلى مقتل أحد المسلحين وإصابة ثلاثة أشخاص."
+    )
+    event = only(events_of(body))
+    assert (event["fatalities"], event["injuries"]) == (1, 3)
+
+
+def test_died_is_a_death(events_of):
+    body = "توفي طفلان شقيقان وأصيب ثالث بجروح، عصر أمس، جراء انفجار جسم من مخلفات الحرب في بلدة اللطامنة."
+    assert only(events_of(body))["fatalities"] == 2
