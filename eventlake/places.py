@@ -69,6 +69,7 @@ _DATELINE = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
     r"[-–—:|](?:[^:.،\n]{0,40}:)?"  # the dash, colon or bar, and an outlet's name before a colon
 )
+DISTRICT_WORDS = frozenset({"قضاء", "ناحيه", "مديريه"})  # before a name that is also a word ("قضاء المدينة")
 ROAD_WORDS = frozenset({"طريق", "الطريق", "اوتوستراد", "اتوستراد"})  # matching form
 PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
 
@@ -297,7 +298,8 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     if in_outlet_name(sentence, hit):
         return True  # "قال مسؤول لـ«بغداد اليوم»": the outlet spoken to
     if any(c.end == hit.end and hit.start <= c.start <= hit.start + 2 for c in sentence.of("cue:place_type")):
-        return True  # "على مدينة عتق", "للمدينة": the word for a town, not the town called Medina
+        # "على مدينة عتق", "للمدينة": the word for a town, not the town called Medina ("قضاء المدينة" is)
+        return sentence.word_before(hit.start) not in DISTRICT_WORDS
     slogan = sentence.of("cue:slogan")
     if slogan and slogan[0].start < hit.start and in_quotes(sentence, hit):
         return True  # "رافعين لافتات كُتب عليها «طرابلس ليست ساحة لتصفية الحسابات»": a slogan

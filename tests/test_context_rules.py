@@ -335,3 +335,9 @@ def test_a_digests_recap_tells_its_events_again(events_of):
 def test_on_this_day_last_year_is_an_anniversary(events_of):
     body = "تذكير | في مثل هذا اليوم من العام الماضي قُتل ثلاثة مدنيين بقصف إسرائيلي على أطراف مدينة البعث."
     assert events_of(body) == []
+
+
+def test_a_district_named_by_a_common_word_is_a_place(events_of):
+    body = "ففي قضاء المدينة شمالي محافظة البصرة، أضرم محتجون غاضبون النيران في إطارات السيارات الليلة الماضية."
+    event = only(events_of(body))
+    assert (event["location"], event["admin1"]) == ("Al Madinah", "Basra")

@@ -1764,3 +1764,16 @@ def test_an_analyst_recalling_past_strikes_and_expecting_battles_tells_no_event(
         "وأضاف الطيب متوقعاً أن «تشهد الأيام المقبلة معارك أعنف على محور أم صميمة»."
     )
     assert [e["sub_event_type"] for e in events_of(body)] == ["Non-state actor overtakes territory"]
+
+
+def test_a_riot_dispersed_is_still_a_riot(events_of):
+    body = (
+        "أضرم محتجون غاضبون النيران في إطارات السيارات أمام دائرة الكهرباء في قضاء المدينة الليلة الماضية، "
+        "واقتحموا باحتها وحطموا زجاج واجهتها، قبل أن تفرقهم قوات الشرطة بالغاز المسيل للدموع."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_strategic_drones_are_a_drone_strike(events_of):
+    body = "قال الجيش إن «الميليشيا استهدفت بعدد من المسيّرات الاستراتيجية منشآت في بورتسودان» فجر اليوم."
+    assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
