@@ -278,6 +278,8 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         return []
     locations, when = placed
     casualties = _casualties(sentence, primary, len(locations))
+    if sub == "Peaceful protest" and casualties.fatalities:
+        casualties = replace(casualties, fatalities=None)  # "رفعوا صور القتيلين": the dead it mourns
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
 
 
@@ -341,7 +343,8 @@ def _when_and_where(
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if quoted_comment(sentence, primary, when, earlier):
         return None
-    told = None if when.explicit else told_before(sentence, primary, sub, locations, earlier)
+    claim = sentence.is_definite(primary) and any(c.end <= primary.start for c in sentence.of("cue:claimed"))
+    told = None if when.explicit and not claim else told_before(sentence, primary, sub, locations, earlier)
     if told is not None:
         if told.sub_event_type != sub:
             return None  # "القصف" after an air strike: the generic word for the strike told

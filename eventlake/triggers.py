@@ -19,6 +19,7 @@ WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
 RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
 RAID_WORDS = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
 AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
+PAST_DAY_WORDS = frozenset({"الامس", "البارحه"})  # "قصف الأمس", matching form
 CAPTIVE_PHRASES = frozenset({"مخطوف*"})  # trigger phrases as listed
 HELD_AT_WORDS = frozenset({"مكان", "اماكن", "مركز", "مراكز"})  # "مكان احتجاز", matching form
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
@@ -256,7 +257,7 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if _after_an_earlier_fight(sentence, trigger):
         return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
-    if not sentence.is_definite(trigger):
+    if not (sentence.is_definite(trigger) or _of_a_day_past(sentence, trigger)):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":
         return True  # "حصيلة الاشتباكات منذ مساء أمس بلغت سبعة قتلى": the toll of fighting told
@@ -266,6 +267,12 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "المدارس الواقعة في مناطق الاشتباكات": where the fighting told took place
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _of_a_day_past(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وعلى إثر قصف الأمس": an event word bound to a day past names it as surely as the article."""
+    words = sentence.words_after(trigger.end, 1)
+    return bool(words) and sentence.derived.text[words[0][0] : words[0][1]] in PAST_DAY_WORDS
 
 
 def tells_a_toll(sentence: SentenceHits) -> bool:

@@ -341,3 +341,11 @@ def test_a_district_named_by_a_common_word_is_a_place(events_of):
     body = "ففي قضاء المدينة شمالي محافظة البصرة، أضرم محتجون غاضبون النيران في إطارات السيارات الليلة الماضية."
     event = only(events_of(body))
     assert (event["location"], event["admin1"]) == ("Al Madinah", "Basra")
+
+
+def test_where_the_victims_were_returning_from_is_not_the_place(events_of):
+    body = (
+        "قُتل عنصران، مساء أمس، إثر استهداف سيارتهما بطائرة مسيّرة تركية عند المدخل الشمالي لقضاء سنجار. "
+        "وقالت الوحدات في بيان إن «طائرة مسيّرة تركية استهدفت سيارة رفيقينا أثناء عودتهما من جبل سنجار»."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Sinjar"]

@@ -1777,3 +1777,22 @@ def test_a_riot_dispersed_is_still_a_riot(events_of):
 def test_strategic_drones_are_a_drone_strike(events_of):
     body = "قال الجيش إن «الميليشيا استهدفت بعدد من المسيّرات الاستراتيجية منشآت في بورتسودان» فجر اليوم."
     assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_protest_over_yesterdays_strike_is_the_protest(events_of):
+    body = (
+        "قُتل عنصران من وحدات مقاومة سنجار، مساء أمس، إثر استهداف سيارتهما بطائرة مسيّرة تركية عند مدخل قضاء سنجار. "
+        "وعلى إثر قصف الأمس، نظّم مئات من أهالي سنجار ظهر اليوم وقفة احتجاجية رفعوا خلالها صور القتيلين."
+    )
+    rows = {e["sub_event_type"]: e for e in events_of(body)}
+    assert set(rows) == {"Air/drone strike", "Peaceful protest"}
+    assert rows["Peaceful protest"]["fatalities"] is None
+
+
+def test_a_claim_dated_today_claims_the_attack_told(events_of):
+    body = (
+        "تعرّض حاجز لقوات سوريا الديمقراطية عند مدخل بلدة البصيرة بريف دير الزور لهجوم بالأسلحة الرشاشة الليلة الماضية، "
+        "ما أدى إلى مقتل عنصرين. وتبنّى تنظيم «الدولة الإسلامية» الهجوم عبر معرّفاته الرسمية ظهر اليوم."
+    )
+    event = only(events_of(body))
+    assert (event["actor1"], event["attribution"]) == ("Islamic State", "reported")
