@@ -349,3 +349,11 @@ def test_where_the_victims_were_returning_from_is_not_the_place(events_of):
         "وقالت الوحدات في بيان إن «طائرة مسيّرة تركية استهدفت سيارة رفيقينا أثناء عودتهما من جبل سنجار»."
     )
     assert [e["location"] for e in events_of(body)] == ["Sinjar"]
+
+
+def test_outlaw_groups_are_not_kharga(events_of):
+    body = (
+        "اقتاد مسلحون ملثمون، مساء أمس، مسؤولاً بلدياً من وسط مدينة الزاوية إلى جهة مجهولة. "
+        "وأكد المجلس البلدي أن «الخطف جاء على خلفية رفضه منح تراخيص»، محمّلاً «المجموعات الخارجة عن القانون» المسؤولية."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Az Zawiyah"]
