@@ -340,6 +340,8 @@ def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub
             continue  # "كما تمكّنت ..." opens the sentence: no second clause
         for t in triggers:
             other = t.entry.value.sub_event_type
+            if t.start > clause.end and other == sub:
+                break  # "فيما ألقت مسيّرة أخرى قنبلة صوتية": the same weapon again, what it dropped no other
             if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
                 return t, clause
     return None

@@ -1796,3 +1796,11 @@ def test_a_claim_dated_today_claims_the_attack_told(events_of):
     )
     event = only(events_of(body))
     assert (event["actor1"], event["attribution"]) == ("Islamic State", "reported")
+
+
+def test_a_bomb_a_second_drone_dropped_is_no_grenade(events_of):
+    body = (
+        "استهدفت مسيّرة معادية ظهر اليوم دراجة نارية على الطريق بين بلدة كفررمان ومدينة النبطية، ما أدى إلى سقوط شهيد، "
+        "فيما ألقت مسيّرة أخرى قنبلة صوتية على جرافة في بلدة ميس الجبل."
+    )
+    assert {e["sub_event_type"] for e in events_of(body)} == {"Air/drone strike"}
