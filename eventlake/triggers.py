@@ -161,9 +161,17 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     if protested and sentence.preceded_by(primary, "cue:about", within=0) is not None:
         return strongest  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
     about = [c for c in sentence.of("cue:about") if c.end <= primary.start]
-    if protested and about and protested[0].end <= about[-1].start and sentence.tokens_between(about[-1], primary) <= 3:
+    if protested and about and protested[0].end <= about[-1].start and _all_about(sentence, about[-1], primary):
         return strongest  # "وقفة احتجاجية ... للمطالبة بالكشف عن مصير شبان مخطوفين"
     return _force_against_protesters(sentence, triggers, primary)
+
+
+def _all_about(sentence: SentenceHits, about: Hit, primary: Hit) -> bool:
+    """What follows "احتجاجاً على" up to the event word, with no new clause between, is what the
+    protest is about ("احتجاجاً على تقاعس الأجهزة في البحث عن فتاة اختُطفت قبل أيام")."""
+    if sentence.tokens_between(about, primary) <= 3:
+        return True
+    return not any(about.end <= c.start < primary.start for c in sentence.of("cue:second_clause"))
 
 
 def _force_against_protesters(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

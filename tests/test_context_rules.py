@@ -357,3 +357,13 @@ def test_outlaw_groups_are_not_kharga(events_of):
         "وأكد المجلس البلدي أن «الخطف جاء على خلفية رفضه منح تراخيص»، محمّلاً «المجموعات الخارجة عن القانون» المسؤولية."
     )
     assert [e["location"] for e in events_of(body)] == ["Az Zawiyah"]
+
+
+def test_the_quarter_is_the_quarter_just_told(events_of):
+    body = (
+        "في مدينة اللاذقية، قطع عشرات الشبان مساء أمس الطريق الرئيسي في حي الرمل الجنوبي بالإطارات المشتعلة.\n\n"
+        "وكانت فتاة قد اختفت مساء الخميس، بعدما أجبرها مسلحون على الصعود إلى سيارة أثناء خروجها من معهد في الحي، "
+        "واقتادوها إلى جهة مجهولة."
+    )
+    abductions = [e for e in events_of(body) if e["sub_event_type"] == "Abduction/forced disappearance"]
+    assert [e["location"] for e in abductions] == ["Latakia Al-Raml"]

@@ -1804,3 +1804,11 @@ def test_a_bomb_a_second_drone_dropped_is_no_grenade(events_of):
         "فيما ألقت مسيّرة أخرى قنبلة صوتية على جرافة في بلدة ميس الجبل."
     )
     assert {e["sub_event_type"] for e in events_of(body)} == {"Air/drone strike"}
+
+
+def test_all_after_protesting_against_is_what_the_riot_is_about(events_of):
+    body = (
+        "قطع عشرات الشبان الغاضبين، مساء أمس، الطريق الرئيسي في حي الرمل الجنوبي باللاذقية بالإطارات المشتعلة، "
+        "ورشقوا سيارة للشرطة بالحجارة، احتجاجاً على ما وصفوه بتقاعس الأجهزة الأمنية في البحث عن فتاة اختُطفت قبل أيام."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
