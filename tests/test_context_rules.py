@@ -367,3 +367,11 @@ def test_the_quarter_is_the_quarter_just_told(events_of):
     )
     abductions = [e for e in events_of(body) if e["sub_event_type"] == "Abduction/forced disappearance"]
     assert [e["location"] for e in abductions] == ["Latakia Al-Raml"]
+
+
+def test_where_the_wounded_were_moved_to_is_not_the_place(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة في بلدة أم الأرانب جنوب سبها أمس. "
+        "وأقرّ البيان بسقوط جنديين خلال الاشتباكات، نُقلا إلى مدينة سبها لتلقي العلاج."
+    )
+    assert [e["location"] for e in events_of(body)] == ["Umm al Aranib"]
