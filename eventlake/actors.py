@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import cast
 
 from eventlake.lexicons import Actor
 from eventlake.matcher import Hit
@@ -645,7 +646,7 @@ def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
     actor = hit.entry.value  # "ألقى مجهولون قنبلة", "أحرق مستوطنون منزلين": armed groups, even unnamed
     named = not actor.generic or actor == UNIDENTIFIED or actor.inter not in (5, 6, 7)
     subject = verb is not None and (_is_verb(sentence, verb) or _nominative_plural(sentence, hit)) and named
-    return subject and _only_group_words_between(sentence, verb, hit)
+    return subject and _only_group_words_between(sentence, cast(Hit, verb), hit)
 
 
 def _nominative_plural(sentence: SentenceHits, hit: Hit) -> bool:
@@ -761,7 +762,7 @@ def _generic(hit: Hit) -> bool:
 
 def _pick(hits: list[Hit]) -> Hit | None:
     named = [h for h in hits if not _generic(h)]
-    return (named or hits or [None])[0]
+    return named[0] if named else hits[0] if hits else None
 
 
 def _first(sentence: SentenceHits, kind: str) -> Hit | None:

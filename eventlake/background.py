@@ -3,6 +3,8 @@ events told, a retelling, stray fire of a fight already told."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from eventlake.candidate import Candidate
 from eventlake.dates import EventDate
 from eventlake.matcher import Hit
@@ -80,7 +82,7 @@ def told_before(
         and (c.location.place.iso, c.location.place.admin1) in provinces
         and c.location.place.rank <= min(loc.place.rank for loc in locations)  # not "strikes on Rif Dimashq"
     ]
-    named = [c for c in told if any(c.location.place == loc.place for loc in locations)]
+    named = [c for c in told if any(cast(Location, c.location).place == loc.place for loc in locations)]
     return (named or told)[-1] if told else None  # "في الغارات على رأس عيسى": the one told there
 
 

@@ -3,6 +3,7 @@ an answer in kind, houses blown up, a second weapon."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eventlake.actors import ACCUSE_KINDS, Roles, assign_roles
@@ -25,7 +26,9 @@ def clause_events(
         return []
     taken = {c.location.place for c in found if c.location is not None}
     kind = primary.entry.value.sub_event_type
-    kinds = (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)  # "فيما انفجرت عبوة ثانية"
+    kinds: tuple[str, ...] = (
+        (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)
+    )  # "فيما انفجرت عبوة ثانية"
     kinds += (found[0].sub_event_type,)  # "قُتل مسلحان ..., فيما امتدت الاشتباكات إلى باب تاجوراء": the clash it was
     out = []
     for clause in sentence.of("cue:second_clause"):
@@ -116,7 +119,9 @@ def second_weapon_events(
     toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
     if own_towns:
         _keep_first_clause_toll(sentence, found, clause)
-    where = own_towns or [found[0].location]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
+    where: Sequence[Location | None] = own_towns or [
+        found[0].location
+    ]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
     return [Candidate(sentence, sub, False, loc, found[0].date, roles, toll) for loc in where]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import cast
 
 from eventlake.matcher import NAME_KINDS, Hit
 from eventlake.sentence import SentenceHits, in_outlet_name
@@ -82,8 +83,8 @@ def find_date(
     found = found or [(0, 0, d) for d in began]
     if not found:
         return None
-    reported, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
-    return best if best.reported == bool(reported) else replace(best, reported=bool(reported))
+    rank, _, best = min(found, key=lambda f: (f[0], f[1], f[2].precision))
+    return best if best.reported == bool(rank) else replace(best, reported=bool(rank))
 
 
 def _since(sentence: SentenceHits, hit: Hit, found: EventDate) -> bool:
@@ -158,8 +159,8 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
     year = int(year_m.group(1)) if year_m else published.year
     ordinal = sentence.preceded_by(hit, "date:ordinal_day", within=1)  # "في الخامس من آذار"
     day = int(day_m.group(1)) if day_m else ordinal.entry.value if ordinal else 1
-    day_m = day_m or ordinal
-    if not day_m and not year_m and not _month_led(sentence, hit):
+    day_told = day_m or ordinal
+    if not day_told and not year_m and not _month_led(sentence, hit):
         return None  # "عجلة نوع «بيك آب»", "سيارة نيسان": a word that happens to be a month's name
     try:
         resolved = date(year, month, day)
@@ -167,7 +168,7 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
             resolved = date(year - 1, month, day)
     except ValueError:
         return None
-    return EventDate(resolved, 1 if day_m else 3, True)
+    return EventDate(resolved, 1 if day_told else 3, True)
 
 
 def _month_led(sentence: SentenceHits, hit: Hit) -> bool:
@@ -182,7 +183,7 @@ def _day_of_this_month(sentence: SentenceHits, hit: Hit, published: date) -> Eve
     digits = _DAY_BEFORE.search(sentence.derived.text, max(sentence.start, hit.start - 12), hit.start)
     if ordinal is None and digits is None:
         return None
-    day = ordinal.entry.value if ordinal is not None else int(digits.group(1))
+    day = ordinal.entry.value if ordinal is not None else int(cast(re.Match[str], digits).group(1))
     month_index = published.year * 12 + published.month - 1 - hit.entry.value
     try:
         return EventDate(date(month_index // 12, month_index % 12 + 1, day), 1, True)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import cast
 
 import pyarrow as pa
 
@@ -169,7 +170,11 @@ def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
     if speaker is None or not candidate.sentence.has("cue:ours") or speaker in (roles.actor1, roles.actor2):
         return candidate
     named = roles.actor1 is not None and not roles.actor1.generic
-    if named and candidate.sub_event_type != "Disrupted weapons use" and not _fought_with(candidate, roles.actor1):
+    if (
+        named
+        and candidate.sub_event_type != "Disrupted weapons use"
+        and not _fought_with(candidate, cast(Actor, roles.actor1))
+    ):
         return replace(candidate, roles=replace(roles, actor2=speaker))  # it attacked the speaker
     other = roles.actor1 if named else roles.actor2
     return replace(candidate, roles=Roles(speaker, other, "reported"))
@@ -265,7 +270,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     if sub:
         own = _arrests_after(sentence, sub, own, earlier) or own
         locations = own or _inherited_location(sentence, ctx, sub, roles) or _province_of_unknown(sentence, places)
-    if not locations or not_an_event(sentence, primary, sub):
+    if not sub or not locations or not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = sides_told(sentence, roles, earlier, sub)
@@ -302,7 +307,7 @@ def _other_kind_clause(
         for c in _told_by(sentence, second, replace(ctx, earlier=ctx.earlier + found))
         if c.sub_event_type != found[0].sub_event_type
     ]
-    told = [c for c in told if c.location.start >= clause[1]]  # at a place of its own
+    told = [c for c in told if cast(Location, c.location).start >= clause[1]]  # at a place of its own
     if not told:
         return []
     if len(found) == 1:
@@ -348,7 +353,7 @@ def _when_and_where(
     if told is not None:
         if told.sub_event_type != sub:
             return None  # "القصف" after an air strike: the generic word for the strike told
-        locations, when = [told.location], told.date  # its toll joins the event when merged
+        locations, when = [cast(Location, told.location)], told.date  # its toll joins the event when merged
     elif comment_on_events(sentence, primary, own, when, earlier) or over_a_period(sentence, primary, when):
         return None
     if (published - when.day).days > BACKGROUND_DAYS:
@@ -471,22 +476,24 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: 
     located = [c for c in ctx.earlier if c.location is not None]
     for c in reversed(located):
         if c.sentence.paragraph == sentence.paragraph:
-            return [c.location]
+            return [cast(Location, c.location)]
     titles = [c for c in located if c.sentence.is_title]
     if titles and (sentence.paragraph <= 1 or _the_titles_town(sentence, located, titles[0])):
-        return [titles[0].location]
+        return [cast(Location, titles[0].location)]
     body = [c for c in located if not c.sentence.is_title]
     lead = body[0] if body else None
     # "استهدفت القوات حاملة الطائرات ترومان" after the American strikes on Sanaa: the other side's act
     other_side = lead is not None and _named_actor(roles) and _named_actor(lead.roles)
-    other_side = other_side and roles.actor1 != lead.roles.actor1
+    other_side = other_side and roles.actor1 != cast(Candidate, lead).roles.actor1
     more = lead is not None and sub == lead.sub_event_type and not other_side
     if body and (more or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
-        return [body[0].location]  # more on the lead event, or the truce that ends it: its place
+        return [cast(Location, body[0].location)]  # more on the lead event, or the truce that ends it: its place
     if body and (sentence.has("cue:later") or _after_the_event(sentence)):
-        return [body[-1].location]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
+        return [
+            cast(Location, body[-1].location)
+        ]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
     if body and _points_to_a_place(sentence, body[-1]):
-        return [body[-1].location]  # "في إدخال السيارة إلى المدينة": the town just told
+        return [cast(Location, body[-1].location)]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
 
 
@@ -497,7 +504,7 @@ def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlie
         return []
     place = own[0].place
     same = [c for c in earlier if c.location is not None and c.location.place.admin1 == place.admin1]
-    return [same[-1].location] if same and involved_in_one_told(sentence) else []
+    return [cast(Location, same[-1].location)] if same and involved_in_one_told(sentence) else []
 
 
 def _names_an_institution(sentence: SentenceHits, location: Location) -> bool:
@@ -518,7 +525,7 @@ def _after_the_event(sentence: SentenceHits) -> bool:
 
 def _the_titles_town(sentence: SentenceHits, located: list[Candidate], title: Candidate) -> bool:
     """ "داهموا أطراف القرية" under a title that names the village, with no event told since."""
-    town = title.location.place.rank == 0
+    town = cast(Location, title.location).place.rank == 0
     return town and all(c.sentence.is_title for c in located) and _points_to_a_place(sentence, title)
 
 
@@ -553,7 +560,8 @@ def _points_to_a_place(sentence: SentenceHits, told: Candidate) -> bool:
         if word in THE_TOWN:
             return True
         if word in THE_SITE:
-            named = told.sentence.derived.text[told.location.start : told.location.start + len(word)]
+            at = cast(Location, told.location).start
+            named = told.sentence.derived.text[at : at + len(word)]
             return named == word[2:] or named.startswith(word[2:] + " ")
     return False
 

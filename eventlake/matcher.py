@@ -71,6 +71,19 @@ class Hit:
         return self.derived.source_span(self.start, self.end)
 
 
+def _bare_hits() -> bool:
+    """Whether a Hit can be made without its __init__ (`_find_bounded`): not when this module is
+    compiled (mypyc), whose classes refuse object.__new__ and build fast anyway."""
+    try:
+        object.__new__(Hit)
+    except TypeError:
+        return False
+    return True
+
+
+_BARE_HITS = _bare_hits()
+
+
 @dataclass(frozen=True)
 class _Key:
     entries: tuple[Entry, ...]
@@ -141,10 +154,10 @@ class Matcher:
             if not (at_word_end or wildcard or accusative):
                 continue
             prefix = text[word_start:start]
-            plans, key = plans_of[index], (prefix, at_word_end, accusative)
-            plan = plans.get(key)
+            plans, plan_key = plans_of[index], (prefix, at_word_end, accusative)
+            plan = plans.get(plan_key)
             if plan is None:
-                plan = plans[key] = _plan(variants, *key)
+                plan = plans[plan_key] = _plan(variants, *plan_key)
             for entry, wide in plan:
                 hits.append(Hit(entry, start, word_end if wide else end, entry.kind, derived))
         hits.sort(key=_END, reverse=True)  # two stable sorts: by start, then longest first
@@ -175,7 +188,8 @@ def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Autom
         lam = "ل" if all(v.lam_variant for v in variants) else ""
         for tail in tails:
             suffix = ("", " ", "ا ")[tail]
-            plans = ({}, {}, {}) if tail == _OPEN else {}  # per prefix; an open key's per tail too
+            # per prefix; an open key's per tail too
+            plans: tuple[dict, dict, dict] | dict = ({}, {}, {}) if tail == _OPEN else {}
             parts_of.setdefault(lam + spaced + suffix, []).append((len(key), len(suffix), tail, check, variants, plans))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for spelled, parts in parts_of.items():
@@ -191,9 +205,9 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
     spaced = derived.words_only + " "  # the non-word characters as spaces (shared with the sentence tokens)
     if "_" in spaced:
         spaced = spaced.replace("_", " ")
-    size = len(text) + 2
+    size: int | float = len(text) + 2
     size = float(size) if size < 200_000 else size  # floats are exact here, and faster
-    new = object.__new__
+    new, bare = object.__new__, _BARE_HITS
     hits: list[Hit] = []
     order: list[float] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
     add_hit, add_order = hits.append, order.append
@@ -222,8 +236,11 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
             at = start * size * size + end
             for entry, wide, kind in plan:
                 stop = word_end if wide else end
-                hit = new(Hit)  # what Hit(...) does, without the call to __init__ (a third of the cost)
-                hit.entry, hit.start, hit.end, hit.kind, hit.derived = entry, start, stop, kind, derived
+                if bare:  # what Hit(...) does, without the call to __init__ (a third of the cost)
+                    hit = new(Hit)
+                    hit.entry, hit.start, hit.end, hit.kind, hit.derived = entry, start, stop, kind, derived
+                else:
+                    hit = Hit(entry, start, stop, kind, derived)
                 add_hit(hit)
                 add_order(at - stop * size)
     return [hits[i] for i in sorted(range(len(hits)), key=order.__getitem__)]

@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
 from eventlake.casualties import CIVILIANS_INTER, Casualties
 from eventlake.geo import haversine_km
 from eventlake.lexicons import Actor, Place
+from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.triggers import STRIKES
 
@@ -52,10 +54,20 @@ def _drop_shells_of_a_fight(events: list[Candidate]) -> list[Candidate]:
 
 def _within(a: Candidate, b: Candidate, km: float) -> bool:
     """The two events' places are one, or both have coordinates and lie within `km`."""
-    pa_, pb = a.location.place, b.location.place
+    pa_, pb = _place(a), _place(b)
     if pa_ == pb:
         return True
-    return None not in (pa_.lat, pa_.lon, pb.lat, pb.lon) and haversine_km(pa_.lat, pa_.lon, pb.lat, pb.lon) <= km
+    return None not in (pa_.lat, pa_.lon, pb.lat, pb.lon) and haversine_km(*_point(pa_), *_point(pb)) <= km
+
+
+def _place(c: Candidate) -> Place:
+    """The place of a candidate known to have a location."""
+    return cast(Location, c.location).place
+
+
+def _point(place: Place) -> tuple[float, float]:
+    """The place's (lat, lon), for a place known to have them."""
+    return cast(float, place.lat), cast(float, place.lon)
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -131,7 +143,7 @@ def _two_places(a: Candidate, b: Candidate) -> bool:
 def _two_towns(a: Candidate, b: Candidate) -> bool:
     """ "قُتل مسلحان في محاور سوق الجمعة، فيما امتدت الاشتباكات إلى باب تاجوراء": one sentence's two
     towns are two events."""
-    return a.location.place.rank == 0 and b.location.place.rank == 0
+    return _place(a).rank == 0 and _place(b).rank == 0
 
 
 def _one_protest(a: Candidate, b: Candidate) -> bool:
@@ -170,7 +182,7 @@ def _inside_the_city(a: Candidate, b: Candidate) -> bool:
     day: a place inside the city is the city's event told precisely."""
     if not (_named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1):
         return False
-    pa_, pb = a.location.place, b.location.place
+    pa_, pb = _place(a), _place(b)
     camp = {pa_.kind, pb.kind} == {"camp", "neighbourhood"}  # "حي حطين" in مخيم عين الحلوة
     if max(pa_.population, pb.population) < CITY and not camp:
         return False
@@ -188,7 +200,7 @@ def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
 
 def _outskirts(a: Candidate, b: Candidate) -> bool:
     """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event."""
-    near_city = any(c.location.precision >= 2 and c.location.place.population >= CITY for c in (a, b))
+    near_city = any(cast(Location, c.location).precision >= 2 and _place(c).population >= CITY for c in (a, b))
     return near_city and _within(a, b, OUTSKIRTS_KM)
 
 
@@ -245,7 +257,8 @@ def _fold(group: list[Candidate]) -> Candidate:
     if dated and (best.date.reported or not best.date.explicit):
         best = replace(best, date=dated[0].date)
     with_actor = sorted(  # a named perpetrator first ("داعش يعدم راعيين" over "مسلحون" in the body)
-        (c for c in group if c.roles.actor1 is not None), key=lambda c: (c.roles.actor1.generic, c.specificity)
+        (c for c in group if c.roles.actor1 is not None),
+        key=lambda c: (cast(Actor, c.roles.actor1).generic, c.specificity),
     )
     roles = best.roles
     if with_actor and (roles.actor1 is None or roles.actor1.generic):
@@ -307,9 +320,7 @@ def _drop_raid_interceptions(events: list[Candidate]) -> list[Candidate]:
 
     def answers_a_raid(e: Candidate) -> bool:
         vague = e.location is not None and e.location.place.rank > 0
-        return vague and any(
-            s.date.day == e.date.day and s.location.place.admin1 == e.location.place.admin1 for s in strikes
-        )
+        return vague and any(s.date.day == e.date.day and _place(s).admin1 == _place(e).admin1 for s in strikes)
 
     return [e for e in events if not (e.sub_event_type == "Disrupted weapons use" and answers_a_raid(e))]
 
@@ -404,4 +415,4 @@ def _within_earshot(a: Place | None, b: Place | None) -> bool:
         return True  # "في أجواء ريف دمشق الغربي" during a strike on Qatana: heard across the province
     if a.lat is None or b.lat is None:
         return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= EARSHOT_KM
+    return haversine_km(*_point(a), *_point(b)) <= EARSHOT_KM

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, cast
 
 from eventlake.casualties import CIVILIANS_INTER
 from eventlake.geo import haversine_km
@@ -264,7 +265,7 @@ def _article_mentions(sentences: list[SentenceHits]) -> dict[int, list[Mention]]
     return out
 
 
-def _mentions(sentence: SentenceHits, named: set[Place] = frozenset()) -> list[Mention]:
+def _mentions(sentence: SentenceHits, named: set[Place] | frozenset[Place] = frozenset()) -> list[Mention]:
     groups: dict[tuple[int, int], list[Place]] = {}
     anchor: dict[tuple[int, int], Hit] = {}
     excluded: dict[tuple[int, int, str], bool] = {}  # `_excluded` reads only where a hit stands and its kind
@@ -353,7 +354,7 @@ def _dateline_length(head: str) -> int:
 def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None:
     """The country most places point to; a tie goes to the country of the armed groups the article
     names ("الدعم السريع يحرق قرى في شمال دارفور ... قرية شقرة", with a شقرة in Yemen)."""
-    votes: Counter[str] = Counter()
+    votes: Any = Counter()  # of float weights (typing's Counter counts in int)
     for mentions in mentions_by_sentence:
         for m in mentions:
             isos = {p.iso for p in m.candidates}
@@ -379,7 +380,7 @@ def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None
 
 
 def _vote_admin1(mentions_by_sentence, iso: str | None) -> dict[tuple[str, str], float]:
-    votes: Counter[tuple[str, str]] = Counter()
+    votes: Any = Counter()  # of float shares (typing's Counter counts in int)
     for mentions in mentions_by_sentence:
         for m in mentions:
             units = {(p.iso, p.admin1) for p in m.candidates if p.iso == iso and p.admin1}
@@ -406,7 +407,7 @@ def _past_the_frame(sentence: SentenceHits, towns: list[tuple[Mention, Place]]) 
         if not any(mark in text[first.end : mention.hit.start] for mark in "،,"):
             continue  # "وفي جبل الزاوية جنوبي إدلب،": still the frame
         near = place.lat is not None and frame.lat is not None
-        near = near and haversine_km(place.lat, place.lon, frame.lat, frame.lon) <= FRAME_KM
+        near = near and haversine_km(*_point(place), *_point(frame)) <= FRAME_KM
         near = near or (place.iso, place.admin1) == (frame.iso, frame.admin1)  # "وفي صعدة، ... بمديرية قطابر"
         kind_inside = any(c.start == mention.hit.start for c in sentence.of("cue:place_type"))  # مديرية بني حشيش
         typed = kind_inside or _typed(sentence, mention.hit) or _before(sentence, mention.hit, AREA_CUES, within=0)
@@ -452,7 +453,12 @@ def _quarter_elsewhere(quarter: Place, town: Place) -> bool:
         return False
     if town.kind == "neighbourhood":
         return False  # "أرصفة ميناء الحديدة ... ومحطة كهرباء في حي الجراف": two quarters, two sites
-    return haversine_km(quarter.lat, quarter.lon, town.lat, town.lon) > QUARTER_KM
+    return haversine_km(*_point(quarter), *_point(town)) > QUARTER_KM
+
+
+def _point(place: Place) -> tuple[float, float]:
+    """The place's (lat, lon), for a place known to have them."""
+    return cast(float, place.lat), cast(float, place.lon)
 
 
 def _where_the_source_is(sentence: SentenceHits, hit: Hit) -> bool:

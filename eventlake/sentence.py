@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
+from typing import cast
 
 from eventlake.matcher import Hit
 from eventlake.text import Derived, Span
@@ -56,7 +57,11 @@ class SentenceHits:
     )
 
     def __post_init__(self) -> None:
-        self._by_kind = by_kind = {}
+        # Set here, not left to the class defaults: a class compiled by mypyc has no class-level
+        # fallback for instance attributes.
+        self._token_starts = self._token_ends = self._token_spans = self._quotes = None
+        by_kind: dict[str, list[Hit]] = {}
+        self._by_kind = by_kind
         self.kinds = by_kind.keys()
         for hit in self.hits:
             group = by_kind.get(hit.kind)
@@ -130,8 +135,9 @@ class SentenceHits:
         if pos < self.start:
             return _tokens(self.derived.text, pos, self.end)[:count]
         self._starts()
-        i = bisect_right(self._token_ends, pos)  # the first token that ends past `pos` (it may start before)
-        out = self._token_spans[i : i + count]
+        # the first token that ends past `pos` (it may start before)
+        i = bisect_right(cast(list[int], self._token_ends), pos)
+        out = cast(list[tuple[int, int]], self._token_spans)[i : i + count]
         if out and out[0][0] < pos:
             out[0] = (pos, out[0][1])
         return out
@@ -141,7 +147,8 @@ class SentenceHits:
         if pos > self.end:
             return _tokens(self.derived.text, self.start, pos)[::-1][:count]
         i = bisect_left(self._token_starts or self._starts(), pos)  # tokens before it start before `pos`
-        out = self._token_spans[i - count : i] if i > count else self._token_spans[:i]
+        spans = cast(list[tuple[int, int]], self._token_spans)  # set by `_starts`
+        out = spans[i - count : i] if i > count else spans[:i]
         out.reverse()
         if out and out[0][1] > pos:  # the last may end after `pos`
             out[0] = (out[0][0], pos)

@@ -4,6 +4,8 @@ weapon told apart)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from eventlake.actors import Roles
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits, in_quotes
@@ -157,12 +159,12 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     protested = [t for t in triggers if t.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration")]
     strongest = max(protested, key=lambda t: t.entry.value.priority) if protested else None  # "قبل أن تفرّقها"
     if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
-        return strongest
+        return cast(Hit, strongest)  # the protest is among `protested`
     if protested and sentence.preceded_by(primary, "cue:about", within=0) is not None:
-        return strongest  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
+        return cast(Hit, strongest)  # "قطعوا الطريق بالإطارات المشتعلة احتجاجاً على اختطاف شاب": what they protest
     about = [c for c in sentence.of("cue:about") if c.end <= primary.start]
     if protested and about and protested[0].end <= about[-1].start and _all_about(sentence, about[-1], primary):
-        return strongest  # "وقفة احتجاجية ... للمطالبة بالكشف عن مصير شبان مخطوفين"
+        return cast(Hit, strongest)  # "وقفة احتجاجية ... للمطالبة بالكشف عن مصير شبان مخطوفين"
     return _force_against_protesters(sentence, triggers, primary)
 
 
