@@ -4,6 +4,7 @@ The core library: pure functions over Arrow tables. No Prefect import anywhere b
 except inside the command line's commands.
 """
 
+from eventlake import _compiled  # noqa: F401  (first: it decides where the modules below come from)
 from eventlake.errors import EventlakeError, ExpectationsFailed, InputError, LexiconError, OffsetError
 from eventlake.text import Derived, Span
 

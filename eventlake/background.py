@@ -14,6 +14,7 @@ from eventlake.sentence import SentenceHits, in_quotes
 from eventlake.triggers import tells_a_toll
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+TERRITORY_CHANGES = (*TERRITORY, "Non-violent transfer of territory")
 HOLDS_WORDS = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
 # Nouns for an event itself (matching form), which a definite article makes an event told before.
 EVENT_NOUNS = frozenset(
@@ -38,7 +39,7 @@ def stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -
 
 def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     """Words of an event that tell a state, a release, a broken truce or a crime instead."""
-    if sub in (*TERRITORY, "Non-violent transfer of territory") and _held_since(sentence, primary):
+    if sub in TERRITORY_CHANGES and _held_since(sentence, primary):
         return True  # "وتخضع ود مدني لسيطرة الدعم السريع منذ ... بعد انسحاب قوات الجيش": a state, not news
     needs = primary.entry.value.needs_after
     if needs is not None and not any(c.start > primary.end for c in sentence.of(needs)):

@@ -53,7 +53,7 @@ from eventlake.sides import (
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
 from eventlake.triggers import (
-    PROTEST_TYPES,
+    DEMONSTRATION_TYPES,
     clause_of,
     event_triggers,
     primary_trigger,
@@ -399,7 +399,7 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]
     assassinated = any(not _charged_with(sentence, t) for t in killings)
-    assassinated = assassinated and trigger.entry.value.sub_event_type not in (*PROTEST_TYPES, "Violent demonstration")
+    assassinated = assassinated and trigger.entry.value.sub_event_type not in DEMONSTRATION_TYPES
     assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target

@@ -11,6 +11,7 @@ from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits, in_quotes
 
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
+DEMONSTRATION_TYPES = (*PROTEST_TYPES, "Violent demonstration")
 STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
@@ -156,7 +157,7 @@ def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> 
     the violence it names (definite: already known) is its cause."""
     protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
     dispersed = primary.entry.value.sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
-    protested = [t for t in triggers if t.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration")]
+    protested = [t for t in triggers if t.entry.value.sub_event_type in DEMONSTRATION_TYPES]
     strongest = max(protested, key=lambda t: t.entry.value.priority) if protested else None  # "قبل أن تفرّقها"
     if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
         return cast(Hit, strongest)  # the protest is among `protested`
