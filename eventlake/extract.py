@@ -409,7 +409,7 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
 def _protested_death(sentence: SentenceHits, trigger: Hit) -> int | None:
     """ "قطع محتجون الطريق احتجاجاً على مقتل شاب", "اندلعت اشتباكات إثر مقتل عنصر على حاجز": the
     death protested or fought over is not the event's toll."""
-    if trigger.entry.value.sub_event_type in (*PROTEST_TYPES, "Violent demonstration"):
+    if trigger.entry.value.sub_event_type in DEMONSTRATION_TYPES:
         about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
         return min((c.start for c in about), default=None)
     causes = [
