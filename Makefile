@@ -5,14 +5,15 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+BUILT  := $(VENV)/.compiled
 LAKE   ?= data/lake
 
 .PHONY: run test lint bench clean-lake setup compile
 
-run: $(STAMP)
+run: $(BUILT)
 	$(BIN)/eventlake run data/samples --lake $(LAKE)
 
-test: $(STAMP)
+test: $(BUILT)
 	$(BIN)/ruff check eventlake tasks flows tests scripts
 	$(BIN)/python -m pytest
 
@@ -20,12 +21,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check eventlake tasks flows tests scripts
 	$(BIN)/ruff format --check eventlake tasks flows tests scripts
 
-setup: $(STAMP)
+setup: $(BUILT)
 
-# The extraction modules are compiled by mypyc at install (setup.py); after editing one, this
-# rebuilds them (about 2 minutes; until then the Python sources run, with a warning).
-compile: $(STAMP)
+# The extraction modules are compiled by mypyc at install (setup.py). After an edit to the package
+# `make run`, `make test` and `make setup` rebuild them first (about 2 minutes); a build older than
+# its sources is never run (eventlake/_compiled.py runs the sources instead, with a warning).
+$(BUILT): $(STAMP) $(wildcard eventlake/*.py) setup.py
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+compile:
+	rm -f $(BUILT)
+	$(MAKE) $(BUILT)
 
 # PYTHONWARNINGS=ignore: setuptools explains editable installs in a wall of build warnings.
 $(STAMP): pyproject.toml
@@ -34,6 +41,7 @@ $(STAMP): pyproject.toml
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $@
+	touch $(BUILT)  # the install compiled the extraction modules too
 
 clean-lake:
 	rm -rf $(LAKE)
