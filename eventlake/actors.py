@@ -103,6 +103,7 @@ LAND_WORDS = frozenset({"العاصمه", "عاصمه", "الاراضي", "ار�
 OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
 BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
+UNIT_OWNER_WORDS = frozenset({"تابعتين", "تابعين", "من"})  # "وحدتين تابعتين لـ", "فصيلين من", matching form
 BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
 ARMS_TYPES = (
     "Remote explosive/landmine/IED",
@@ -293,7 +294,17 @@ def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tup
         return (second, first) if attacked else (first, second)  # "إثر هجوم شنّته الميليشيا"
     if distinct and sentence.tokens_between(between, distinct[0]) <= 2 and _names_both(sentence, distinct[0]):
         return distinct[0], distinct[0]
+    if distinct and _two_units_of(sentence, between, distinct[0]):
+        return distinct[0], distinct[0]
     return None
+
+
+def _two_units_of(sentence: SentenceHits, between: Hit, hit: Hit) -> bool:
+    """ "اشتباكات بين وحدتين تابعتين لقوات الحزام الأمني": two units of one force fought each other."""
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(between.end, 4) if b <= hit.start]
+    if not words or not words[0].endswith(("تين", "ين")) or len(words) > 3:
+        return False
+    return any(w.removeprefix("ال") in UNIT_OWNER_WORDS for w in words[1:])
 
 
 def _supporting(sentence: SentenceHits, hit: Hit, mentions: list[Hit]) -> bool:

@@ -1559,3 +1559,9 @@ def test_the_toll_resumes_after_a_cause_with_what_the_fight_led_to(events_of):
 def test_died_is_a_death(events_of):
     body = "توفي طفلان شقيقان وأصيب ثالث بجروح، عصر أمس، جراء انفجار جسم من مخلفات الحرب في بلدة اللطامنة."
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_two_units_of_one_force_fought_each_other(events_of):
+    body = "اندلعت ظهر اليوم اشتباكات مسلحة بين وحدتين تابعتين لقوات الحزام الأمني في مديرية الشيخ عثمان بعدن."
+    event = only(events_of(body))
+    assert (event["actor1"], event["actor2"]) == ("Southern Transitional Council", "Southern Transitional Council")
