@@ -8,6 +8,9 @@ modules are ignored.
 """
 
 import os
+import shutil
+import sysconfig
+from pathlib import Path
 
 from setuptools import setup
 
@@ -36,8 +39,14 @@ COMPILED = [
 ]
 
 
+def can_compile() -> bool:
+    """A C compiler and Python's headers; without them the package installs as plain Python."""
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    return shutil.which(os.environ.get("CC", "cc")) is not None and headers.exists()
+
+
 def ext_modules() -> list:
-    if os.environ.get("EVENTLAKE_NO_COMPILE"):
+    if os.environ.get("EVENTLAKE_NO_COMPILE") or not can_compile():
         return []
     from mypyc.build import mypycify
 
