@@ -1565,3 +1565,11 @@ def test_two_units_of_one_force_fought_each_other(events_of):
     body = "اندلعت ظهر اليوم اشتباكات مسلحة بين وحدتين تابعتين لقوات الحزام الأمني في مديرية الشيخ عثمان بعدن."
     event = only(events_of(body))
     assert (event["actor1"], event["actor2"]) == ("Southern Transitional Council", "Southern Transitional Council")
+
+
+def test_his_clansmen_who_opened_fire_are_tribesmen(events_of):
+    body = (
+        "وأضاف المصدر أن عشرات المسلحين من أبناء عشيرته تجمّعوا قرب الحاجز في مدينة تلبيسة بعد المغرب، "
+        "قبل أن يفتحوا النار على العناصر بالأسلحة الرشاشة، ما أدى إلى اندلاع اشتباك."
+    )
+    assert only(events_of(body))["actor1"] == "Tribal militia"
