@@ -1573,3 +1573,10 @@ def test_his_clansmen_who_opened_fire_are_tribesmen(events_of):
         "قبل أن يفتحوا النار على العناصر بالأسلحة الرشاشة، ما أدى إلى اندلاع اشتباك."
     )
     assert only(events_of(body))["actor1"] == "Tribal militia"
+
+
+def test_the_pkk_in_syria_is_the_sdf_and_in_iraq_the_pkk(events_of):
+    syria = "أعلن الجيش الوطني السوري أنه صدّ هجوماً نفذه عناصر تنظيم بي كا كا على مواقعه في محيط سد تشرين أمس."
+    iraq = "قصفت مقاتلات تركية مواقع لتنظيم بي كا كا في منطقة سيدكان بمحافظة أربيل أمس."
+    assert "Syrian Democratic Forces" in {only(events_of(syria))[k] for k in ("actor1", "actor2")}
+    assert only(events_of(iraq))["actor2"] == "Kurdistan Workers' Party"
