@@ -1812,3 +1812,8 @@ def test_all_after_protesting_against_is_what_the_riot_is_about(events_of):
         "ورشقوا سيارة للشرطة بالحجارة، احتجاجاً على ما وصفوه بتقاعس الأجهزة الأمنية في البحث عن فتاة اختُطفت قبل أيام."
     )
     assert only(events_of(body))["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_call_to_march_is_no_protest(events_of):
+    body = "عاجل | دعوة للخروج في مسيرة مليونية بميدان السبعين بأمانة العاصمة عصر اليوم الجمعة."
+    assert events_of(body) == []
