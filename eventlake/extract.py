@@ -349,7 +349,11 @@ def _when_and_where(
     if quoted_comment(sentence, primary, when, earlier):
         return None
     claim = sentence.is_definite(primary) and any(c.end <= primary.start for c in sentence.of("cue:claimed"))
-    told = None if when.explicit and not claim else told_before(sentence, primary, sub, locations, earlier)
+    told = (
+        None
+        if when.explicit and not (claim or when.reported)
+        else told_before(sentence, primary, sub, locations, earlier)
+    )
     if told is not None:
         if told.sub_event_type != sub:
             return None  # "القصف" after an air strike: the generic word for the strike told

@@ -1580,3 +1580,12 @@ def test_the_pkk_in_syria_is_the_sdf_and_in_iraq_the_pkk(events_of):
     iraq = "قصفت مقاتلات تركية مواقع لتنظيم بي كا كا في منطقة سيدكان بمحافظة أربيل أمس."
     assert "Syrian Democratic Forces" in {only(events_of(syria))[k] for k in ("actor1", "actor2")}
     assert only(events_of(iraq))["actor2"] == "Kurdistan Workers' Party"
+
+
+def test_a_hospitals_count_announced_today_is_the_fight_told(events_of):
+    body = (
+        "شهدت منطقة الحرشة غرب مدينة الزاوية، ليلة الأحد، اشتباكات عنيفة بين مجموعتين مسلحتين. "
+        "وأعلن مستشفى الزاوية التعليمي، صباح اليوم الإثنين، أنه استقبل جثامين ثلاثة أشخاص جراء الاشتباكات."
+    )
+    event = only(events_of(body, published="2025-07-07T14:00:00+02:00"))
+    assert (event["location"], event["fatalities"]) == ("Al Hurshah", 3)
