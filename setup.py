@@ -27,6 +27,7 @@ COMPILED = [
     "defined_terms",
     "extract",
     "geo",
+    "lexicon_types",
     "matcher",
     "merge",
     "places",

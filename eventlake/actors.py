@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import cast
 
-from eventlake.lexicons import Actor
+from eventlake.lexicon_types import Actor
 from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from eventlake.actors import ACCUSE_KINDS, Roles, assign_roles
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.lexicons import Place
+from eventlake.lexicon_types import Place
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces, Location
 from eventlake.sentence import SentenceHits

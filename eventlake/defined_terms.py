@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventlake.lexicons import Actor, Entry
-from eventlake.matcher import Hit
+from eventlake.lexicon_types import Actor
+from eventlake.matcher import Entry, Hit
 from eventlake.sentence import SentenceHits
 
 # Between the alias and its name, and between two names (matching form).

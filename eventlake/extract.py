@@ -33,7 +33,7 @@ from eventlake.casualties import Casualties, count_casualties
 from eventlake.clauses import answered_in_kind, clause_events, demolition_clause, second_weapon_events
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.defined_terms import bind_defined_terms
-from eventlake.lexicons import Actor, Lexicon, Place
+from eventlake.lexicon_types import Actor, Lexicon, Place
 from eventlake.matcher import Hit, drop_contained_each
 from eventlake.merge import merge_tellings
 from eventlake.places import ArticlePlaces, Location, names_unknown_place

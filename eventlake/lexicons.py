@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import yaml
 
 from eventlake.arabic import normalize_key
 from eventlake.errors import LexiconError
+from eventlake.lexicon_types import Actor, Lexicon, Place, Trigger
 from eventlake.matcher import Entry, Matcher
 from eventlake.schema import SUB_EVENT_TO_TYPE
 
@@ -179,60 +180,6 @@ def _string_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
     if dupes:
         raise LexiconError(f"duplicate entries {dupes}", path=str(path), entry=key)
     return tuple(keys)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A canonical actor; `home` decides when state forces count as external (inter 8)."""
-
-    name: str
-    inter: int
-    home: str
-    generic: bool = False
-    authority: bool = False  # governs territory (SDF, HTS, Houthis): its detentions are arrests
-    # countries where its local_aliases name it (default: home): "العدو" is Israel in Lebanon and Syria
-    local_in: tuple[str, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A trigger group: the sub-event type it names (or @attack/@explosion) and its priority."""
-
-    sub_event_type: str
-    priority: int
-    needs_after: str | None = None  # a cue kind that must follow the trigger in its sentence ("cue:control")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A gazetteer place; admin units and countries are places too (kind admin1/country)."""
-
-    geonameid: int | None
-    name: str
-    iso: str
-    admin1_code: str
-    admin1: str
-    lat: float | None
-    lon: float | None
-    population: int
-    kind: str
-
-    @property
-    def rank(self) -> int:
-        """How specific the place is: 0 a town or site, 1 an admin unit, 2 a country."""
-        return {"admin1": 1, "country": 2}.get(self.kind, 0)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Everything extraction reads from data/, compiled into one matcher."""
-
-    matcher: Matcher
-    weekday_needs_cue: frozenset[str]
-    admin1_places: dict[tuple[str, str], Place]
-    country_places: dict[str, Place]
-    state_forces: dict[str, Actor]  # ISO code -> that state's "Military Forces of ..." actor
-    version: str
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:

@@ -11,7 +11,7 @@ from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
 from eventlake.casualties import CIVILIANS_INTER, Casualties
 from eventlake.geo import haversine_km
-from eventlake.lexicons import Actor, Place
+from eventlake.lexicon_types import Actor, Place
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.triggers import STRIKES

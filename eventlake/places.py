@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from eventlake.casualties import CIVILIANS_INTER
 from eventlake.geo import haversine_km
-from eventlake.lexicons import Place
+from eventlake.lexicon_types import Place
 from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name, in_quotes
 from eventlake.text import Span

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
-from eventlake.lexicons import Actor, Lexicon
+from eventlake.lexicon_types import Actor, Lexicon
 from eventlake.matcher import Hit
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE

@@ -8,7 +8,7 @@ from dataclasses import replace
 from eventlake.actors import UNIDENTIFIED, actor_at
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.lexicons import Actor
+from eventlake.lexicon_types import Actor
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits

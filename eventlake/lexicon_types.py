@@ -1,0 +1,62 @@
+"""The lexicon's value types (actors, triggers, places) and the compiled lexicon: plain data the
+extraction rules read millions of times, kept apart from the loaders so they compile with the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventlake.matcher import Matcher
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor; `home` decides when state forces count as external (inter 8)."""
+
+    name: str
+    inter: int
+    home: str
+    generic: bool = False
+    authority: bool = False  # governs territory (SDF, HTS, Houthis): its detentions are arrests
+    # countries where its local_aliases name it (default: home): "العدو" is Israel in Lebanon and Syria
+    local_in: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger group: the sub-event type it names (or @attack/@explosion) and its priority."""
+
+    sub_event_type: str
+    priority: int
+    needs_after: str | None = None  # a cue kind that must follow the trigger in its sentence ("cue:control")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place; admin units and countries are places too (kind admin1/country)."""
+
+    geonameid: int | None
+    name: str
+    iso: str
+    admin1_code: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str
+
+    @property
+    def rank(self) -> int:
+        """How specific the place is: 0 a town or site, 1 an admin unit, 2 a country."""
+        return {"admin1": 1, "country": 2}.get(self.kind, 0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything extraction reads from data/, compiled into one matcher."""
+
+    matcher: Matcher
+    weekday_needs_cue: frozenset[str]
+    admin1_places: dict[tuple[str, str], Place]
+    country_places: dict[str, Place]
+    state_forces: dict[str, Actor]  # ISO code -> that state's "Military Forces of ..." actor
+    version: str
