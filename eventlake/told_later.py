@@ -52,16 +52,21 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     hedge = next(iter(sentence.of("cue:hedge")), None)
     if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger")):
         return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", the deed told again, or a hedge
+    iso = event.location.place.iso if event.location is not None else None
+    after_hedge = hedge.end if hedge is not None else sentence.end
+    local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge
+        h for h in sentence.of("actor_local") if iso in h.entry.value.local_in and h.start > after_hedge
+    ]
     suspects = [
         h
-        for h in sentence.of("actor")
+        for h in sentence.of("actor") + local
         if not h.entry.value.generic
         and not _linked_to(sentence, h)
         and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
     ]
+    suspects.sort(key=lambda h: h.start)
     if not suspects:
         return event
-    iso = event.location.place.iso if event.location is not None else None
     suspect = actor_at(suspects, suspects[0].start, iso)
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
 

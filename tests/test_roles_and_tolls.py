@@ -1589,3 +1589,13 @@ def test_a_hospitals_count_announced_today_is_the_fight_told(events_of):
     )
     event = only(events_of(body, published="2025-07-07T14:00:00+02:00"))
     assert (event["location"], event["fatalities"]) == ("Al Hurshah", 3)
+
+
+def test_a_local_name_after_a_hedge_is_the_suspect_of_the_attack_told(events_of):
+    body = (
+        "رصد المرصد السوري لحقوق الإنسان مقتل عنصرين من الأمن العام إثر تعرض دوريتهم لكمين مسلح على الطريق "
+        "الواصل بين مدينة جبلة وبلدة القرداحة بريف اللاذقية، مساء أمس. ووفقاً لمصادر المرصد، فإن مسلحين "
+        "يُعتقد أنهم من فلول النظام البائد أطلقوا النار على الدورية من بين الأحراج المطلة على الطريق."
+    )
+    event = only(events_of(body))
+    assert (event["actor1"], event["attribution"]) == ("Assad loyalists", "suspected")
