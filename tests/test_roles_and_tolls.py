@@ -1599,3 +1599,9 @@ def test_a_local_name_after_a_hedge_is_the_suspect_of_the_attack_told(events_of)
     )
     event = only(events_of(body))
     assert (event["actor1"], event["attribution"]) == ("Assad loyalists", "suspected")
+
+
+def test_al_qaeda_fighters_in_yemen_are_aqap(events_of):
+    body = "قُتل جنديان من القوات الجنوبية، أمس، في اشتباكات مع عناصر القاعدة في مديرية مودية بمحافظة أبين."
+    event = only(events_of(body))
+    assert "Al-Qaeda in the Arabian Peninsula" in (event["actor1"], event["actor2"])
