@@ -756,7 +756,8 @@ def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:
     stem = trigger.entry.phrase.rstrip("*")
     stem_with_suffix = trigger.entry.phrase.endswith("*") and word != stem
     derived_form = trigger.entry.phrase.endswith("*") and len(stem) > 3 and stem.startswith(("ا", "أ"))  # استهدف, أحرق
-    return stem_with_suffix or derived_form or (word.endswith("ت") and not word.endswith("ات"))
+    form_iv = len(word) == 4 and word.startswith("ا")  # "أوقف الجيش": a four-letter perfect with its hamza
+    return stem_with_suffix or derived_form or form_iv or (word.endswith("ت") and not word.endswith("ات"))
 
 
 def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:

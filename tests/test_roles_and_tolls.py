@@ -1605,3 +1605,8 @@ def test_al_qaeda_fighters_in_yemen_are_aqap(events_of):
     body = "قُتل جنديان من القوات الجنوبية، أمس، في اشتباكات مع عناصر القاعدة في مديرية مودية بمحافظة أبين."
     event = only(events_of(body))
     assert "Al-Qaeda in the Arabian Peninsula" in (event["actor1"], event["actor2"])
+
+
+def test_the_force_after_a_four_letter_perfect_made_the_arrest(events_of):
+    event = only(events_of("وصباح اليوم، أوقف الجيش اللبناني شاباً على المدخل الشمالي لمخيم عين الحلوة."))
+    assert (event["actor1"], event["actor2"]) == ("Military Forces of Lebanon", "Civilians")
