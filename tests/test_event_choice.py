@@ -1817,3 +1817,11 @@ def test_all_after_protesting_against_is_what_the_riot_is_about(events_of):
 def test_a_call_to_march_is_no_protest(events_of):
     body = "عاجل | دعوة للخروج في مسيرة مليونية بميدان السبعين بأمانة العاصمة عصر اليوم الجمعة."
     assert events_of(body) == []
+
+
+def test_what_an_army_claims_it_targeted_is_its_claim_not_a_new_event(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية ظهر اليوم سيارة على الأوتوستراد الشرقي لمدينة صيدا، ما أدى إلى استشهاد شخصين. "
+        "وادعى جيش الاحتلال في بيان أنه استهدف «قيادياً في حركة حماس مسؤولاً عن تجنيد عناصر في جنوب لبنان»."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
