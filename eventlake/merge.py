@@ -332,17 +332,15 @@ def _shared_perpetrator(events: list[Candidate]) -> list[Candidate]:
     out = []
     for e in events:
         if e.roles.actor1 is None and not e.inferred and not e.sentence.has("cue:unknown"):
-            named = {
-                (o.roles.actor1, o.roles.attribution)
+            same_kind = [
+                o
                 for o in events
                 if o.sub_event_type == e.sub_event_type
                 and o.date.day == e.date.day
                 and _named(o.roles.actor1)
                 and _same_country(o, e)  # shells on Khiam and Hezbollah's on Branit come from two sides
-            }
-            if len({actor for actor, _ in named}) == 1:
-                actor, attribution = sorted(named, key=lambda n: n[1])[0]
-                e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
+            ]
+            e = _by_the_only_one(e, same_kind)
         out.append(e)
     return out
 
@@ -353,20 +351,27 @@ def _the_attackers_again(events: list[Candidate]) -> list[Candidate]:
     out = []
     for e in events:
         if not _named(e.roles.actor1) and e.location is not None and e.sentence.has("cue:attackers"):
-            named = {
-                (o.roles.actor1, o.roles.attribution)
+            told_there = [
+                o
                 for o in events
                 if o.sentence.index < e.sentence.index
                 and _named(o.roles.actor1)
                 and o.location is not None
                 and o.date.day == e.date.day
                 and _within(o, e, CITY_KM)
-            }
-            if len({actor for actor, _ in named}) == 1:
-                actor, attribution = sorted(named, key=lambda n: n[1])[0]
-                e = replace(e, roles=replace(e.roles, actor1=actor, attribution=attribution))
+            ]
+            e = _by_the_only_one(e, told_there)
         out.append(e)
     return out
+
+
+def _by_the_only_one(event: Candidate, others: list[Candidate]) -> Candidate:
+    """`event` done by the perpetrator of `others` when they name just one (its surest attribution)."""
+    named = {(o.roles.actor1, o.roles.attribution) for o in others}
+    if len({actor for actor, _ in named}) != 1:
+        return event
+    actor, attribution = sorted(named, key=lambda n: n[1])[0]
+    return replace(event, roles=replace(event.roles, actor1=actor, attribution=attribution))
 
 
 def _sides_of_a_spread_fight(events: list[Candidate]) -> list[Candidate]:
