@@ -398,7 +398,7 @@ def _recalled(sentence: SentenceHits, primary: Hit) -> bool:
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
     """The sentence's toll; unknown when it is shared by several places, unless none was hurt."""
-    casualties = count_casualties(sentence, until=_protested_death(sentence, trigger))
+    casualties = count_casualties(sentence, until=_toll_cut_at(sentence, trigger))
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]
@@ -410,24 +410,19 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     return casualties
 
 
-def _protested_death(sentence: SentenceHits, trigger: Hit) -> int | None:
-    """ "قطع محتجون الطريق احتجاجاً على مقتل شاب", "اندلعت اشتباكات إثر مقتل عنصر على حاجز": the
-    death protested or fought over is not the event's toll."""
+def _toll_cut_at(sentence: SentenceHits, trigger: Hit) -> int | None:
+    """Where the event's toll stops: at what a protest is about ("احتجاجاً على مقتل شاب"), or at the
+    death a fight broke out over ("اندلعت اشتباكات إثر مقتل عنصر"); `count_casualties` already stops
+    at a cause ("على خلفية") and resumes at what followed it ("ما أدى إلى")."""
     if trigger.entry.value.sub_event_type in DEMONSTRATION_TYPES:
         about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
         return min((c.start for c in about), default=None)
-    causes = [
-        c
-        for kind in ("cue:cause", "cue:reference")
-        for c in sentence.of(kind)
+    after = (
+        c.start
+        for c in sentence.of("cue:reference")
         if c.start > trigger.end and sentence.followed_by(c, "cas:killed", within=0) is not None
-    ]
-    cause = min(causes, key=lambda c: c.start, default=None)
-    if cause is None:
-        return None
-    if cause.kind == "cue:cause" and any(r.start > cause.start for r in sentence.of("cue:result")):
-        return None  # "... على خلفية مقتل شاب، ما أدى إلى إصابة ثلاثة": the toll resumes (casualties)
-    return cause.start
+    )
+    return min(after, default=None)
 
 
 def _event_date(
