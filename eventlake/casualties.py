@@ -25,8 +25,6 @@ FILLERS = frozenset(
     {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين"}
     | {"فيها", "فيه", "خلالها", "خلاله", "خلالهم"}  # "قُتل خلالها ثلاثة عناصر"
 )
-# Plural nouns for losses that a negation (دون, لم) before them turns into zero.
-LOSS_NOUNS = frozenset({"إصابات", "ضحايا", "خسائر بشرية", "قتلى", "جرحى"})
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
 ONE_OF = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
@@ -44,7 +42,7 @@ MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مق�
 LIST_MARKS = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
 TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
 # What `count_casualties` reads a figure or a zero from: a sentence with none of them tells no toll.
-_TOLL_KINDS_READ = TOLL_KINDS | {"cas:zero", "cue:toll_rise"}
+_TOLL_KINDS_READ = TOLL_KINDS | {"cas:zero", "cas:losses", "cue:toll_rise"}
 CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
 KIN_AFTER = frozenset(
@@ -83,17 +81,17 @@ def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | No
         kind, figure = risen
         killed, injured = (figure, injured) if kind == "cas:killed" else (killed, figure)
     hi = sentence.end if until is None else until
-    if any(since <= h.start < hi for h in sentence.of("cas:zero")) or _negated_losses(sentence):
+    if any(since <= h.start < hi for h in sentence.of("cas:zero")) or _negated_losses(sentence, since, hi):
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured
     return Casualties(killed, injured)
 
 
-def _negated_losses(sentence: SentenceHits) -> bool:
-    """ "من دون أن يسفر الهجوم عن إصابات", "دون تسجيل أي أضرار أو إصابات": none hurt."""
+def _negated_losses(sentence: SentenceHits, since: int, until: int) -> bool:
+    """ "من دون أن يسفر الهجوم عن إصابات", "دون تسجيل أي أضرار أو إصابات": none hurt (in the clause)."""
     if sentence.has("cas:unknown") or not sentence.has("cue:negation"):
         return False  # "دون معلومات عن الخسائر" is not "no losses"; without a negation, nothing to read
-    losses = [h for kind in ("cas:injured", "cas:killed") for h in sentence.of(kind) if h.entry.phrase in LOSS_NOUNS]
+    losses = [h for h in sentence.of("cas:losses") if since <= h.start < until]
     return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 

@@ -127,7 +127,7 @@ CUE_NAMES = (
     "protest",
     "lethal",
 )
-CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual")
+CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual", "losses")
 CONTEXT_TRIGGERS = ("@attack", "@explosion", "@assassination")
 
 

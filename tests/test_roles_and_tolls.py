@@ -759,6 +759,22 @@ def test_no_news_of_victims_is_unknown_not_zero(events_of):
     assert (e["fatalities"], e["injuries"]) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "tail",
+    ["من دون تسجيل خسائر بشرية", "وأكد المحافظ عدم وقوع إصابات بشرية", "من دون أضرار", "والحمد لله ماكو إصابات"],
+)
+def test_losses_said_not_to_have_happened_are_zero(events_of, tail):
+    body = f"قصفت المدفعية التركية صباح اليوم أطراف قرية في ناحية كاني ماسي بمحافظة دهوك، {tail}."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (0, 0)
+
+
+@pytest.mark.parametrize("tail", ["دون أن يذكر حجم الأضرار", "من دون تفاصيل عن الخسائر البشرية"])
+def test_losses_left_untold_stay_unknown(events_of, tail):
+    e = only(events_of(f"شنّ الطيران الأمريكي أمس ثلاث غارات على مديرية الصليف في محافظة الحديدة، {tail}."))
+    assert (e["fatalities"], e["injuries"]) == (None, None)
+
+
 def test_an_aid_volunteer_is_a_civilian_and_the_remnants_are_the_army_in_sudan(events_of):
     aid = only(events_of("قتل متطوع في الهلال الأحمر أمس برصاص عناصر من الدعم السريع في مدينة الدلنج."))
     taken = only(events_of("أعلن الدعم السريع أمس أن قواته حررت منطقة أم صميمة بعد معارك مع فلول النظام البائد."))
