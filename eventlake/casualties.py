@@ -29,7 +29,7 @@ FILLERS = frozenset(
 ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
 ONE_OF = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
 RANK_ORDINALS = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملازم أول", "عقيد ركن"
-ANOTHER_ONE = frozenset({"اخر", "اخري"})  # "وإصابة آخر": one more (matching form)
+ANOTHER_ONE = frozenset({"اخر", "اخري", "ثالث", "ثالثه"})  # "وإصابة آخر", "وإصابة ثالث": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
 # Death words with the victim as a suffix: how many people the pronoun stands for ("إصابته" is
@@ -56,6 +56,7 @@ TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان
 SINGULAR_STEMS = frozenset(
     {"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب", "مهاجر", "شقيق", "منتسب"}
     | {"ضابط", "طالب", "عامل", "صياد", "مزارع", "لاجئ", "راعي", "قيادي", "حارس", "مرافق", "مسعف", "صحفي", "ناشط"}
+    | {"عضو", "راكب"}
 )
 
 

@@ -775,6 +775,24 @@ def test_losses_left_untold_stay_unknown(events_of, tail):
     assert (e["fatalities"], e["injuries"]) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("toll", "expected"),
+    [
+        ("ما أدى إلى استشهاد عضوين من المجلس وإصابة ثالث بجروح", (2, 1)),
+        ("ما أدى إلى مقتل مواطنة وإصابة طفلين بجروح", (1, 2)),
+        ("ما أدى إلى مقتل راكب وإصابة أربعة آخرين", (1, 4)),
+    ],
+)
+def test_members_passengers_and_women_are_counted(events_of, toll, expected):
+    e = only(events_of(f"استهدفت طائرة مسيّرة تركية عصر اليوم منزلاً في ناحية الدرباسية، {toll}."))
+    assert (e["fatalities"], e["injuries"]) == expected
+
+
+def test_she_met_her_death_is_one_killed(events_of):
+    e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
+    assert e["fatalities"] == 1
+
+
 def test_an_aid_volunteer_is_a_civilian_and_the_remnants_are_the_army_in_sudan(events_of):
     aid = only(events_of("قتل متطوع في الهلال الأحمر أمس برصاص عناصر من الدعم السريع في مدينة الدلنج."))
     taken = only(events_of("أعلن الدعم السريع أمس أن قواته حررت منطقة أم صميمة بعد معارك مع فلول النظام البائد."))
