@@ -49,6 +49,11 @@ KIN_AFTER = frozenset(
     {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
     | {"ووالدته", "ووالده", "ووالدتها", "ووالدها", "وحفيده", "وحفيدها", "ونجله"}
 )
+# Two kin named after the first victim ("قُتل رجل وابنيه", "استُشهدت امرأة وطفلاها"), matching form.
+TWO_KIN_AFTER = frozenset(
+    {"وطفلاها", "وطفليها", "وطفلاه", "وطفليه", "وابناها", "وابنيها", "وابناه", "وابنيه", "ونجلاه", "ونجليه"}
+    | {"وابنتاها", "وابنتيها", "وابنتاه", "وابنتيه", "وشقيقاه", "وشقيقيه", "وشقيقاها", "وشقيقيها"}
+)
 COMPANION_AFTER = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
@@ -181,7 +186,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
     before = sentence.words_before(hit.start, 3)
-    readers = [lambda: _count_at(sentence, after), lambda: _count_before(sentence, before)]
+    readers = [lambda: _with_other_side(sentence, after), lambda: _count_before(sentence, before)]
     if _kind_at(sentence, hit.start, "cas:count_before"):
         readers.reverse()
     readers.append(lambda: _count_after_killer(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
@@ -191,6 +196,28 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
             return candidate
     word = sentence.derived.text[hit.start : hit.end]
     return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
+
+
+def _with_other_side(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
+    """ "قُتل ثلاثة من جنود الحزام الأمني واثنان من المهاجمين": the count after the casualty word,
+    plus a second count of another side joined to it by "و" (before any other casualty word)."""
+    count = _count_at(sentence, after)
+    if not isinstance(count, int) or not after:
+        return count
+    words = sentence.words_after(after[0][0], 9)
+    text = sentence.derived.text
+    tokens = [text[a:b] for a, b in words]
+    if len(tokens) < 4 or tokens[1] != "من":
+        return count  # "ثلاثة من ...": only a count of some of a named group has another group after it
+    for i in range(3, len(tokens) - 1):
+        if any(_kind_at(sentence, words[i], kind) for kind in TOLL_KINDS):
+            return count  # "... وإصابة اثنين من": the next count is another toll
+        other = _digits(tokens[i]) if tokens[i].startswith("و") else None
+        if other is None and tokens[i].startswith("و"):
+            other = _number_words([sentence.source_word(*words[i])[1:]])
+        if other is not None and tokens[i + 1] == "من":
+            return count + other
+    return count
 
 
 def _dead_and_hurt_together(sentence: SentenceHits, after: list[tuple[int, int]]) -> bool:
@@ -230,6 +257,8 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if _kind_at(sentence, words[0], "cas:singular"):
         if len(tokens) > 1 and tokens[1] in KIN_AFTER:
             return 2  # "امرأة وطفلها"
+        if len(tokens) > 1 and tokens[1] in TWO_KIN_AFTER:
+            return 3  # "رجل وابنيه"
         rank = _rank_words(tokens[1:])  # "ضابط برتبة ملازم أول وجندي"
         return 1 + _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
     if tokens[0] in ANOTHER_ONE:

@@ -788,6 +788,20 @@ def test_members_passengers_and_women_are_counted(events_of, toll, expected):
     assert (e["fatalities"], e["injuries"]) == expected
 
 
+def test_the_dead_of_both_sides_are_added_and_two_kin_are_two_more(events_of):
+    both = only(
+        events_of(
+            "اندلعت مساء أمس اشتباكات بين قوات الشرطة ومسلحين من عشيرة محلية في مدينة عتق، ما أسفر عن مقتل "
+            "أربعة من عناصر الشرطة واثنين من المسلحين وإصابة ستة آخرين."
+        )
+    )
+    kin = only(events_of("قُتل رجل وابناه فجر اليوم برصاص مسلحين مجهولين اقتحموا منزلهم في قرية القبو بريف حمص."))
+    apart = only(events_of("قُتل ثلاثة من عناصر الأمن وأصيب اثنان من المارة بانفجار عبوة ناسفة في مدينة درعا اليوم."))
+    assert (both["fatalities"], both["injuries"]) == (6, 6)
+    assert kin["fatalities"] == 3
+    assert (apart["fatalities"], apart["injuries"]) == (3, 2)
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
