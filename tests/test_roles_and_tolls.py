@@ -802,6 +802,12 @@ def test_the_dead_of_both_sides_are_added_and_two_kin_are_two_more(events_of):
     assert (apart["fatalities"], apart["injuries"]) == (3, 2)
 
 
+def test_terrorist_gangs_in_iraq_are_the_islamic_state(events_of):
+    body = "عثرت قطعات الفرقة الثامنة أمس على مضافة للعصابات الإرهابية تحتوي على عبوات ناسفة في منطقة وادي الشاي."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Disrupted weapons use", "Islamic State")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
