@@ -16,6 +16,7 @@ from eventlake.sentence import SentenceHits
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
+PERPETRATION_VERBS = ("نفذ", "شن")  # "... نفذت الهجوم", "شنّوا الهجوم" (matching form)
 # "Linked to" (matching form): a group close to an actor is not that actor.
 LINKED_WORDS = frozenset({"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"})
 
@@ -62,13 +63,14 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         for h in sentence.of("actor") + local
         if not h.entry.value.generic
         and not _linked_to(sentence, h)
-        and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h))
+        and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h) or _did_this(sentence, h))
     ]
     suspects.sort(key=lambda h: h.start)
     if not suspects:
         return event
     suspect = actor_at(suspects, suspects[0].start, iso)
-    return replace(event, roles=replace(event.roles, actor1=suspect, attribution="suspected"))
+    attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
+    return replace(event, roles=replace(event.roles, actor1=suspect, attribution=attribution))
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
@@ -103,6 +105,16 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
     if not sentence.derived.text[behind.start : behind.end].endswith("وراء"):
         return True  # "وراء الهجوم", "وراءه"
     return sentence.followed_by(behind, "trigger", within=0) is not None
+
+
+def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وأكدت هيئة الحشد في بيان لاحق أن «بقايا عصابات داعش» نفذت الهجوم": the group said to have
+    carried out the attack already told (the deed named with the article)."""
+    verb = sentence.followed_by(hit, "cue:agent", within=0)
+    if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
+        return False
+    deed = sentence.followed_by(verb, "trigger", within=0)
+    return deed is not None and sentence.is_definite(deed)
 
 
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:

@@ -808,6 +808,15 @@ def test_terrorist_gangs_in_iraq_are_the_islamic_state(events_of):
     assert (e["sub_event_type"], e["actor2"]) == ("Disrupted weapons use", "Islamic State")
 
 
+def test_the_group_said_to_have_carried_out_the_attack_told_is_its_attacker(events_of):
+    body = (
+        "تعرضت نقطة تابعة لقوات الحشد الشعبي في أطراف قضاء الخالص ليلة أمس لهجوم بالأسلحة الخفيفة، ما أدى إلى "
+        "إصابة مقاتلين اثنين.\n\nوأكدت هيئة الحشد في بيان أن «خلايا داعش» نفذت الهجوم قبل أن تفر نحو البساتين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == ("Islamic State", "Popular Mobilization Forces", "reported")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
@@ -903,7 +912,12 @@ def test_the_group_accused_of_this_attack_next_is_the_suspect(events_of):
         "واتهمت الحكومة قوات الدعم السريع بالوقوف وراء الهجوم."
     )
     e = only(events_of(body))
-    assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "suspected")
+    assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "reported")  # an accusation names it
+    hedged = body.replace("واتهمت الحكومة قوات الدعم السريع بالوقوف", "ويُعتقد أن قوات الدعم السريع تقف")
+    assert (only(events_of(hedged))["actor1"], only(events_of(hedged))["attribution"]) == (
+        "Rapid Support Forces",
+        "suspected",
+    )
     pattern = body.replace("بالوقوف وراء الهجوم", "بالوقوف وراء سلسلة من الهجمات المماثلة")
     assert only(events_of(pattern))["actor1"] is None
 
