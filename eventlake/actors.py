@@ -549,8 +549,8 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     for kind in CONTEXT_CUES:
         cue = sentence.preceded_by(hit, kind, within=3 if kind == "cue:found" else 1)  # عثرت قوة من الحشد
         between = sentence.derived.text[cue.end : hit.start] if cue is not None else ""
-        if cue is None or set(between.split()) & THAT_WORDS or ":" in between:
-            continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ": after the colon the source speaks
+        if cue is None or set(between.split()) & THAT_WORDS or ":" in between or "،" in between:
+            continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ", "وفقاً للمرصد، تعرضت": the source has spoken
         if kind == "cue:control" and _fired_from(sentence, cue):
             continue  # "أُطلقت القذائف من مناطق انتشار الميليشيات": whose ground it came from
         if kind == "cue:found" and ("علي" in between.split() or _found_arms(sentence, hit)):

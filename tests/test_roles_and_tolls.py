@@ -817,6 +817,17 @@ def test_the_group_said_to_have_carried_out_the_attack_told_is_its_attacker(even
     assert (e["actor1"], e["actor2"], e["attribution"]) == ("Islamic State", "Popular Mobilization Forces", "reported")
 
 
+def test_a_tribal_fight_and_the_police_fired_on_by_one_of_the_tribes(events_of):
+    fight = only(events_of("لقي شخصان مصرعهما ليلة أمس في نزاع مسلح اندلع بين عشيرتين في ناحية الكحلاء."))
+    body = (
+        "ووفقاً لمصادر محلية، تعرضت قوات الشرطة لإطلاق نار من مسلحي إحدى العشيرتين أثناء محاولتها فض "
+        "الاشتباك فجر اليوم في ناحية الكحلاء، ما أدى إلى إصابة منتسبين اثنين."
+    )
+    police = only(events_of(body))
+    assert (fight["sub_event_type"], fight["actor1"], fight["fatalities"]) == ("Armed clash", "Tribal militia", 2)
+    assert (police["actor1"], police["actor2"]) == ("Tribal militia", "Police Forces of Iraq")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
