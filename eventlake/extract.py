@@ -398,7 +398,11 @@ def _recalled(sentence: SentenceHits, primary: Hit) -> bool:
 
 def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casualties:
     """The sentence's toll; unknown when it is shared by several places, unless none was hurt."""
-    casualties = count_casualties(sentence, until=_toll_cut_at(sentence, trigger))
+    cut = _toll_cut_at(sentence, trigger)
+    casualties = count_casualties(sentence, until=cut)
+    none_hurt = Casualties(0, 0)
+    if cut is not None and casualties == Casualties(None, None) and count_casualties(sentence, since=cut) == none_hurt:
+        casualties = none_hurt  # "... مطالبين بإغلاقه، دون أن تُسجَّل إصابات": said after what it is about
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
     killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]

@@ -828,6 +828,20 @@ def test_a_tribal_fight_and_the_police_fired_on_by_one_of_the_tribes(events_of):
     assert (police["actor1"], police["actor2"]) == ("Tribal militia", "Police Forces of Iraq")
 
 
+def test_whom_protesters_demand_action_against_takes_no_part(events_of):
+    body = (
+        "فرّقت قوات الأسايش عصر اليوم تجمعاً لعشرات المحتجين في مدينة دهوك كانوا يطالبون بوقف القصف التركي "
+        "على القرى الحدودية، دون أن تُسجَّل إصابات."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Protest with intervention",
+        "Protesters",
+        "Kurdistan Region Security (Asayish)",
+    )
+    assert (e["fatalities"], e["injuries"]) == (0, 0)
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
