@@ -503,11 +503,14 @@ def _of_a_land(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     """ "قُتل جندي تركي": the adjective names whose soldier was hit, not who struck; "استهدفوا قاعدة
-    الاحتلال الأمريكي": whose base."""
+    الاحتلال الأمريكي": whose base (but "من القواعد التركية": whose base fired)."""
     if sentence.preceded_by(hit, "cue:armed_victims", within=0) is not None:
         return True
-    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 2)]
-    return any(word.removeprefix("ب").removeprefix("ل") in BASE_WORDS for word in words)
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 3)]  # nearest first
+    for i, word in enumerate(words[:2]):
+        if word.removeprefix("ب").removeprefix("ل") in BASE_WORDS:
+            return words[i + 1 : i + 2] != ["من"]  # "أُطلقت القذائف من القواعد التركية": where the fire came from
+    return False
 
 
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:

@@ -842,6 +842,15 @@ def test_whom_protesters_demand_action_against_takes_no_part(events_of):
     assert (e["fatalities"], e["injuries"]) == (0, 0)
 
 
+def test_the_bases_the_shells_came_from_are_the_attackers(events_of):
+    body = (
+        "أصيب راعٍ بجروح أمس جراء قصف مدفعي طال مراعي على أطراف مدينة العمادية، وقال قائممقام القضاء إن "
+        "القذائف أُطلقت من القواعد التركية المنتشرة على الجبال."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", "Civilians")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
