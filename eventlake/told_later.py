@@ -125,7 +125,15 @@ def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate])
     towns = {h.entry.value for h in sentence.of("place") if h.entry.value.rank == 0}
     there = [c.location is not None and c.location.place in towns for c in candidates]
     if not any(there):
-        return [_victims_named_next(sentence, c, BLAME_REACH) for c in candidates]
+        provinces = {(p.iso, p.admin1) for p in towns}  # "الغارة في البقاع الغربي": the one in that province
+        near = [
+            c.location is not None and (c.location.place.iso, c.location.place.admin1) in provinces for c in candidates
+        ]
+        some = any(near) and not all(near)
+        return [
+            _victims_named_next(sentence, c, BLAME_REACH) if at or not some else c
+            for c, at in zip(candidates, near, strict=True)
+        ]
     far = 2 * BLAME_REACH
     return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
 

@@ -851,6 +851,27 @@ def test_the_bases_the_shells_came_from_are_the_attackers(events_of):
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", "Civilians")
 
 
+def test_the_claim_about_the_strike_in_one_province_names_only_its_victim(events_of):
+    body = (
+        "استهدفت مسيّرة إسرائيلية ظهر اليوم سيارة على طريق مشغرة في البقاع الغربي، ما أدى إلى استشهاد سائقها، "
+        "كما استهدفت مسيّرة ثانية دراجة نارية في بلدة عيترون، ما أدى إلى إصابة مواطن بجروح.\n\n"
+        "وزعم المتحدث باسم الجيش الإسرائيلي أن الغارة في البقاع الغربي استهدفت «عنصراً في حزب الله»."
+    )
+    victims = {e["location"]: e["actor2"] for e in events_of(body)}
+    assert victims == {"Mashghara": "Hezbollah", "Aitaroun": "Civilians"}
+
+
+def test_peacekeepers_fired_at_with_no_one_hurt(events_of):
+    body = (
+        "أعلنت قوات اليونيفيل أن جنوداً إسرائيليين أطلقوا النار صباح أمس باتجاه دورية لحفظ السلام على أطراف "
+        "بلدة كفرشوبا، من دون أن يُصاب أحد."
+    )
+    e = only(events_of(body))
+    unifil = "UNIFIL: United Nations Interim Force in Lebanon"
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", unifil)
+    assert (e["fatalities"], e["injuries"]) == (0, 0)
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
