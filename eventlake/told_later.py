@@ -17,6 +17,12 @@ BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" m
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 PERPETRATION_VERBS = ("نفذ", "شن")  # "... نفذت الهجوم", "شنّوا الهجوم" (matching form)
+RELATIVE_WORDS = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})  # matching form (ي, not ى)
+# A deed told already, as the object pronoun of its verb ("المسيّرات أطلقتها الميليشيا"), matching form.
+DEED_DONE_BY = frozenset(
+    {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}
+    | {"زرعها", "زرعتها", "زرعه", "زرعته", "زرعوها", "ارسلتها", "ارسلها", "سيرتها"}
+)
 # "Linked to" (matching form): a group close to an actor is not that actor.
 LINKED_WORDS = frozenset({"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"})
 
@@ -51,12 +57,14 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     if claimant is not None:
         return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
     hedge = next(iter(sentence.of("cue:hedge")), None)
-    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger")):
+    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger") or _deed_done_by(sentence)):
         return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", the deed told again, or a hedge
     iso = event.location.place.iso if event.location is not None else None
     after_hedge = hedge.end if hedge is not None else sentence.end
-    local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge
-        h for h in sentence.of("actor_local") if iso in h.entry.value.local_in and h.start > after_hedge
+    local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge, or one said to have done it
+        h
+        for h in sentence.of("actor_local")
+        if iso in h.entry.value.local_in and (h.start > after_hedge or _did_this(sentence, h))
     ]
     suspects = [
         h
@@ -110,11 +118,29 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
 def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
     """ "وأكدت هيئة الحشد في بيان لاحق أن «بقايا عصابات داعش» نفذت الهجوم": the group said to have
     carried out the attack already told (the deed named with the article)."""
+    if _deed_done_by(sentence) and (
+        sentence.word_before(hit.start) in DEED_DONE_BY or _word_at(sentence, hit.start - 1) in DEED_DONE_BY
+    ):
+        return True  # "إن المسيّرات «أطلقتها الميليشيا المتمردة»": the verb's object is the deed told
     verb = sentence.followed_by(hit, "cue:agent", within=0)
     if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
         return False
     deed = sentence.followed_by(verb, "trigger", within=0)
     return deed is not None and sentence.is_definite(deed)
+
+
+def _deed_done_by(sentence: SentenceHits) -> bool:
+    """A deed's verb with the deed as its object ("أطلقتها"), not in a relative clause ("العمليات
+    التي نفذتها خلايا التنظيم منذ مطلع العام": a count of many)."""
+    text = sentence.derived.text
+    words = [text[a:b] for a, b in sentence.words_after(sentence.start, 60)]
+    return any(w in DEED_DONE_BY and (i == 0 or words[i - 1] not in RELATIVE_WORDS) for i, w in enumerate(words))
+
+
+def _word_at(sentence: SentenceHits, pos: int) -> str:
+    """The word that ends at or covers `pos` (matching form), if any."""
+    words = [(a, b) for a, b in sentence.words_before(pos + 1, 1) if a <= pos]
+    return sentence.derived.text[words[0][0] : words[0][1]] if words else ""
 
 
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:

@@ -872,6 +872,25 @@ def test_peacekeepers_fired_at_with_no_one_hurt(events_of):
     assert (e["fatalities"], e["injuries"]) == (0, 0)
 
 
+def test_the_drones_launched_by_a_named_group_are_its_strike(events_of):
+    body = (
+        "استهدفت مسيّرات انتحارية فجر الأحد محطة الكهرباء في مدينة ربك، دون وقوع خسائر بشرية. وقالت حكومة "
+        "الولاية إن المسيّرات «أطلقتها الميليشيا المتمردة»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "reported")
+    count = body.replace(
+        "وقالت حكومة الولاية إن المسيّرات «أطلقتها الميليشيا المتمردة»",
+        "وبلغت الهجمات التي أطلقتها الميليشيا منذ مطلع العام 40 هجوماً",
+    )
+    assert only(events_of(count))["actor1"] is None
+
+
+def test_residents_recalling_an_attack_tell_no_event(events_of):
+    body = "ويستذكر سكان مدينة أبو زبد الهجوم الذي شنته قوات الدعم السريع عليها، وأدى إلى نزوح آلاف الأسر."
+    assert events_of(body) == []
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
