@@ -267,7 +267,10 @@ def _fold(group: list[Candidate]) -> Candidate:
         both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
         roles = both[0] if both else roles
     roles = _claims_cancel(_attacker_told(roles, group), group)
-    if any(c.roles.attribution == "suspected" for c in group) and roles.actor1 is not None and not roles.paired:
+    first = min(group, key=lambda c: (c.sentence.is_title, c.sentence.index)).roles  # the lead's telling
+    told_outright = first.attribution == "reported" and first.actor1 == roles.actor1  # a later one may hedge
+    suspected = any(c.roles.attribution == "suspected" for c in group) and not told_outright
+    if suspected and roles.actor1 is not None and not roles.paired:
         roles = replace(roles, attribution="suspected")
     if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
         others = (c.roles.actor2 for c in group if c.roles.actor2 and c.roles.actor2 != roles.actor1)

@@ -891,6 +891,16 @@ def test_residents_recalling_an_attack_tell_no_event(events_of):
     assert events_of(body) == []
 
 
+def test_an_attacker_named_outright_stays_reported_when_a_retelling_hedges(events_of):
+    body = (
+        "قال المتحدث باسم القوات المسلحة السودانية إن «قواتنا تصدت فجر اليوم لهجوم شنته ميليشيا الدعم السريع "
+        "على مدينة أبو زبد».\n\nفي المقابل، قال مستشار في الدعم السريع إن «قواتنا صدت محاولة تقدم لجيش الفلول "
+        "باتجاه مواقعها قرب أبو زبد»، متهماً طيران الجيش بقصف أحياء سكنية في المدينة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "reported")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
