@@ -112,6 +112,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
+    primary = arrest_over_charge(sentence, triggers, primary)
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -219,6 +220,17 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     """ "واعتقلت تسعة من المتورطين، وضبطت بحوزتهم رمانات يدوية": weapons seized with the men
     arrested are the arrest's, not a grenade attack."""
     if sentence.preceded_by(primary, "cue:defuse", within=4) is None:
+        return primary
+    return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
+
+
+ACCUSED_WORDS = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين"})  # matching form, article stripped
+
+
+def arrest_over_charge(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "أعلنت الشرطة القبض على ثلاثة متهمين باختطاف تاجر": the deed the arrested are charged with
+    is not what the sentence reports."""
+    if sentence.word_before(primary.start) not in ACCUSED_WORDS:
         return primary
     return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
 

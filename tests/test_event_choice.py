@@ -1825,3 +1825,8 @@ def test_what_an_army_claims_it_targeted_is_its_claim_not_a_new_event(events_of)
         "وادعى جيش الاحتلال في بيان أنه استهدف «قيادياً في حركة حماس مسؤولاً عن تجنيد عناصر في جنوب لبنان»."
     )
     assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
+
+
+def test_the_deed_the_arrested_are_accused_of_is_not_the_event(events_of):
+    e = only(events_of("أعلنت شرطة عدن اليوم القبض على ثلاثة متهمين باختطاف تاجر في مديرية البريقة."))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Yemen")
