@@ -82,12 +82,19 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
-    """ "قال مسؤول محلي إن «الطائرة تركية»": the weapon's owner, stated in a sentence that tells no
-    event (a hedge would have named a suspect instead)."""
+    """ "قال مسؤول محلي إن «الطائرة تركية»", "إن المسيّرة تابعة للجيش التركي": the weapon's owner,
+    stated in a sentence that tells no event (a hedge would have named a suspect instead)."""
     owner = next((h for h in sentence.of("actor_adj") if sentence.preceded_by(h, "cue:agent", within=0)), None)
+    owner = owner or next((h for h in sentence.of("actor") if _owned_weapon(sentence, h)), None)
     if owner is None:
         return event
     return replace(event, roles=replace(event.roles, actor1=owner.entry.value, attribution="reported"))
+
+
+def _owned_weapon(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وأفاد مراسلنا بأن المسيّرة تابعة لجيش الاحتلال التركي": the weapon's owner, named after it."""
+    owned = sentence.preceded_by(hit, "cue:owner", within=0)
+    return owned is not None and sentence.preceded_by(owned, "cue:agent", within=0) is not None
 
 
 def _claimant(sentence: SentenceHits) -> Actor | None:

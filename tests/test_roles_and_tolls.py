@@ -901,6 +901,20 @@ def test_an_attacker_named_outright_stays_reported_when_a_retelling_hedges(event
     assert (e["actor1"], e["attribution"]) == ("Rapid Support Forces", "reported")
 
 
+def test_the_drone_said_to_belong_to_an_army_next_is_its_strike(events_of):
+    body = (
+        "قُتل مواطنان ظهر اليوم جراء استهداف سيارتهما على الطريق بين قرية الجلبية ومدينة كوباني بطائرة مسيّرة."
+        "\n\nوأفاد مراسلنا بأن المسيّرة تابعة لجيش الاحتلال التركي."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"], e["fatalities"]) == ("Military Forces of Turkey", "reported", 2)
+
+
+def test_those_who_lost_their_lives_are_killed(events_of):
+    e = only(events_of("قصفت مدفعية الجيش التركي اليوم قرية في ريف كوباني، وقال الأهالي إن ثلاثة مدنيين فقدوا حياتهم."))
+    assert e["fatalities"] == 3
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
