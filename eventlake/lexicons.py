@@ -126,6 +126,7 @@ CUE_NAMES = (
     "report",
     "protest",
     "lethal",
+    "gathered",
 )
 CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual", "losses")
 CONTEXT_TRIGGERS = ("@attack", "@explosion", "@assassination")

@@ -423,6 +423,12 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     return sub, False
 
 
+def _gathered_in_protest(sentence: SentenceHits) -> bool:
+    """ "أطلق جنود الاحتلال الرصاص على الأهالي الذين تجمّعوا عند أطراف البلدة رفضاً لتوغل قواته":
+    people gathered to object to something are protesters."""
+    return any(sentence.followed_by(g, "cue:about", within=6) for g in sentence.of("cue:gathered"))
+
+
 def _protesters_arrested(sentence: SentenceHits) -> bool:
     """ "اعتقلت قوات الأمن عدداً من المتظاهرين": arrests at a protest are an intervention in it."""
     arrests = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "Arrests"]
@@ -453,9 +459,9 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Air/drone strike", True
     if weapon("cue:shelling_context") and not _direct_fire(sentence):
         return "Shelling/artillery/missile attack", True
-    if roles.actor2 is not None and roles.actor2.inter == 7:
+    if roles.actor2 is not None and roles.actor2.inter == 7 and not _gathered_in_protest(sentence):
         return "Attack", False
-    if roles.actor2 is not None and roles.actor2.inter in (5, 6):
+    if roles.actor2 is not None and roles.actor2.inter in (5, 6, 7):
         return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
     if roles.actor2 is not None:
         return "Armed clash", False

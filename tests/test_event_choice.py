@@ -1830,3 +1830,18 @@ def test_what_an_army_claims_it_targeted_is_its_claim_not_a_new_event(events_of)
 def test_the_deed_the_arrested_are_accused_of_is_not_the_event(events_of):
     e = only(events_of("أعلنت شرطة عدن اليوم القبض على ثلاثة متهمين باختطاف تاجر في مديرية البريقة."))
     assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Yemen")
+
+
+def test_people_fired_on_where_they_gathered_to_object_were_protesters(events_of):
+    body = (
+        "أُصيب شابان بجروح عصر أمس إثر إطلاق جنود الاحتلال الرصاص الحي على عشرات الأهالي الذين تجمّعوا عند "
+        "أطراف بلدة كويا رفضاً لتوغل قوة إسرائيلية في أراضيهم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Excessive force against protesters",
+        "Military Forces of Israel",
+        "Protesters",
+    )
+    shot = only(events_of("أُصيب شابان بجروح عصر أمس إثر إطلاق جنود الاحتلال الرصاص الحي على سيارتهما قرب بلدة كويا."))
+    assert shot["sub_event_type"] == "Attack"
