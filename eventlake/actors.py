@@ -111,6 +111,7 @@ ARMS_TYPES = (
     "Disrupted weapons use",
     "Shelling/artillery/missile attack",
 )
+COMMUNAL_INTER = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
 MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
@@ -157,6 +158,7 @@ def assign_roles(
     mentions += [h for h in adjectives if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
+    mentions = [h for h in mentions if not _community_of_one(sentence, h)]
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
@@ -493,6 +495,21 @@ def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
     """ "استهدف المستشفى السعودي في الفاشر": a hospital's name, no side."""
     return sentence.word_before(hit.start) in FACILITY_WORDS
+
+
+def _community_of_one(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "مقتل شاب من مكون التبو": the community one victim came from, not a side in arms."""
+    if hit.entry.value.inter != COMMUNAL_INTER:
+        return False
+    before = sentence.words_before(hit.start, 2)  # nearest first
+    text = sentence.derived.text
+    if len(before) < 2 or text[before[0][0] : before[0][1]] != "من":
+        return False
+    return _kind_of(sentence, before[1], "cas:singular")
+
+
+def _kind_of(sentence: SentenceHits, word: tuple[int, int], kind: str) -> bool:
+    return any(h.start <= word[0] < h.end for h in sentence.of(kind))
 
 
 def _of_a_land(sentence: SentenceHits, hit: Hit) -> bool:

@@ -915,6 +915,14 @@ def test_those_who_lost_their_lives_are_killed(events_of):
     assert e["fatalities"] == 3
 
 
+def test_the_community_one_victim_came_from_is_no_side(events_of):
+    body = "قُتل شاب من مكون التبو برصاص مسلحين مجهولين في حي المنشية بمدينة سبها يوم السبت."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
+    fight = only(events_of("اندلعت اشتباكات أمس بين مسلحين من مكون التبو وقوة أمنية في حي المنشية بمدينة سبها."))
+    assert "Tribal militia" in (fight["actor1"], fight["actor2"])
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
