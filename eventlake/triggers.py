@@ -112,7 +112,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
-    primary = arrest_over_charge(sentence, triggers, primary)
+    primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -216,6 +216,17 @@ def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) 
     return raids[0] if raids else primary
 
 
+def raid_met_with_fire(triggers: list[Hit], primary: Hit) -> Hit:
+    """ "نفذت وحدات من الجيش عملية دهم لمنازل مطلوبين، فتعرضت لإطلاق نار من مسلحين": a raid that
+    arrested no one (as far as the sentence tells) and was fired on is a fight."""
+    if primary.entry.value.sub_event_type != "Arrests" or not primary.entry.phrase.startswith(RAID_ARRESTS):
+        return primary
+    if any(t.entry.value.sub_event_type == "Arrests" and not t.entry.phrase.startswith(RAID_ARRESTS) for t in triggers):
+        return primary  # "داهمت ... واعتقلت": the arrests are the event
+    fire = [t for t in triggers if t.start > primary.end and t.entry.value.sub_event_type in ("@attack", "Armed clash")]
+    return fire[0] if fire else primary
+
+
 def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "واعتقلت تسعة من المتورطين، وضبطت بحوزتهم رمانات يدوية": weapons seized with the men
     arrested are the arrest's, not a grenade attack."""
@@ -224,6 +235,7 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
+RAID_ARRESTS = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
 ACCUSED_WORDS = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين"})  # matching form, article stripped
 
 

@@ -1845,3 +1845,14 @@ def test_people_fired_on_where_they_gathered_to_object_were_protesters(events_of
     )
     shot = only(events_of("أُصيب شابان بجروح عصر أمس إثر إطلاق جنود الاحتلال الرصاص الحي على سيارتهما قرب بلدة كويا."))
     assert shot["sub_event_type"] == "Attack"
+
+
+def test_a_raid_fired_on_that_arrests_no_one_is_a_fight(events_of):
+    body = (
+        "نفذت وحدات من الجيش اللبناني فجر اليوم عملية دهم لمنازل مطلوبين في حي الشراونة بمدينة بعلبك، فتعرضت "
+        "لإطلاق نار من مسلحين تحصنوا في أحد المباني، ما أدى إلى إصابة عسكري بجروح طفيفة."
+    )
+    e = only(events_of(body))
+    assert e["sub_event_type"] == "Armed clash"
+    arrested = body.replace("فتعرضت", "واعتقلت ثلاثة منهم بعد أن تعرضت")
+    assert only(events_of(arrested))["sub_event_type"] == "Arrests"
