@@ -923,6 +923,13 @@ def test_the_community_one_victim_came_from_is_no_side(events_of):
     assert "Tribal militia" in (fight["actor1"], fight["actor2"])
 
 
+@pytest.mark.parametrize("thrower", ["شخص مجهول", "مجهولون", "مسلحون ملثمون"])
+def test_the_unknown_who_threw_the_grenade_threw_it(events_of, thrower):
+    body = f"انفجرت قنبلة يدوية ألقاها {thrower} على محل لبيع الهواتف في حي الزهراء بمدينة حمص مساء اليوم، دون إصابات."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Grenade", "Unidentified armed group", None)
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
