@@ -42,6 +42,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.sides import (
     actor_told,
+    group_told,
     home_forces_hit,
     involved_in_one_told,
     roles_for,
@@ -275,6 +276,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     heard = inferred and primary.entry.value.sub_event_type == "@explosion"
     roles = sides_told(sentence, roles, earlier, sub)
     roles = roles_for(sub, actor_told(sentence, primary, roles, earlier), heard, sentence)
+    roles = group_told(sentence, primary, sub, roles, earlier)
     roles = home_forces_hit(sentence, sub, tribal_fight(primary, roles), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     roles = tribesmen_arrested(sentence, sub, roles, locations[0], earlier)

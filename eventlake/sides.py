@@ -23,6 +23,7 @@ PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
 CIVILIANS = Actor("Civilians", 7, "", generic=True)
 TRIBES = Actor("Tribal militia", 4, "")
+REBEL_INTER = 2  # rebel and jihadist groups (ACLED inter 2): "التنظيم" of an article is one
 
 
 def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Roles:
@@ -109,6 +110,18 @@ def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list
         return roles
     named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
     return replace(roles, actor1=named[-1].actor1, attribution=named[-1].attribution) if named else roles
+
+
+def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "ألقت القبض على ثلاثة مشتبهين بالانتماء إلى خلية تابعة للتنظيم": "the organisation" of
+    those arrested is the armed group the article last named."""
+    if sub != "Arrests" or roles.actor2 is not None:
+        return roles  # "بتهمة التعامل مع خلايا التنظيم": people arrested on a charge stay civilians
+    refs = [c for c in sentence.of("cue:actor_ref") if c.start > primary.end and c.entry.phrase == "التنظيم"]
+    if not refs:
+        return roles
+    named = [a for c in earlier for a in (c.roles.actor1, c.roles.actor2) if a is not None and a.inter == REBEL_INTER]
+    return replace(roles, actor2=named[-1]) if named else roles
 
 
 def sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], sub: str) -> Roles:

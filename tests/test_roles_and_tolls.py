@@ -930,6 +930,15 @@ def test_the_unknown_who_threw_the_grenade_threw_it(events_of, thrower):
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Grenade", "Unidentified armed group", None)
 
 
+def test_the_organisation_of_those_arrested_is_the_group_the_article_named(events_of):
+    body = (
+        "قُتل جندي بهجوم شنه عناصر تنظيم القاعدة على نقطة في مديرية الصعيد اليوم. وكانت قوات دفاع شبوة قد ألقت "
+        "القبض، مساء أمس، على ثلاثة مشتبهين بالانتماء إلى خلية تابعة للتنظيم في مدينة عتق."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert arrest["actor2"] == "Al-Qaeda in the Arabian Peninsula"
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
