@@ -18,6 +18,7 @@ from eventlake.sentence import THAT_WORDS, SentenceHits
 AGENT_ALIAS_WORDS = frozenset(
     {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
     | {"مسيره", "طائره", "مدفعي"}
+    | {"دكه", "دكات"}  # "تعرض منزله لدكة عشائرية": the tribal raid is who struck
 )
 # Words that name a band of an actor's fighters, matching form, clitics included.
 GROUP_WORDS = frozenset(

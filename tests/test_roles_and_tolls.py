@@ -939,6 +939,12 @@ def test_the_organisation_of_those_arrested_is_the_group_the_article_named(event
     assert arrest["actor2"] == "Al-Qaeda in the Arabian Peninsula"
 
 
+def test_a_tribal_raid_on_a_house_is_tribesmen_attacking(events_of):
+    body = "تعرّض منزل مواطن في مدينة الناصرية فجر اليوم لـ«دكّة عشائرية» بقنبلة يدوية ألقاها مجهولون، دون إصابات."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Tribal militia", "Civilians")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
