@@ -516,7 +516,14 @@ def _kind_of(sentence: SentenceHits, word: tuple[int, int], kind: str) -> bool:
 def _of_a_land(sentence: SentenceHits, hit: Hit) -> bool:
     """ "انفجار عبوة وسط العاصمة السورية": the country's capital or land, no side."""
     word = sentence.word_before(hit.start)
-    return word in LAND_WORDS or (word[:1] in "وبفل" and word[1:] in LAND_WORDS)
+    land = word in LAND_WORDS or (word[:1] in "وبفل" and word[1:] in LAND_WORDS)
+    return land and not _fire_came_from(sentence, hit)
+
+
+def _fire_came_from(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قصف مدفعي مصدره الأراضي السورية": the land the fire came from names whose forces fired."""
+    before = sentence.words_before(hit.start, 2)  # nearest first: the land word, then "مصدره"
+    return len(before) == 2 and sentence.derived.text.startswith("مصدر", before[1][0])
 
 
 def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:

@@ -945,6 +945,14 @@ def test_a_tribal_raid_on_a_house_is_tribesmen_attacking(events_of):
     assert (e["actor1"], e["actor2"]) == ("Tribal militia", "Civilians")
 
 
+def test_the_land_the_shells_came_from_names_whose_forces_fired(events_of):
+    body = "قُتل مواطن صباح اليوم جراء قصف مدفعي مصدره الأراضي السورية استهدف منازل في بلدة القصر بقضاء الهرمل."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Military Forces of Syria", "reported")
+    inside = only(events_of("انفجرت عبوة صباح اليوم داخل الأراضي السورية قرب بلدة القصير، ما أدى إلى مقتل مواطن."))
+    assert inside["actor1"] != "Military Forces of Syria"
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
