@@ -186,7 +186,10 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
     before = sentence.words_before(hit.start, 3)
-    readers = [lambda: _with_other_side(sentence, after), lambda: _count_before(sentence, before)]
+    readers = [
+        lambda: _with_other_side(sentence, after),
+        lambda: _count_before(sentence, before) or _count_of_group(sentence, hit),
+    ]
     if _kind_at(sentence, hit.start, "cas:count_before"):
         readers.reverse()
     readers.append(lambda: _count_after_killer(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
@@ -288,6 +291,8 @@ def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
     return 1 if token in SINGULAR_STEMS else 0
 
 
+# Words for a group's members between a count and the group ("ستة من عناصر الميليشيا"), matching form.
+GROUP_NOUNS = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "جنود", "منتسبي", "مرتزقه", "ارهابيي"})
 # Person nouns whose plural is broken (جنود, عناصر), so that stem + ين can only be the dual.
 BROKEN_PLURAL_STEMS = frozenset({"جندي", "عنصر", "شخص", "طفل", "شاب", "ضابط", "طالب", "عامل", "راعي", "حارس", "شقيق"})
 # How a killing was done, between its subject and the count (matching form).
@@ -327,6 +332,15 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
             rest = rest[1:]  # "ثلاثة من المسلحين قُتلوا"
         return _count_before(sentence, rest)  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
+
+
+def _count_of_group(sentence: SentenceHits, hit: Hit) -> int | None:
+    """ "أن ستة من عناصر الميليشيا لقوا مصرعهم": the count before "من" and the group it is part of."""
+    words = sentence.words_before(hit.start, 4)  # nearest first
+    tokens = [sentence.derived.text[a:b] for a, b in words]
+    if len(tokens) < 4 or tokens[2] != "من" or tokens[1] not in GROUP_NOUNS:
+        return None
+    return _digits(tokens[3]) or _spelled_number(sentence, words[3:], at_end=True)
 
 
 def _list_number(sentence: SentenceHits, word: tuple[int, int]) -> bool:

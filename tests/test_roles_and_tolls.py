@@ -953,6 +953,15 @@ def test_the_land_the_shells_came_from_names_whose_forces_fired(events_of):
     assert inside["actor1"] != "Military Forces of Syria"
 
 
+def test_a_count_of_a_groups_members_before_the_death_verb(events_of):
+    body = (
+        "قال المتحدث إن «قواتنا تصدت فجر اليوم لهجوم شنته ميليشيا الحوثي على مواقعنا جنوب مديرية التحيتا»، "
+        "مضيفاً أن ستة من عناصر الميليشيا لقوا مصرعهم، فيما استشهد جنديان من قواتنا."
+    )
+    e = only(events_of(body))
+    assert e["fatalities"] == 8
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
