@@ -125,10 +125,10 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
 def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
     """ "وأكدت هيئة الحشد في بيان لاحق أن «بقايا عصابات داعش» نفذت الهجوم": the group said to have
     carried out the attack already told (the deed named with the article)."""
-    if _deed_done_by(sentence) and (
-        sentence.word_before(hit.start) in DEED_DONE_BY or _word_at(sentence, hit.start - 1) in DEED_DONE_BY
-    ):
-        return True  # "إن المسيّرات «أطلقتها الميليشيا المتمردة»": the verb's object is the deed told
+    text = sentence.derived.text
+    before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if b <= hit.start]  # nearest first
+    if before and before[0] in DEED_DONE_BY:
+        return before[1:] == [] or before[1] not in RELATIVE_WORDS  # "المسيّرات «أطلقتها الميليشيا المتمردة»"
     verb = sentence.followed_by(hit, "cue:agent", within=0)
     if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
         return False
@@ -142,12 +142,6 @@ def _deed_done_by(sentence: SentenceHits) -> bool:
     text = sentence.derived.text
     words = [text[a:b] for a, b in sentence.words_after(sentence.start, 60)]
     return any(w in DEED_DONE_BY and (i == 0 or words[i - 1] not in RELATIVE_WORDS) for i, w in enumerate(words))
-
-
-def _word_at(sentence: SentenceHits, pos: int) -> str:
-    """The word that ends at or covers `pos` (matching form), if any."""
-    words = [(a, b) for a, b in sentence.words_before(pos + 1, 1) if a <= pos]
-    return sentence.derived.text[words[0][0] : words[0][1]] if words else ""
 
 
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
