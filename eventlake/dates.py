@@ -27,6 +27,7 @@ MONTH_LEAD_WORDS = frozenset(
 )
 _YEAR_WORDS = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف")
 _YEAR = re.compile(rf"(?:{'|'.join(_YEAR_WORDS)})\s+(\d{{4}})(?!\d)")
+_YEAR_IN = re.compile(r"(?<!\S)في\s+((?:19|20)\d{2})(?!\d)")  # "شهدت في 2022 معارك": a year, not a count
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
@@ -221,9 +222,9 @@ def _numeric_date(match: re.Match | None, *, year_first: bool = False) -> EventD
 def stated_year(sentence: SentenceHits) -> int | None:
     """The earliest year the sentence names ("عام 1976", "بين عامي 2015 و2016"), if any."""
     text = sentence.text
-    if not any(word in text for word in _YEAR_WORDS):
+    if not any(word in text for word in _YEAR_WORDS) and "في 19" not in text and "في 20" not in text:
         return None  # most sentences name no year: a few substring tests beat the regex
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    years = [int(m.group(1)) for pattern in (_YEAR, _YEAR_IN) for m in pattern.finditer(text)]
     return min(years) if years else None
 
 

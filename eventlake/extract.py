@@ -381,9 +381,13 @@ def _when_and_where(
 
 
 def _long_ago(sentence: SentenceHits, primary: Hit) -> bool:
-    """The event word dated long past, near it (not "... نزحوا منذ أشهر" of the people it spared)."""
-    near = sentence.followed_by(primary, "cue:long_ago", within=6)
-    return near is not None or sentence.preceded_by(primary, "cue:long_ago", within=3) is not None
+    """The event word dated long past, near it (not "... نزحوا منذ أشهر" of the people it spared),
+    or still to come ("تشهد صنعاء غداً مسيرة")."""
+    for kind in ("cue:long_ago", "cue:tomorrow"):
+        near = sentence.followed_by(primary, kind, within=6)
+        if near is not None or sentence.preceded_by(primary, kind, within=3) is not None:
+            return True
+    return False
 
 
 def _told_as_past(sentence: SentenceHits) -> bool:

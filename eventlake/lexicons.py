@@ -127,6 +127,7 @@ CUE_NAMES = (
     "protest",
     "lethal",
     "gathered",
+    "tomorrow",
 )
 CASUALTY_NAMES = ("killed", "injured", "count_before", "vague", "zero", "unknown", "singular", "dual", "losses")
 CONTEXT_TRIGGERS = ("@attack", "@explosion", "@assassination")

@@ -1856,3 +1856,11 @@ def test_a_raid_fired_on_that_arrests_no_one_is_a_fight(events_of):
     assert e["sub_event_type"] == "Armed clash"
     arrested = body.replace("فتعرضت", "واعتقلت ثلاثة منهم بعد أن تعرضت")
     assert only(events_of(arrested))["sub_event_type"] == "Arrests"
+
+
+def test_a_march_announced_for_tomorrow_and_a_battle_years_back_are_no_events(events_of):
+    assert events_of("وتشهد مدينة تعز غداً الجمعة مسيرة جماهيرية كبرى في ساحة الحرية تضامناً مع غزة.") == []
+    old = "وكانت مديرية لودر قد شهدت في 2022 معارك عنيفة بين القوات الجنوبية وعناصر تنظيم القاعدة."
+    assert events_of(old) == []
+    today = "وتشهد مدينة تعز اليوم الجمعة مسيرة جماهيرية كبرى في ساحة الحرية تضامناً مع غزة."
+    assert only(events_of(today))["sub_event_type"] == "Peaceful protest"
