@@ -13,6 +13,7 @@ from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits
 
+ARMED_INTERS = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
@@ -157,9 +158,10 @@ def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate])
             c.location is not None and (c.location.place.iso, c.location.place.admin1) in provinces for c in candidates
         ]
         some = any(near) and not all(near)
+        if not some:  # no place to go by: the victims are the last event's, not one told before it
+            near = [c.sentence.index == candidates[-1].sentence.index for c in candidates] if candidates else []
         return [
-            _victims_named_next(sentence, c, BLAME_REACH) if at or not some else c
-            for c, at in zip(candidates, near, strict=True)
+            _victims_named_next(sentence, c, BLAME_REACH) if at else c for c, at in zip(candidates, near, strict=True)
         ]
     far = 2 * BLAME_REACH
     return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
@@ -179,7 +181,11 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     iso = event.location.place.iso if event.location is not None else None
     named.sort(key=lambda a: a.home != iso)  # one alias, several armies (القوات المسلحة): the country's
-    return replace(event, roles=replace(event.roles, actor2=named[0])) if named else event
+    if not named:
+        return event
+    armed = named[0].inter in ARMED_INTERS and event.sub_event_type == "Attack"
+    sub = "Armed clash" if armed else event.sub_event_type  # "نعت هيئة الحشد «الشهيد»": a fighter shot, a clash
+    return replace(event, sub_event_type=sub, roles=replace(event.roles, actor2=named[0]))
 
 
 def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:

@@ -962,6 +962,25 @@ def test_a_count_of_a_groups_members_before_the_death_verb(events_of):
     assert e["fatalities"] == 8
 
 
+def test_a_man_shot_whom_a_force_mourns_as_its_member_was_in_a_clash(events_of):
+    body = (
+        "أقدم مسلحان مجهولان يستقلان دراجة نارية مساء أمس على اغتيال شاب أمام منزله في حي الحيانية بالبصرة."
+        "\n\nونعت هيئة الحشد الشعبي في بيان «الشهيد»، ووصفته بأنه «أحد منتسبي اللواء الحادي عشر»."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Armed clash", "Popular Mobilization Forces")
+
+
+def test_mourned_fighters_are_the_last_events_victims_not_an_earlier_ones(events_of):
+    body = (
+        "عُثر صباح اليوم على جثة رجل مقتولاً بطلقات نارية قرب الطريق العام في بلدة طفس بريف درعا.\n\n"
+        "وفي ريف دير الزور الشرقي، قُتل عنصران من «قسد» بهجوم على نقطة عسكرية في بلدة أبو حمام مساء أمس."
+        "\n\nونعت «قسد» في بيان العنصرين."
+    )
+    body_found = next(e for e in events_of(body) if e["location"] == "Tafas")
+    assert (body_found["sub_event_type"], body_found["actor2"]) == ("Attack", "Civilians")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
