@@ -177,7 +177,7 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
     if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned") or counted):
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
-    members += [h for h in sentence.of("actor") if _member_in(sentence, h)]
+    members += [h for h in sentence.of("actor") if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h)]
     named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     iso = event.location.place.iso if event.location is not None else None
     named.sort(key=lambda a: a.home != iso)  # one alias, several armies (القوات المسلحة): the country's
@@ -205,6 +205,12 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
     return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
+
+
+def _mourns_in_a_statement(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وقال مجلس دير الزور العسكري في بيان نعي إن القتيل أحد مقاتليه": who mourns the dead is their side."""
+    cue = sentence.followed_by(hit, "cue:mourned", within=3)
+    return cue is not None and cue.entry.phrase in ("بيان نعي", "نعي")
 
 
 def _member_in(sentence: SentenceHits, hit: Hit) -> bool:

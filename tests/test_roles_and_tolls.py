@@ -981,6 +981,15 @@ def test_mourned_fighters_are_the_last_events_victims_not_an_earlier_ones(events
     assert (body_found["sub_event_type"], body_found["actor2"]) == ("Attack", "Civilians")
 
 
+def test_who_mourns_the_dead_in_a_statement_is_their_side(events_of):
+    body = (
+        "قُتل شاب برصاص مسلحين مجهولين مساء أمس في بلدة غرانيج بريف دير الزور الشرقي.\n\n"
+        "وقال مجلس دير الزور العسكري في بيان نعي إن القتيل «أحد مقاتلي المجلس»."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Armed clash", "Syrian Democratic Forces")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
