@@ -702,6 +702,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
+    if sentence.followed_by(hit, "cue:claimed", within=2) is not None:
+        return True  # "جماعة تطلق على نفسها «سرايا أنصار السنة» قد تبنّت قتله": who claimed the deed
     if _launched_an_attack(sentence, hit) or _checkpoint_that_fired(sentence, hit):
         return True  # "إن «مرتزقة الاحتلال التركي شنّوا هجوماً ... وتصدّت لهم قواتنا»"
     stands_for = _bracketed_for(sentence, hit)

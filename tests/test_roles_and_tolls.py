@@ -990,6 +990,15 @@ def test_who_mourns_the_dead_in_a_statement_is_their_side(events_of):
     assert (e["sub_event_type"], e["actor2"]) == ("Armed clash", "Syrian Democratic Forces")
 
 
+def test_the_group_that_claimed_a_killing_did_it(events_of):
+    body = (
+        "أعلنت وزارة الداخلية فتح تحقيق في مقتل رجل من أهالي قرية تالين مساء الأحد، كانت جماعة تطلق على "
+        "نفسها «سرايا أنصار السنة» قد تبنّت قتله في بيان نشرته على قناتها في تلغرام."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Saraya Ansar al-Sunna", "Civilians")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
