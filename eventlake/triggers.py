@@ -236,14 +236,17 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
 
 
 RAID_ARRESTS = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
-ACCUSED_WORDS = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين"})  # matching form, article stripped
+# Words for the accused, matching form, article stripped ("القبض على ثلاثة متهمين باختطاف تاجر").
+ACCUSED_WORDS = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين", "متورطه", "متورط", "متورطون"})
 
 
 def arrest_over_charge(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "أعلنت الشرطة القبض على ثلاثة متهمين باختطاف تاجر": the deed the arrested are charged with
     is not what the sentence reports."""
-    if sentence.word_before(primary.start) not in ACCUSED_WORDS:
-        return primary
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(primary.start, 3) if b <= primary.start]
+    implicated = sentence.preceded_by(primary, "cue:implicated", within=2) is not None  # "متورطين في"
+    if not implicated and not ACCUSED_WORDS.intersection(words[:2]):
+        return primary  # "متورطة بزرع عبوات": the accused word may stand before the deed's verb
     return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 

@@ -1864,3 +1864,11 @@ def test_a_march_announced_for_tomorrow_and_a_battle_years_back_are_no_events(ev
     assert events_of(old) == []
     today = "وتشهد مدينة تعز اليوم الجمعة مسيرة جماهيرية كبرى في ساحة الحرية تضامناً مع غزة."
     assert only(events_of(today))["sub_event_type"] == "Peaceful protest"
+
+
+def test_the_bombs_a_cell_is_implicated_in_are_not_the_arrests_event(events_of):
+    body = (
+        "أعلنت قيادة الأمن الداخلي اليوم أن وحداتها ألقت القبض في مدينة جاسم على ثلاثة أشخاص قالت إنهم ينتمون "
+        "إلى خلية متورطة بزرع عبوات ناسفة على الطرق الزراعية."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
