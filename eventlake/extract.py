@@ -75,7 +75,10 @@ LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم", "الحي"})  # matching form
 THE_SITE = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
-_THE_SAME_PLACE = re.compile(r"(?:المنطقه|المكان|الموقع|المحور|الجبهه|البلده|القريه) (?:ذاتها|نفسها|ذاته|نفسه)")
+_THE_SAME_PLACE = re.compile(
+    r"(?:المنطقه|المكان|الموقع|المحور|الجبهه|البلده|القريه) (?:ذاتها|نفسها|ذاته|نفسه)"
+    r"|(?:طوقت|طوقوا|تطويق|بتطويق) (?:المنطقه|المكان|الموقع)"  # "طوّقت المنطقة": the area of the event told
+)
 
 
 def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:

@@ -1872,3 +1872,13 @@ def test_the_bombs_a_cell_is_implicated_in_are_not_the_arrests_event(events_of):
         "إلى خلية متورطة بزرع عبوات ناسفة على الطرق الزراعية."
     )
     assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
+def test_arrests_made_after_cordoning_off_the_area_are_where_the_ambush_was(events_of):
+    body = (
+        "تعرضت دورية للأمن الداخلي مساء أمس لكمين مسلح قرب مدينة بانياس، ما أدى إلى مقتل عنصرين.\n\n"
+        "وأضاف المصدر أن وحدات الأمن الداخلي طوّقت المنطقة ونفذت فجر اليوم عمليات تمشيط أسفرت عن إلقاء القبض "
+        "على أربعة من أفراد المجموعة."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert arrest["location"] == "Baniyas"
