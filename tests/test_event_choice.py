@@ -1882,3 +1882,10 @@ def test_arrests_made_after_cordoning_off_the_area_are_where_the_ambush_was(even
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert arrest["location"] == "Baniyas"
+
+
+def test_a_meeting_of_the_committee_overseeing_a_truce_is_no_agreement(events_of):
+    body = "عقدت لجنة الإشراف على تنفيذ اتفاق وقف إطلاق النار اليوم اجتماعاً دورياً في الناقورة بحضور ممثلين عن الجيش."
+    assert events_of(body) == []
+    made = "أعلن الطرفان اليوم التوصل إلى اتفاق لوقف إطلاق النار في مدينة جاسم برعاية وجهاء المنطقة."
+    assert only(events_of(made))["sub_event_type"] == "Agreement"
