@@ -759,7 +759,7 @@ def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:
     cue = sentence.preceded_by(hit, "cue:target", within=0)
     if cue is None or not sentence.derived.text[cue.start : cue.end].endswith("استهداف"):
         return False
-    weapon = sentence.followed_by(hit, "trigger", within=0)
+    weapon = sentence.followed_by(hit, "trigger", within=2)  # "استهداف الميليشيا سوقاً شعبياً بطائرة مسيّرة"
     return weapon is not None and sentence.derived.text[weapon.start - 1 : weapon.start] == "ب"
 
 

@@ -999,6 +999,12 @@ def test_the_group_that_claimed_a_killing_did_it(events_of):
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Saraya Ansar al-Sunna", "Civilians")
 
 
+def test_the_militia_that_targeted_a_market_with_a_drone_struck(events_of):
+    body = "أُصيب ثلاثة مدنيين مساء أمس في مديرية الجوبة جراء استهداف الميليشيا الحوثية سوقاً شعبياً بطائرة مسيّرة مفخخة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
