@@ -17,7 +17,7 @@ ARMED_INTERS = (1, 2, 3, 4)  # state, rebel, political and communal forces: atta
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
-PERPETRATION_VERBS = ("نفذ", "شن")  # "... نفذت الهجوم", "شنّوا الهجوم" (matching form)
+PERPETRATION_VERBS = ("نفذ", "شن", "زرع")  # "... نفذت الهجوم", "شنّوا الهجوم", "زرعت العبوة" (matching form)
 RELATIVE_WORDS = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})  # matching form (ي, not ى)
 # A deed told already, as the object pronoun of its verb ("المسيّرات أطلقتها الميليشيا"), matching form.
 DEED_DONE_BY = frozenset(
@@ -58,9 +58,9 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     if claimant is not None:
         return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
     hedge = next(iter(sentence.of("cue:hedge")), None)
-    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger") or _deed_done_by(sentence)):
-        return _weapon_owner_told(sentence, event)  # "... تقف وراء مقتله", the deed told again, or a hedge
     iso = event.location.place.iso if event.location is not None else None
+    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger") or _deed_done_by(sentence)):
+        return _device_planted_by(sentence, event, iso) or _weapon_owner_told(sentence, event)
     after_hedge = hedge.end if hedge is not None else sentence.end
     local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge, or one said to have done it
         h
@@ -80,6 +80,15 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     suspect = actor_at(suspects, suspects[0].start, iso)
     attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution=attribution))
+
+
+def _device_planted_by(sentence: SentenceHits, event: Candidate, iso: str | None) -> Candidate | None:
+    """ "أن «بقايا عصابات داعش الإرهابية» زرعت العبوة على طريق ترابي": who planted the bomb told."""
+    named = sentence.of("actor") + [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]
+    done = [h for h in named if not h.entry.value.generic and _did_this(sentence, h)]
+    if not done:
+        return None
+    return replace(event, roles=replace(event.roles, actor1=actor_at(done, done[0].start, iso), attribution="reported"))
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
@@ -133,8 +142,8 @@ def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
     verb = sentence.followed_by(hit, "cue:agent", within=0)
     if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
         return False
-    deed = sentence.followed_by(verb, "trigger", within=0)
-    return deed is not None and sentence.is_definite(deed)
+    deeds = (sentence.followed_by(verb, kind, within=0) for kind in ("trigger", "cue:ied_context"))
+    return any(deed is not None and sentence.is_definite(deed) for deed in deeds)  # "زرعت العبوة"
 
 
 def _deed_done_by(sentence: SentenceHits) -> bool:

@@ -1005,6 +1005,16 @@ def test_the_militia_that_targeted_a_market_with_a_drone_struck(events_of):
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Civilians")
 
 
+def test_who_a_statement_says_planted_the_bomb_planted_it(events_of):
+    body = (
+        "تعرضت عجلة عسكرية تابعة للجيش العراقي مساء أمس لانفجار عبوة ناسفة في بساتين ناحية السعدية، ما أسفر "
+        "عن استشهاد جنديين.\n\nوذكرت قيادة العمليات في بيان أن «بقايا عصابات داعش الإرهابية» زرعت العبوة "
+        "على طريق ترابي تسلكه القطعات."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Islamic State", "reported")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
