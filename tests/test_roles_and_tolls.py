@@ -1015,6 +1015,15 @@ def test_who_a_statement_says_planted_the_bomb_planted_it(events_of):
     assert (e["actor1"], e["attribution"]) == ("Islamic State", "reported")
 
 
+def test_a_ministry_whose_military_source_speaks_is_no_side(events_of):
+    body = (
+        "استهدفت غارات جوية يُعتقد أنها إسرائيلية ليلة أمس مطار تدمر العسكري في ريف حمص الشرقي.\n\n"
+        "وقال مصدر عسكري في وزارة الدفاع السورية إن «طيراناً مجهولاً» نفذ أربع غارات على مطار تدمر."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Military Forces of Israel", "suspected")
+
+
 def test_she_met_her_death_is_one_killed(events_of):
     e = only(events_of("لقيت امرأة في الخمسين من عمرها حتفها صباح اليوم برصاص قنّاص في حي الروضة بمدينة تعز."))
     assert e["fatalities"] == 1
