@@ -1889,3 +1889,9 @@ def test_a_meeting_of_the_committee_overseeing_a_truce_is_no_agreement(events_of
     assert events_of(body) == []
     made = "أعلن الطرفان اليوم التوصل إلى اتفاق لوقف إطلاق النار في مدينة جاسم برعاية وجهاء المنطقة."
     assert only(events_of(made))["sub_event_type"] == "Agreement"
+
+
+def test_bursts_of_fire_toward_shepherds_are_an_attack(events_of):
+    body = "أطلق جنود العدو المتمركزون في موقع مستحدث صباح اليوم رشقات نارية باتجاه رعاة عند أطراف بلدة علما الشعب."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
