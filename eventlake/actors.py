@@ -506,11 +506,7 @@ def _community_of_one(sentence: SentenceHits, hit: Hit) -> bool:
     text = sentence.derived.text
     if len(before) < 2 or text[before[0][0] : before[0][1]] != "من":
         return False
-    return _kind_of(sentence, before[1], "cas:singular")
-
-
-def _kind_of(sentence: SentenceHits, word: tuple[int, int], kind: str) -> bool:
-    return any(h.start <= word[0] < h.end for h in sentence.of(kind))
+    return sentence.has_at(before[1], "cas:singular")
 
 
 def _of_a_land(sentence: SentenceHits, hit: Hit) -> bool:

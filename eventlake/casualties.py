@@ -178,7 +178,7 @@ def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     """The count attached to one casualty word: after it, before it, or in the word itself."""
-    if _kind_at(sentence, hit.start, "cas:dual"):
+    if sentence.has_at(hit.start, "cas:dual"):
         return 2
     after = sentence.words_after(_word_end(sentence, hit.end), 5)  # لقيت امرأة: past the verb's ending
     if hit.kind == "cas:killed" and _dead_and_hurt_together(sentence, after):
@@ -190,7 +190,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
         lambda: _with_other_side(sentence, after),
         lambda: _count_before(sentence, before) or _count_of_group(sentence, hit),
     ]
-    if _kind_at(sentence, hit.start, "cas:count_before"):
+    if sentence.has_at(hit.start, "cas:count_before"):
         readers.reverse()
     readers.append(lambda: _count_after_killer(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
     for read in readers:
@@ -213,7 +213,7 @@ def _with_other_side(sentence: SentenceHits, after: list[tuple[int, int]]) -> in
     if len(tokens) < 4 or tokens[1] != "من":
         return count  # "ثلاثة من ...": only a count of some of a named group has another group after it
     for i in range(3, len(tokens) - 1):
-        if any(_kind_at(sentence, words[i], kind) for kind in TOLL_KINDS):
+        if any(sentence.has_at(words[i], kind) for kind in TOLL_KINDS):
             return count  # "... وإصابة اثنين من": the next count is another toll
         other = _digits(tokens[i]) if tokens[i].startswith("و") else None
         if other is None and tokens[i].startswith("و"):
@@ -226,7 +226,7 @@ def _with_other_side(sentence: SentenceHits, after: list[tuple[int, int]]) -> in
 def _dead_and_hurt_together(sentence: SentenceHits, after: list[tuple[int, int]]) -> bool:
     """The killed word is followed by "و" and an injured word with no count of its own
     ("قتيلاً وجريحاً", not "قُتلوا وأُصيب أكثر من عشرين")."""
-    if not after or sentence.derived.text[after[0][0]] != "و" or not _kind_at(sentence, after[0], "cas:injured"):
+    if not after or sentence.derived.text[after[0][0]] != "و" or not sentence.has_at(after[0], "cas:injured"):
         return False
     return _count_at(sentence, sentence.words_after(after[0][1], 5)) is None
 
@@ -246,9 +246,9 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     tokens = [text[a:b] for a, b in words]
     if _digits(tokens[0]) is not None:
         return _digits(tokens[0])
-    if _kind_at(sentence, words[0], "cas:vague"):
+    if sentence.has_at(words[0], "cas:vague"):
         return _VAGUE
-    if _kind_at(sentence, words[0], "cas:dual") or _is_dual(sentence, tokens[0]):
+    if sentence.has_at(words[0], "cas:dual") or _is_dual(sentence, tokens[0]):
         return 2
     if sentence.source_word(*words[0]).endswith(DUAL_MARK):
         return 2  # مواطنَين: the fatha before ين marks the dual (مواطنِين is the plural)
@@ -257,7 +257,7 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return value
     if len(words) > 1 and tokens[1] in TWO_WORDS:
         return 2  # متظاهران اثنان, منتسبَين اثنين
-    if _kind_at(sentence, words[0], "cas:singular"):
+    if sentence.has_at(words[0], "cas:singular"):
         if len(tokens) > 1 and tokens[1] in KIN_AFTER:
             return 2  # "امرأة وطفلها"
         if len(tokens) > 1 and tokens[1] in TWO_KIN_AFTER:
@@ -286,7 +286,7 @@ def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
     a, b = words[0][0] + 1, words[0][1]
     token = sentence.derived.text[a:b]
     dual = token.endswith("ين") and token[:-2] in BROKEN_PLURAL_STEMS  # جنديين; مدنيين may be the plural
-    if dual or _kind_at(sentence, (a, b), "cas:dual") or _is_dual(sentence, token):
+    if dual or sentence.has_at((a, b), "cas:dual") or _is_dual(sentence, token):
         return 2
     return 1 if token in SINGULAR_STEMS else 0
 
@@ -323,7 +323,7 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     nearest = _digits(text[words[0][0] : words[0][1]])
     if nearest is not None and not _list_number(sentence, words[0]):
         return nearest
-    if _kind_at(sentence, words[0], "cas:dual"):
+    if sentence.has_at(words[0], "cas:dual"):
         return 2  # "طفلين قُتلا": the dual noun before the verb
     value = _spelled_number(sentence, words[::-1], at_end=True)
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
@@ -357,7 +357,7 @@ def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -
     noun = words[0]
     if sentence.derived.text[noun[0]] == "و":
         return False
-    people = any(_kind_at(sentence, noun, kind) for kind in ("cas:singular", "cue:armed_victims", "actor"))
+    people = any(sentence.has_at(noun, kind) for kind in ("cas:singular", "cue:armed_victims", "actor"))
     told = any(h.start < words[1][0] for h in sentence.hits if h.kind in ("cas:killed", "cas:injured"))
     return people and not told
 
@@ -394,15 +394,6 @@ def _digits(token: str) -> int | None:
     """A figure in digits, with a conjunction glued on (و٧ جرحى) allowed."""
     token = token[1:] if token[:1] in ("و", "ف") else token
     return int(token) if token.isdigit() else None
-
-
-def _kind_at(sentence: SentenceHits, word: tuple[int, int] | int, kind: str) -> bool:
-    """A hit of `kind` overlaps the word (given as its range, or a position inside it)."""
-    hits = sentence.of(kind)
-    if not hits:
-        return False  # most kinds are absent: no generator to run
-    a, b = word if isinstance(word, tuple) else (word, word + 1)
-    return any(h.start < b and a < h.end for h in hits)
 
 
 def _is_dual(sentence: SentenceHits, token: str) -> bool:

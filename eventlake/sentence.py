@@ -81,6 +81,14 @@ class SentenceHits:
     def has(self, kind: str) -> bool:
         return kind in self._by_kind
 
+    def has_at(self, word: tuple[int, int] | int, kind: str) -> bool:
+        """A hit of `kind` overlaps the word (given as its range, or a position inside it)."""
+        hits = self._by_kind.get(kind)
+        if not hits:
+            return False  # most kinds are absent: no generator to run
+        a, b = word if isinstance(word, tuple) else (word, word + 1)
+        return any(h.start < b and a < h.end for h in hits)
+
     def tokens_between(self, left: Hit, right: Hit) -> int:
         """How many tokens lie strictly between the end of `left` and the start of `right`."""
         if left.end > right.start:
