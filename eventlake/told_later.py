@@ -59,8 +59,6 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
     hedge = next(iter(sentence.of("cue:hedge")), None)
     iso = event.location.place.iso if event.location is not None else None
-    if hedge is None and not (sentence.has("cue:behind") or sentence.has("trigger") or _deed_done_by(sentence)):
-        return _device_planted_by(sentence, event, iso) or _weapon_owner_told(sentence, event)
     after_hedge = hedge.end if hedge is not None else sentence.end
     local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge, or one said to have done it
         h
@@ -74,21 +72,13 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         and not _linked_to(sentence, h)
         and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h) or _did_this(sentence, h))
     ]
-    suspects.sort(key=lambda h: h.start)
     if not suspects:
-        return event
+        told_again = sentence.has("cue:behind") or sentence.has("trigger") or _deed_done_by(sentence)
+        return event if hedge is not None or told_again else _weapon_owner_told(sentence, event)
+    suspects.sort(key=lambda h: h.start)
     suspect = actor_at(suspects, suspects[0].start, iso)
     attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
     return replace(event, roles=replace(event.roles, actor1=suspect, attribution=attribution))
-
-
-def _device_planted_by(sentence: SentenceHits, event: Candidate, iso: str | None) -> Candidate | None:
-    """ "أن «بقايا عصابات داعش الإرهابية» زرعت العبوة على طريق ترابي": who planted the bomb told."""
-    named = sentence.of("actor") + [h for h in sentence.of("actor_local") if iso in h.entry.value.local_in]
-    done = [h for h in named if not h.entry.value.generic and _did_this(sentence, h)]
-    if not done:
-        return None
-    return replace(event, roles=replace(event.roles, actor1=actor_at(done, done[0].start, iso), attribution="reported"))
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
@@ -138,7 +128,7 @@ def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
     text = sentence.derived.text
     before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if b <= hit.start]  # nearest first
     if before and before[0] in DEED_DONE_BY:
-        return before[1:] == [] or before[1] not in RELATIVE_WORDS  # "المسيّرات «أطلقتها الميليشيا المتمردة»"
+        return _deed_verb(before[::-1], len(before) - 1)  # "المسيّرات «أطلقتها الميليشيا المتمردة»"
     verb = sentence.followed_by(hit, "cue:agent", within=0)
     if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
         return False
@@ -151,7 +141,12 @@ def _deed_done_by(sentence: SentenceHits) -> bool:
     التي نفذتها خلايا التنظيم منذ مطلع العام": a count of many)."""
     text = sentence.derived.text
     words = [text[a:b] for a, b in sentence.words_after(sentence.start, 60)]
-    return any(w in DEED_DONE_BY and (i == 0 or words[i - 1] not in RELATIVE_WORDS) for i, w in enumerate(words))
+    return any(_deed_verb(words, i) for i in range(len(words)))
+
+
+def _deed_verb(words: list[str], i: int) -> bool:
+    """`words[i]` is a deed's verb with the deed as its object, not after a relative pronoun."""
+    return words[i] in DEED_DONE_BY and (i == 0 or words[i - 1] not in RELATIVE_WORDS)
 
 
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
