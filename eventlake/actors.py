@@ -121,12 +121,31 @@ AIR_DEFENCE_WORDS = ("الدفاع", "دفاع", "المضادات", "مضادا
 UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Roles:
+    """Who did it, to whom, and how sure the source is. Treat as immutable (dataclasses.replace);
+    not frozen, and its methods written out, so that compiled it builds natively (see Hit)."""
+
     actor1: Actor | None
     actor2: Actor | None
     attribution: str  # reported | suspected | unknown
     paired: bool = False  # both sides named by "بين A و B": actor1 may equal actor2 (two tribes)
+
+    def __init__(self, actor1: Actor | None, actor2: Actor | None, attribution: str, paired: bool = False) -> None:
+        self.actor1, self.actor2, self.attribution, self.paired = actor1, actor2, attribution, paired
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Roles):
+            return NotImplemented
+        return (self.actor1, self.actor2, self.attribution, self.paired) == (
+            other.actor1,
+            other.actor2,
+            other.attribution,
+            other.paired,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.actor1, self.actor2, self.attribution, self.paired))
 
     @property
     def sides(self) -> tuple[Actor | None, Actor | None]:

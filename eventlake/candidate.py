@@ -13,9 +13,11 @@ from eventlake.sentence import SentenceHits
 CITY = 100_000  # population: a city, whose quarters and camps lie within it and whose outskirts reach far
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
-    """One event as one sentence tells it, before same-event candidates are merged."""
+    """One event as one sentence tells it, before same-event candidates are merged. Treat as
+    immutable (dataclasses.replace); not frozen, and built by a written-out __init__, so that
+    compiled it builds natively (see matcher.Hit). Unhashable, as its sentence is."""
 
     sentence: SentenceHits
     sub_event_type: str
@@ -25,6 +27,20 @@ class Candidate:
     roles: Roles
     casualties: Casualties
     heard: bool = False  # told only as explosions heard ("دويّ انفجارات"): maybe an echo of a strike
+
+    def __init__(
+        self,
+        sentence: SentenceHits,
+        sub_event_type: str,
+        inferred: bool,
+        location: Location | None,
+        date: EventDate,
+        roles: Roles,
+        casualties: Casualties,
+        heard: bool = False,
+    ) -> None:
+        self.sentence, self.sub_event_type, self.inferred, self.location = sentence, sub_event_type, inferred, location
+        self.date, self.roles, self.casualties, self.heard = date, roles, casualties, heard
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:

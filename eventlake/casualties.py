@@ -65,10 +65,23 @@ SINGULAR_STEMS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Casualties:
+    """Killed and injured, None where untold. Treat as immutable; built natively (see Hit)."""
+
     fatalities: int | None
     injuries: int | None
+
+    def __init__(self, fatalities: int | None, injuries: int | None) -> None:
+        self.fatalities, self.injuries = fatalities, injuries
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Casualties):
+            return NotImplemented
+        return self.fatalities == other.fatalities and self.injuries == other.injuries
+
+    def __hash__(self) -> int:
+        return hash((self.fatalities, self.injuries))
 
 
 _UNTOLD = Casualties(None, None)

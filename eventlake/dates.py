@@ -32,14 +32,31 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class EventDate:
-    """A resolved date and its ACLED time precision (1 day, 2 week or range, 3 month)."""
+    """A resolved date and its ACLED time precision (1 day, 2 week or range, 3 month).
+    Treat as immutable (dataclasses.replace); built natively when compiled (see matcher.Hit)."""
 
     day: date
     precision: int
     explicit: bool  # found in the sentence, not inherited or defaulted
     reported: bool = False  # the date of a statement about the event ("أعلنت، صباح اليوم، مقتل ...")
+
+    def __init__(self, day: date, precision: int, explicit: bool, reported: bool = False) -> None:
+        self.day, self.precision, self.explicit, self.reported = day, precision, explicit, reported
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EventDate):
+            return NotImplemented
+        return (self.day, self.precision, self.explicit, self.reported) == (
+            other.day,
+            other.precision,
+            other.explicit,
+            other.reported,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.day, self.precision, self.explicit, self.reported))
 
 
 def reference_day(published_at: datetime) -> date:

@@ -248,15 +248,27 @@ def _sentence_candidates(sentence: SentenceHits, context: _Context) -> list[Cand
     return found + _other_kind_clause(sentence, triggers, primary, found, context)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
-    """What reading one sentence needs besides the sentence: the article so far and its setting."""
+    """What reading one sentence needs besides the sentence: the article so far and its setting.
+    Treat as immutable (dataclasses.replace); its __init__ written out to build natively (see Hit)."""
 
     earlier: list[Candidate]
     places: ArticlePlaces
     published: date
     lexicon: Lexicon
     morning: bool
+
+    def __init__(
+        self, earlier: list[Candidate], places: ArticlePlaces, published: date, lexicon: Lexicon, morning: bool
+    ):
+        self.earlier, self.places, self.published, self.lexicon, self.morning = (
+            earlier,
+            places,
+            published,
+            lexicon,
+            morning,
+        )
 
 
 def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candidate]:

@@ -20,6 +20,22 @@ class Actor:
     # countries where its local_aliases name it (default: home): "العدو" is Israel in Lebanon and Syria
     local_in: tuple[str, ...] = field(default=(), compare=False)
 
+    # Written out (dataclasses would write them in Python): compiled, the rules' many
+    # comparisons of actors run natively.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Actor):
+            return NotImplemented
+        return (self.name, self.inter, self.home, self.generic, self.authority) == (
+            other.name,
+            other.inter,
+            other.home,
+            other.generic,
+            other.authority,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.inter, self.home, self.generic, self.authority))
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -43,6 +59,27 @@ class Place:
     lon: float | None
     population: int
     kind: str
+
+    def __eq__(self, other: object) -> bool:  # written out, as Actor's
+        if not isinstance(other, Place):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def _fields(self) -> tuple[int | None, str, str, str, str, float | None, float | None, int, str]:
+        return (
+            self.geonameid,
+            self.name,
+            self.iso,
+            self.admin1_code,
+            self.admin1,
+            self.lat,
+            self.lon,
+            self.population,
+            self.kind,
+        )
 
     @property
     def rank(self) -> int:

@@ -49,21 +49,46 @@ class Entry:
     phrase: str
     value: Any = None
 
+    # Written out (dataclasses would write them in Python): compiled, every hit's hash calls them.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return self.kind == other.kind and self.phrase == other.phrase and self.value == other.value
 
-@dataclass(slots=True, unsafe_hash=True)
+    def __hash__(self) -> int:
+        return hash((self.kind, self.phrase, self.value))
+
+
+@dataclass(slots=True, eq=False)
 class Hit:
     """An entry found in a text; `start`/`end` index the matching form, `span` the cleaned text.
 
-    Treat it as immutable (use dataclasses.replace). Not frozen only because an article makes
-    100-200 of them and a frozen dataclass takes five times as long to build; the span is
-    mapped on demand for the same reason (few hits ever need it).
+    Treat it as immutable (use dataclasses.replace). Not frozen, and its methods written out,
+    because an article makes 100-200 of them: compiled, these build and hash natively, where
+    the ones dataclasses writes run as Python. The span is mapped on demand (few hits need it).
     """
 
     entry: Entry
     start: int
     end: int
     kind: str  # the entry's kind, kept on the hit because every rule asks for it
-    derived: Derived = field(compare=False, repr=False)
+    derived: Derived = field(repr=False)  # not compared
+
+    def __init__(self, entry: Entry, start: int, end: int, kind: str, derived: Derived) -> None:
+        self.entry, self.start, self.end, self.kind, self.derived = entry, start, end, kind, derived
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return (
+            self.start == other.start
+            and self.end == other.end
+            and self.kind == other.kind
+            and self.entry == other.entry
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.entry, self.start, self.end, self.kind))
 
     @property
     def span(self) -> Span:

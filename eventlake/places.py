@@ -75,22 +75,50 @@ ROAD_WORDS = frozenset({"طريق", "الطريق", "اوتوستراد", "ات�
 PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Location:
-    """Where one event happened: the place, ACLED geo precision, and the words that named it."""
+    """Where one event happened: the place, ACLED geo precision, and the words that named it.
+    Treat as immutable (dataclasses.replace); built natively when compiled (see matcher.Hit)."""
 
     place: Place
     precision: int
     span: Span  # location_text in the cleaned text
     start: int  # matching-form position, for ordering
 
+    def __init__(self, place: Place, precision: int, span: Span, start: int) -> None:
+        self.place, self.precision, self.span, self.start = place, precision, span, start
 
-@dataclass(frozen=True)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return (self.place, self.precision, self.span, self.start) == (
+            other.place,
+            other.precision,
+            other.span,
+            other.start,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.place, self.precision, self.span, self.start))
+
+
+@dataclass(eq=False)
 class Mention:
-    """One place name in a sentence, with every gazetteer entry it could mean."""
+    """One place name in a sentence, with every gazetteer entry it could mean (immutable by use)."""
 
     hit: Hit
     candidates: tuple[Place, ...]
+
+    def __init__(self, hit: Hit, candidates: tuple[Place, ...]) -> None:
+        self.hit, self.candidates = hit, candidates
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return self.hit == other.hit and self.candidates == other.candidates
+
+    def __hash__(self) -> int:
+        return hash((self.hit, self.candidates))
 
 
 class ArticlePlaces:

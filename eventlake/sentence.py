@@ -44,7 +44,7 @@ class SentenceHits:
     is_title: bool = False
     paragraph_start: bool = False
     # Not arguments (an article builds a dozen views; no factory calls): tokens found on first use,
-    # hits grouped by kind in __post_init__.
+    # hits grouped by kind in __init__.
     _token_starts: list[int] | None = field(default=None, init=False, repr=False)
     _token_ends: list[int] | None = field(default=None, init=False, repr=False)
     _token_spans: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)  # (start, end)
@@ -56,7 +56,23 @@ class SentenceHits:
         default=None, init=False, repr=False, compare=False
     )
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        source: str,
+        derived: Derived,
+        start: int,
+        end: int,
+        span: Span,
+        paragraph: int,
+        index: int,
+        hits: list[Hit],
+        is_title: bool = False,
+        paragraph_start: bool = False,
+    ) -> None:
+        # Written out, not left to dataclasses (whose __init__ runs as Python even when compiled).
+        self.source, self.derived, self.start, self.end, self.span = source, derived, start, end, span
+        self.paragraph, self.index, self.hits = paragraph, index, hits
+        self.is_title, self.paragraph_start = is_title, paragraph_start
         # Set here, not left to the class defaults: a class compiled by mypyc has no class-level
         # fallback for instance attributes.
         self._token_starts = self._token_ends = self._token_spans = self._quotes = None
