@@ -114,14 +114,28 @@ def _negated_losses(sentence: SentenceHits, since: int, until: int) -> bool:
     return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 
-def _risen_toll(sentence: SentenceHits, limit: int) -> tuple[str, int] | None:
+def risen_toll(sentence: SentenceHits) -> int | None:
+    """The dead a sentence says a toll has risen or been brought to ("ليرتفع عدد الشهداء إلى اثنين"):
+    an update that outweighs the first telling's figure; None when it gives none."""
+    for kind in ("cue:toll_rise", "cue:toll_brought_to"):
+        risen = _risen_toll(sentence, sentence.end, kind)
+        if risen is not None:
+            return risen[1] if risen[0] == "cas:killed" else None
+    return None
+
+
+def _risen_toll(sentence: SentenceHits, limit: int, kind: str = "cue:toll_rise") -> tuple[str, int] | None:
     """ "ارتفعت حصيلة قتلى الهجوم ... إلى ستة جنود": the figure after "إلى" is the new toll."""
-    cue = next(iter(sentence.of("cue:toll_rise")), None)
+    cue = next(iter(sentence.of(kind)), None)
     if cue is None:
         return None
-    words = sentence.words_after(cue.end, 40)
     text = sentence.derived.text
-    to = next((i for i, (a, b) in enumerate(words) if text[a:b] == "الي" and a < limit), None)
+    if text.endswith("الي", cue.start, cue.end):  # "ارتفعت إلى": the figure follows the cue
+        words = [(cue.end, cue.end), *sentence.words_after(cue.end, 40)]
+        to: int | None = 0
+    else:
+        words = sentence.words_after(cue.end, 40)
+        to = next((i for i, (a, b) in enumerate(words) if text[a:b] == "الي" and a < limit), None)
     if to is None:
         return None
     figure = _count_at(sentence, words[to + 1 : to + 6])

@@ -48,6 +48,7 @@ CUE_NAMES = (
     "cause",
     "earlier_toll",
     "toll_rise",
+    "toll_brought_to",
     "reference",
     "took_part",
     "stray",

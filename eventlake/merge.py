@@ -9,7 +9,7 @@ from typing import cast
 
 from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
-from eventlake.casualties import CIVILIANS_INTER, Casualties
+from eventlake.casualties import CIVILIANS_INTER, Casualties, risen_toll
 from eventlake.geo import haversine_km
 from eventlake.lexicon_types import Actor, Place
 from eventlake.places import Location
@@ -275,7 +275,8 @@ def _fold(group: list[Candidate]) -> Candidate:
     if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
         others = (c.roles.actor2 for c in group if c.roles.actor2 and c.roles.actor2 != roles.actor1)
         roles = replace(roles, actor2=next(others, None))
-    fatalities = _first_known([best, *group], "fatalities")
+    fatalities = _risen(group)
+    fatalities = _first_known([best, *group], "fatalities") if fatalities is None else fatalities
     injuries = _first_known([best, *group], "injuries")
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
     heard = all(c.heard for c in group)
@@ -302,6 +303,12 @@ def _claims_cancel(roles: Roles, group: list[Candidate]) -> Roles:
     both = {roles.sides, (roles.actor2, roles.actor1)} <= claims
     both = both or any(len(c.sentence.of("cue:repelled")) > 1 for c in group)  # "تصدّت ...، في حين ... أحبطوا"
     return replace(roles, actor1=paired.actor1, actor2=paired.actor2) if both else roles
+
+
+def _risen(group: list[Candidate]) -> int | None:
+    """The latest toll a telling says the dead have risen to ("حصيلة القصف ارتفعت إلى سبعة قتلى")."""
+    risen = [c for c in group if (k := c.casualties.fatalities) is not None and risen_toll(c.sentence) == k]
+    return max(risen, key=lambda c: c.sentence.index).casualties.fatalities if risen else None
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

@@ -12,14 +12,14 @@ from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, itemgetter
+from operator import add
 from typing import cast
 
 from eventlake.matcher import Hit
 from eventlake.text import Derived, Span
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_SPAN, _FIRST, _SECOND = re.Match.span, itemgetter(0), itemgetter(1)  # C-level, for map()
+_SPAN = re.Match.span  # C-level, for map()
 # "that" (matching form): it ends a source's description and opens what the source reports
 # ("وأوضح المراسل أن المقاتلات الروسية ...").
 THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
@@ -47,7 +47,6 @@ class SentenceHits:
     # hits grouped by kind in __init__.
     _token_starts: list[int] | None = field(default=None, init=False, repr=False)
     _token_ends: list[int] | None = field(default=None, init=False, repr=False)
-    _token_spans: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)  # (start, end)
     _by_kind: dict[str, list[Hit]] = field(init=False, repr=False)
     # The kinds present: a rule whose cue is absent can skip its lookups ("cue:x" in sentence.kinds).
     kinds: KeysView[str] = field(init=False, repr=False, compare=False)
@@ -75,7 +74,7 @@ class SentenceHits:
         self.is_title, self.paragraph_start = is_title, paragraph_start
         # Set here, not left to the class defaults: a class compiled by mypyc has no class-level
         # fallback for instance attributes.
-        self._token_starts = self._token_ends = self._token_spans = self._quotes = None
+        self._token_starts = self._token_ends = self._quotes = None
         by_kind: dict[str, list[Hit]] = {}
         self._by_kind = by_kind
         self.kinds = by_kind.keys()
@@ -158,10 +157,11 @@ class SentenceHits:
         """Up to `count` token ranges (matching-form indices) starting at or after `pos`."""
         if pos < self.start:
             return _tokens(self.derived.text, pos, self.end)[:count]
-        self._starts()
+        starts = self._token_starts or self._starts()
+        ends = cast(list[int], self._token_ends)  # set by `_starts`
         # the first token that ends past `pos` (it may start before)
-        i = bisect_right(cast(list[int], self._token_ends), pos)
-        out = cast(list[tuple[int, int]], self._token_spans)[i : i + count]
+        i = bisect_right(ends, pos)
+        out = list(zip(starts[i : i + count], ends[i : i + count], strict=True))  # tuples only for the tokens asked for
         if out and out[0][0] < pos:
             out[0] = (pos, out[0][1])
         return out
@@ -170,9 +170,11 @@ class SentenceHits:
         """Up to `count` token ranges ending at or before `pos`, nearest first."""
         if pos > self.end:
             return _tokens(self.derived.text, self.start, pos)[::-1][:count]
-        i = bisect_left(self._token_starts or self._starts(), pos)  # tokens before it start before `pos`
-        spans = cast(list[tuple[int, int]], self._token_spans)  # set by `_starts`
-        out = spans[i - count : i] if i > count else spans[:i]
+        starts = self._token_starts or self._starts()
+        ends = cast(list[int], self._token_ends)  # set by `_starts`
+        i = bisect_left(starts, pos)  # tokens before it start before `pos`
+        first = i - count if i > count else 0
+        out = list(zip(starts[first:i], ends[first:i], strict=True))
         out.reverse()
         if out and out[0][1] > pos:  # the last may end after `pos`
             out[0] = (out[0][0], pos)
@@ -186,9 +188,7 @@ class SentenceHits:
     def _starts(self) -> list[int]:
         """Token starts (and, alongside, ends) of the sentence, found on first use."""
         if self._token_starts is None:
-            spans = self._token_spans = _word_spans(self.derived, self.start, self.end)
-            self._token_starts = list(map(_FIRST, spans))
-            self._token_ends = list(map(_SECOND, spans))
+            self._token_starts, self._token_ends = _word_bounds(self.derived, self.start, self.end)
         return self._token_starts
 
 
@@ -202,12 +202,13 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(map(_SPAN, _TOKEN.finditer(text, start, end)))
 
 
-def _word_spans(derived: Derived, start: int, end: int) -> list[tuple[int, int]]:
-    """`_tokens` of a sentence from the word lengths of `derived.words_only`, all in C-level passes
-    (a regex makes a match object per word, a third of the cost of finding the tokens)."""
+def _word_bounds(derived: Derived, start: int, end: int) -> tuple[list[int], list[int]]:
+    """The starts and ends of `_tokens` of a sentence, from the word lengths of `derived.words_only`,
+    all in C-level passes (a regex makes a match object per word, a tuple per token costs as much
+    again: pairs are made only for the few tokens a rule asks for)."""
     lengths = list(map(len, derived.words_only[start:end].split(" ")))  # empty between two spaces
     starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=start), lengths))
-    return list(zip(starts, map(add, starts, filter(None, lengths)), strict=True))
+    return starts, list(map(add, starts, filter(None, lengths)))
 
 
 def in_quotes(sentence: SentenceHits, hit: Hit) -> bool:

@@ -4,10 +4,11 @@ victims' side it names, the toll it gives (none of these sentences tells an even
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from eventlake.actors import UNIDENTIFIED, actor_at
 from eventlake.candidate import Candidate
-from eventlake.casualties import Casualties, count_casualties
+from eventlake.casualties import Casualties, count_casualties, risen_toll
 from eventlake.lexicon_types import Actor
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
@@ -15,6 +16,9 @@ from eventlake.sentence import SentenceHits
 
 ARMED_INTERS = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
 BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
+TOLL_REACH = 4  # sentences back that "ليرتفع عدد القتلى إلى ..." may point to
+# Events that kill no one by themselves (the arrests after a clash): a later toll is not theirs.
+NO_TOLL_TYPES = frozenset({"Arrests", "Agreement", "Non-violent transfer of territory", "Change to group/activity"})
 VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 PERPETRATION_VERBS = ("نفذ", "شن", "زرع")  # "... نفذت الهجوم", "شنّوا الهجوم", "زرعت العبوة" (matching form)
@@ -39,6 +43,7 @@ def told_later(
         candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
         candidates = _victims_named_next_all(sentence, candidates)
     if not found:
+        candidates = _toll_risen_next(sentence, candidates)
         candidates = _toll_told_next(sentence, candidates, places)
     return candidates
 
@@ -209,6 +214,37 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
     return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
+
+
+def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
+    """ "ثم أعلنت مديرية الصحة وفاة أحد المصابين، ليرتفع عدد الشهداء إلى اثنين": a toll risen a few
+    sentences after an event with a smaller one, in a sentence that tells none, is that event's."""
+    if not candidates or not (sentence.has("cue:toll_rise") or sentence.has("cue:toll_brought_to")):
+        return candidates
+    if sentence.has("cue:since") or sentence.has("cue:habitual") or _counts_a_period(sentence):
+        return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
+    figure = risen_toll(sentence)
+    tolled = [  # the events just told with a toll to raise (a retelling without one may come between)
+        i
+        for i, c in enumerate(candidates)
+        if 0 < sentence.index - c.sentence.index <= TOLL_REACH
+        and c.sub_event_type not in NO_TOLL_TYPES
+        and c.casualties.fatalities is not None
+    ]
+    if figure is None or not tolled:
+        return candidates
+    last = candidates[tolled[-1]]
+    before = cast(int, last.casualties.fatalities)
+    if not before < figure <= max(3 * before, before + 10):
+        return candidates  # no rise, or a jump only a running total makes
+    risen = replace(last, casualties=Casualties(figure, last.casualties.injuries))
+    return [risen if i == tolled[-1] else c for i, c in enumerate(candidates)]
+
+
+def _counts_a_period(sentence: SentenceHits) -> bool:
+    """A running total ("منذ مطلع العام", "خلال الشهر") other than the "brought to" words it shares a list with."""
+    brought = {h.start for h in sentence.of("cue:toll_brought_to")}  # "ليرتفع" and "ليرتفع عدد" alike
+    return any(h.start not in brought for h in sentence.of("cue:total"))
 
 
 def _mourns_in_a_statement(sentence: SentenceHits, hit: Hit) -> bool:

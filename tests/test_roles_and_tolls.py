@@ -1885,3 +1885,42 @@ def test_al_qaeda_fighters_in_yemen_are_aqap(events_of):
 def test_the_force_after_a_four_letter_perfect_made_the_arrest(events_of):
     event = only(events_of("وصباح اليوم، أوقف الجيش اللبناني شاباً على المدخل الشمالي لمخيم عين الحلوة."))
     assert (event["actor1"], event["actor2"]) == ("Military Forces of Lebanon", "Civilians")
+
+
+def test_a_toll_risen_sentences_later_raises_the_events_own(events_of):
+    body = (
+        "قُتل عنصر من الأمن الداخلي وأصيب اثنان آخران، مساء أمس، بهجوم مسلح على حاجز قرب بلدة القدموس.\n\n"
+        "وقال مصدر أمني إن المهاجمين فرّوا باتجاه الأحراج.\n\n"
+        "وفي وقت لاحق، توفي أحد الجريحين في المستشفى، ليرتفع عدد القتلى إلى اثنين."
+    )
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_a_toll_said_to_have_risen_after_its_noun_is_the_events(events_of):
+    body = (
+        "سقطت قذائف أطلقتها قوات الدعم السريع أمس على سوق مدينة الدلنج، ما أدى إلى مقتل خمسة مدنيين.\n\n"
+        "وأفاد مصدر طبي اليوم بأن حصيلة القصف ارتفعت إلى سبعة قتلى."
+    )
+    assert only(events_of(body))["fatalities"] == 7
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "وبذلك يرتفع عدد القتلى منذ مطلع العام إلى 140 قتيلاً.",  # a period counted
+        "ليرتفع عدد قتلى المواجهات في المحافظة إلى 60.",  # a jump only a running total makes
+    ],
+)
+def test_a_risen_running_total_is_no_ones_toll(events_of, later):
+    body = "قُتل شخصان أمس باشتباك مسلح بين عشيرتين في قضاء الشطرة.\n\n" + later
+    assert only(events_of(body))["fatalities"] == 2
+
+
+def test_a_later_toll_is_not_the_arrests(events_of):
+    body = (
+        "قُتل شخص بنزاع عشائري مسلح مساء أمس في قضاء الشطرة.\n\n"
+        "واعتقلت قوة من شرطة ذي قار فجر اليوم أربعة مطلوبين في قضاء الشطرة.\n\n"
+        "وأعلنت دائرة الصحة ارتفاع حصيلة الضحايا إلى قتيلين."
+    )
+    fatalities = {e["sub_event_type"]: e["fatalities"] for e in events_of(body)}
+    assert fatalities == {"Armed clash": 2, "Arrests": None}
