@@ -1924,3 +1924,16 @@ def test_a_later_toll_is_not_the_arrests(events_of):
     )
     fatalities = {e["sub_event_type"]: e["fatalities"] for e in events_of(body)}
     assert fatalities == {"Armed clash": 2, "Arrests": None}
+
+
+def test_centcom_claiming_a_drone_strike_is_its_perpetrator(events_of):
+    body = (
+        "قُتل قيادي في تنظيم حراس الدين بضربة من طائرة مسيّرة استهدفت سيارته قرب مدينة الدانا شمالي إدلب اليوم. "
+        "وأعلنت القيادة المركزية الأمريكية (سنتكوم) في بيان أن قواتها نفذت الضربة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == (
+        "Military Forces of the United States",
+        "Hurras al-Din",
+        "reported",
+    )
