@@ -49,6 +49,7 @@ CUE_NAMES = (
     "earlier_toll",
     "toll_rise",
     "toll_brought_to",
+    "cover",
     "reference",
     "took_part",
     "stray",

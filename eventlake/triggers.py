@@ -39,7 +39,7 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         for t in sentence.of("trigger")
         if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))
         and not sentence.preceded_by(t, "cue:hypothetical", within=1)
-        and not (sentence.has("cue:support") and _in_support(sentence, t))
+        and not ((sentence.has("cue:support") or sentence.has("cue:cover")) and _in_support(sentence, t))
         and not refers_back(sentence, t)
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
         and not sentence.preceded_by(t, "cue:member_of_movement", within=1)  # "الناشط في الحراك الاحتجاجي"
@@ -96,9 +96,12 @@ def _without(sentence: SentenceHits, trigger: Hit) -> bool:
 
 
 def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
-    """A weapon named as another attack's support ("هجوم ... بإسناد من المسيّرات والمدفعية")."""
-    weapon = trigger.entry.value.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")
-    return weapon and sentence.preceded_by(trigger, "cue:support", within=2) is not None
+    """A weapon named as another attack's support or cover ("هجوم ... بإسناد من المسيّرات والمدفعية",
+    "تحت غطاء من القصف المدفعي والطائرات المسيّرة")."""
+    if trigger.entry.value.sub_event_type not in ("Shelling/artillery/missile attack", "Air/drone strike"):
+        return False
+    support = sentence.preceded_by(trigger, "cue:support", within=2)
+    return support is not None or sentence.preceded_by(trigger, "cue:cover", within=3) is not None
 
 
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:

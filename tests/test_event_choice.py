@@ -1895,3 +1895,11 @@ def test_bursts_of_fire_toward_shepherds_are_an_attack(events_of):
     body = "أطلق جنود العدو المتمركزون في موقع مستحدث صباح اليوم رشقات نارية باتجاه رعاة عند أطراف بلدة علما الشعب."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
+
+
+def test_weapons_an_attack_came_under_the_cover_of_are_no_event_of_their_own(events_of):
+    body = (
+        "حاولت فصائل موالية لتركيا، فجر اليوم، التقدم نحو قرية أم الكيف شمال تل تمر تحت غطاء من القصف "
+        "المدفعي والطائرات المسيّرة، إلا أن مقاتلي مجلس تل تمر العسكري تصدّوا لها واشتبكوا معها ساعتين."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
