@@ -414,6 +414,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         sub = "@attack"  # "بقذائف «آر بي جي»": an attack typed by who was hit
     if sub == "Grenade" and sentence.has("cue:small_arms"):
         sub = "@attack"  # "بالأسلحة الخفيفة والقنابل اليدوية": a fight with grenades among its weapons
+    if sub == "Shelling/artillery/missile attack" and sentence.preceded_by(trigger, "cue:small_arms", within=1):
+        sub = "@attack"  # "لهجوم بالأسلحة القناصة والقذائف": shells among a ground attack's weapons
     if sub == "@attack":
         return _resolve_attack(sentence, roles, clause_of(sentence, trigger))
     if sub == "@assassination":
@@ -470,7 +472,10 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
 
     def weapon(kind: str) -> bool:  # "هجوم ... بإسناد من المسيّرات والمدفعية": support, not the weapon
         return any(
-            lo <= c.start < hi and not sentence.preceded_by(c, "cue:support", within=2) for c in sentence.of(kind)
+            lo <= c.start < hi
+            and not sentence.preceded_by(c, "cue:support", within=2)
+            and not (kind == "cue:shelling_context" and sentence.preceded_by(c, "cue:small_arms", within=1))
+            for c in sentence.of(kind)  # "بالأسلحة القناصة والقذائف": shells among a ground attack's weapons
         )
 
     if weapon("cue:air_context"):

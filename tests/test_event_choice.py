@@ -1903,3 +1903,16 @@ def test_weapons_an_attack_came_under_the_cover_of_are_no_event_of_their_own(eve
         "المدفعي والطائرات المسيّرة، إلا أن مقاتلي مجلس تل تمر العسكري تصدّوا لها واشتبكوا معها ساعتين."
     )
     assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تعرضت نقطة للجيش العراقي في قضاء الطارمية، فجر اليوم، لهجوم بالأسلحة القناصة والقذائف من قبل "
+        "مجموعة مسلحة تسللت من البساتين، ما أسفر عن مقتل جندي.",
+        "هاجم مسلحون مجهولون حاجزاً للأمن العام قرب بلدة الصنمين بالأسلحة الرشاشة وقذائف الهاون أمس، ما أدى "
+        "إلى مقتل عنصرين.",
+    ],
+)
+def test_shells_among_small_arms_are_a_ground_attack(events_of, body):
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
