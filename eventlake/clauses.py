@@ -14,7 +14,7 @@ from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces, Location
 from eventlake.sentence import SentenceHits
 from eventlake.sides import roles_for
-from eventlake.triggers import clause_of, resolve_type, second_weapon
+from eventlake.triggers import STRIKES, clause_of, resolve_type, second_weapon
 
 
 def clause_events(
@@ -31,24 +31,39 @@ def clause_events(
     )  # "فيما انفجرت عبوة ثانية"
     kinds += (found[0].sub_event_type,)  # "قُتل مسلحان ..., فيما امتدت الاشتباكات إلى باب تاجوراء": the clash it was
     out = []
-    for clause in sentence.of("cue:second_clause"):
-        again = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type in kinds), None)
-        if clause.start < primary.end or again is None:
+    openings = [o for o in _clause_openings(sentence, triggers, kinds) if o[0] >= primary.end]
+    for _start, end in openings:
+        again = next((t for t in triggers if t.start >= end and t.entry.value.sub_event_type in kinds), None)
+        if again is None:
             continue
         town = _new_town_after(sentence, again, places, taken)
         if town is None:
             continue
         taken.add(town.place)
-        none_hurt = any(h.start > clause.end for h in sentence.of("cas:zero"))
-        toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=clause.end)
-        hit = assign_roles(sentence, again, clause=(clause.end, sentence.end)).actor2  # "بسيارة مدنية"
+        none_hurt = any(h.start > end for h in sentence.of("cas:zero"))
+        toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=end)
+        hit = assign_roles(sentence, again, clause=(end, sentence.end)).actor2  # "بسيارة مدنية"
         roles = found[0].roles if hit is None else replace(found[0].roles, actor2=hit)
         out.append(replace(found[0], location=town, casualties=toll, roles=roles))
     if out:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
-        _keep_first_clause_toll(
-            sentence, found, next(c for c in sentence.of("cue:second_clause") if c.start > primary.end)
-        )
+        _keep_first_clause_toll(sentence, found, openings[0][0])
     return out
+
+
+def _clause_openings(sentence: SentenceHits, triggers: list[Hit], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where second clauses open: a cue (فيما، كما), or a comma and "و" joined to a strike of the
+    same kind ("ثلاث غارات على سحار، وغارتين على أرحب"; an arrest told twice so is one arrest)."""
+    text = sentence.derived.text
+    openings = [(c.start, c.end) for c in sentence.of("cue:second_clause")]
+    openings += [
+        (t.start - 1, t.start)
+        for t in triggers
+        if t.entry.value.sub_event_type in kinds
+        and t.entry.value.sub_event_type in STRIKES
+        and text[t.start - 1] == "و"
+        and text[: t.start - 1].endswith(("، ", ", "))
+    ]
+    return sorted(openings)
 
 
 def answered_in_kind(
@@ -118,7 +133,7 @@ def second_weapon_events(
     own_towns = [loc for loc in located if loc.place not in taken and loc.place.rank == 0]
     toll = count_casualties(sentence, since=clause.end) if own_towns else Casualties(None, None)
     if own_towns:
-        _keep_first_clause_toll(sentence, found, clause)
+        _keep_first_clause_toll(sentence, found, clause.start)
     where: Sequence[Location | None] = own_towns or [
         found[0].location
     ]  # "فيما تعرّضت أطراف بلدتي حولا ومركبا لقصف مدفعي"
@@ -137,8 +152,8 @@ def _new_town_after(sentence: SentenceHits, hit: Hit, places: ArticlePlaces, tak
     return next((loc for loc in places.towns_after(sentence, hit.end) if loc.place not in taken), None)
 
 
-def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause: Hit) -> None:
+def _keep_first_clause_toll(sentence: SentenceHits, found: list[Candidate], clause_start: int) -> None:
     """When a second clause tells an event of its own, the first event keeps only the toll told
     before that clause (the one event of the sentence, `found[0]`, is replaced in place)."""
     if len(found) == 1:
-        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause.start))
+        found[0] = replace(found[0], casualties=count_casualties(sentence, until=clause_start))

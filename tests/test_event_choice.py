@@ -1916,3 +1916,19 @@ def test_weapons_an_attack_came_under_the_cover_of_are_no_event_of_their_own(eve
 )
 def test_shells_among_small_arms_are_a_ground_attack(events_of, body):
     assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
+def test_strikes_joined_by_a_comma_and_wa_at_another_town_are_a_second_event(events_of):
+    body = (
+        "شن الطيران الأمريكي، مساء اليوم، أربع غارات على منطقة في مديرية مجزر بمحافظة مأرب، "
+        "وغارتين على مديرية الصليف بمحافظة الحديدة."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Al-Salif district", "Majzar district"]
+
+
+def test_an_arrest_told_again_after_a_comma_and_wa_is_one_arrest(events_of):
+    body = (
+        "أعلنت قيادة الأمن الداخلي في محافظة طرطوس تفكيك خلية في مدينة بانياس، وإلقاء القبض على "
+        "أفرادها الخمسة في قرية العنازة."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Arrests"
