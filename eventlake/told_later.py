@@ -187,11 +187,14 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     members += [h for h in sentence.of("actor") if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h)]
-    named = [h.entry.value for h in members if h.entry.value not in (event.roles.actor1, None)]
     iso = event.location.place.iso if event.location is not None else None
-    named.sort(key=lambda a: a.home != iso)  # one alias, several armies (القوات المسلحة): the country's
+    members.sort(key=lambda h: h.entry.value.home != iso)  # one alias, several armies (القوات المسلحة): the country's
+    mentions: dict[tuple[int, int], Actor] = {}
+    for h in members:
+        mentions.setdefault((h.start, h.end), h.entry.value)  # each mention, read as the country's
+    named = [a for a in mentions.values() if a not in (event.roles.actor1, None)]
     if not named:
-        return event
+        return event  # "منتسب في الشرطة" after a police raid: the raiders' own force, not another country's
     armed = named[0].inter in ARMED_INTERS and event.sub_event_type == "Attack"
     sub = "Armed clash" if armed else event.sub_event_type  # "نعت هيئة الحشد «الشهيد»": a fighter shot, a clash
     return replace(event, sub_event_type=sub, roles=replace(event.roles, actor2=named[0]))

@@ -1937,3 +1937,12 @@ def test_centcom_claiming_a_drone_strike_is_its_perpetrator(events_of):
         "Hurras al-Din",
         "reported",
     )
+
+
+def test_a_victims_force_named_after_a_raid_by_that_force_is_not_another_countrys(events_of):
+    body = (
+        "اعتقلت قوة من قيادة شرطة ذي قار فجر اليوم ستة مطلوبين في قضاء الشطرة.\n\n"
+        "وأصدرت محكمة جنايات ذي قار أمس حكماً بالإعدام بحق مدان بقتل منتسب في الشرطة."
+    )
+    e = only(events_of(body))
+    assert e["actor1"] == "Police Forces of Iraq" and e["actor2"] != "Police Forces of Syria"
