@@ -624,7 +624,16 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
         or sentence.preceded_by(hit, "cas:killed", within=5) is not None
         or (_has_casualties(sentence) and _armed_victims_of(sentence, hit))
         or _suffered(sentence, hit)
+        or _members_hurt(sentence, hit)
     )
+
+
+def _members_hurt(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قُتل جنديان وأصيب ثلاثة آخرون من أفراد قوات دفاع شبوة": the force the dead and hurt were members of."""
+    members = sentence.preceded_by(hit, "cue:members_of", within=0)
+    if members is None:
+        return False
+    return any(sentence.preceded_by(members, kind, within=6) for kind in ("cas:killed", "cas:injured"))
 
 
 def _suffered(sentence: SentenceHits, hit: Hit) -> bool:

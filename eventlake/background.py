@@ -14,6 +14,7 @@ from eventlake.sentence import SentenceHits, in_quotes
 from eventlake.triggers import tells_a_toll
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY_CHANGES = (*TERRITORY, "Non-violent transfer of territory")
 HOLDS_WORDS = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
 # Nouns for an event itself (matching form), which a definite article makes an event told before.
@@ -71,15 +72,17 @@ def told_before(
     owned = any(sentence.followed_by(trigger, kind, within=0) for kind in ("actor_adj", "actor"))
     if word not in EVENT_NOUNS and owned:
         return None  # "استهدفت المدفعية الإسرائيلية": a force's weapon, not the event told
-    kind = SUB_EVENT_TO_TYPE[sub]
+    kinds = {SUB_EVENT_TO_TYPE[sub]}
+    if claimed and trigger.entry.value.sub_event_type == "@attack":
+        kinds |= VIOLENT_TYPES  # "تبنّى تنظيم القاعدة الهجوم" after a roadside bomb: "the attack" is the bombing
     provinces = {(loc.place.iso, loc.place.admin1) for loc in locations}
     told = [
         c
         for c in earlier
         if c.location is not None
         and not c.sentence.is_title
-        and SUB_EVENT_TO_TYPE[c.sub_event_type] == kind
-        and (kind != "Strategic developments" or c.sub_event_type == sub)  # a cache found is no arrest told
+        and SUB_EVENT_TO_TYPE[c.sub_event_type] in kinds
+        and (c.sub_event_type == sub or SUB_EVENT_TO_TYPE[sub] != "Strategic developments")  # a cache is no arrest
         and (c.location.place.iso, c.location.place.admin1) in provinces
         and c.location.place.rank <= min(loc.place.rank for loc in locations)  # not "strikes on Rif Dimashq"
     ]

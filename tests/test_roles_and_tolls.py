@@ -1946,3 +1946,18 @@ def test_a_victims_force_named_after_a_raid_by_that_force_is_not_another_country
     )
     e = only(events_of(body))
     assert e["actor1"] == "Police Forces of Iraq" and e["actor2"] != "Police Forces of Syria"
+
+
+def test_a_group_claiming_the_attack_after_a_roadside_bomb_is_the_bombs_perpetrator(events_of):
+    body = (
+        "قُتل جندي وأصيب اثنان آخران من أفراد قوات الحزام الأمني، مساء أمس، جراء انفجار عبوة ناسفة "
+        "استهدفت دوريتهم في مديرية مودية بمحافظة أبين.\n\n"
+        "وفي وقت لاحق، تبنى تنظيم القاعدة في جزيرة العرب الهجوم، زاعماً أنه «أوقع خمسة قتلى في صفوف الانتقالي»."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) == (
+        "Remote explosive/landmine/IED",
+        "Al-Qaeda in the Arabian Peninsula",
+        "Southern Transitional Council",
+        1,
+    )
