@@ -23,6 +23,7 @@ RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ور�
 RAID_WORDS = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
 AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
 PAST_DAY_WORDS = frozenset({"الامس", "البارحه"})  # "قصف الأمس", matching form
+LINE_WORDS = frozenset({"خط", "بخط", "لخط", "وخط", "خطوط", "بخطوط"})  # "قرب خط وقف إطلاق النار": a place, matching form
 CAPTIVE_PHRASES = frozenset({"مخطوف*"})  # trigger phrases as listed
 HELD_AT_WORDS = frozenset({"مكان", "اماكن", "مركز", "مراكز"})  # "مكان احتجاز", matching form
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
@@ -298,6 +299,8 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "اعتقلت قوات الأمن ناشطاً شارك في تظاهرات": what the arrested took part in
     if _after_an_earlier_fight(sentence, trigger):
         return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
+    if sentence.word_before(trigger.start) in LINE_WORDS:
+        return True  # "عند بوابة قرب خط وقف إطلاق النار": the line, a place, not a truce agreed
     if not (sentence.is_definite(trigger) or _of_a_day_past(sentence, trigger)):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":

@@ -1932,3 +1932,12 @@ def test_an_arrest_told_again_after_a_comma_and_wa_is_one_arrest(events_of):
         "أفرادها الخمسة في قرية العنازة."
     )
     assert only(events_of(body))["sub_event_type"] == "Arrests"
+
+
+def test_the_ceasefire_line_is_a_place_not_an_agreement(events_of):
+    body = (
+        "توغلت قوة إسرائيلية صباح أمس في محيط بلدة جباتا الخشب بريف القنيطرة واعتقلت راعيين.\n\n"
+        "وروى أحدهما أن الجنود «قيّدوا أيدينا وسألونا عن شبان في البلدة»، مضيفاً أنه أُطلق سراحه "
+        "عند بوابة قرب خط وقف إطلاق النار وعاد سيراً إلى منزله."
+    )
+    assert "Agreement" not in [e["sub_event_type"] for e in events_of(body)]
