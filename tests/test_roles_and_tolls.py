@@ -1961,3 +1961,8 @@ def test_a_group_claiming_the_attack_after_a_roadside_bomb_is_the_bombs_perpetra
         "Southern Transitional Council",
         1,
     )
+
+
+def test_the_positions_shelling_came_from_name_who_fired(events_of):
+    body = "قُتل عدد من الجنود أمس بقصف مدفعي مصدره مواقع القوات الحكومية طال منازل في بلدة أبو قلقل بريف حلب."
+    assert only(events_of(body))["actor1"] == "Military Forces of Syria"
