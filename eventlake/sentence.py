@@ -11,8 +11,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add
 from typing import cast
 
 from eventlake.matcher import Hit
@@ -203,12 +201,19 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _word_bounds(derived: Derived, start: int, end: int) -> tuple[list[int], list[int]]:
-    """The starts and ends of `_tokens` of a sentence, from the word lengths of `derived.words_only`,
-    all in C-level passes (a regex makes a match object per word, a tuple per token costs as much
-    again: pairs are made only for the few tokens a rule asks for)."""
-    lengths = list(map(len, derived.words_only[start:end].split(" ")))  # empty between two spaces
-    starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=start), lengths))
-    return starts, list(map(add, starts, filter(None, lengths)))
+    """The starts and ends of `_tokens` of a sentence: its slice of the words of the whole text,
+    found once (`Derived.word_bounds`), cut at the sentence's ends. No tuple per token: pairs are
+    made only for the few tokens a rule asks for."""
+    if start >= end:
+        return [], []
+    starts, ends = derived.word_bounds
+    first, last = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap it
+    starts, ends = starts[first:last], ends[first:last]
+    if starts and starts[0] < start:
+        starts[0] = start  # a word the sentence cuts (no space at the cut)
+    if ends and ends[-1] > end:
+        ends[-1] = end
+    return starts, ends
 
 
 def in_quotes(sentence: SentenceHits, hit: Hit) -> bool:

@@ -11,8 +11,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
+
+import numpy as np
 
 from eventlake.errors import OffsetError
 
@@ -33,12 +34,14 @@ class Span(NamedTuple):
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Derived:
     """A string derived from a source text, with `to_source[i]` the source index of `text[i]`.
 
     `to_source` is any increasing sequence: a tuple, a `range` when nothing moved, or `Kept`
-    when characters were only dropped (both cost nothing per character to build).
+    when characters were only dropped (both cost nothing per character to build). Treat as
+    immutable; its words are found on first use and kept (a compiled class has no cached_property:
+    mypyc makes it a plain property, found again at every use).
     """
 
     text: str
@@ -47,12 +50,33 @@ class Derived:
     # Every character besides the space that `words_only` turns into a space and `text` may hold,
     # when its maker knows them (the matching form's alphabet): a few replacements then beat a regex
     # that tests every character.
-    non_word: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    non_word: tuple[str, ...] | None = field(default=None, repr=False)  # not compared
+    _words_only: str | None = field(default=None, init=False, repr=False)
+    _word_bounds: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
-    @cached_property
+    def __init__(
+        self, text: str, to_source: Sequence[int], source_len: int, non_word: tuple[str, ...] | None = None
+    ) -> None:
+        self.text, self.to_source, self.source_len, self.non_word = text, to_source, source_len, non_word
+        self._words_only = self._word_bounds = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Derived):
+            return NotImplemented
+        return (self.text, self.to_source, self.source_len) == (other.text, other.to_source, other.source_len)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.to_source, self.source_len))
+
+    @property
     def words_only(self) -> str:
         """`text` with each character that is not a word character (\\w: letter, digit, _) as a
         space: the runs of the rest are its words. Made once for the matcher and every sentence."""
+        if self._words_only is None:
+            self._words_only = self._find_words_only()
+        return self._words_only
+
+    def _find_words_only(self) -> str:
         if self.non_word is None:
             return _NON_WORD_OR_SPACE.sub(" ", self.text)
         text = self.text
@@ -60,6 +84,16 @@ class Derived:
             if ch in text:
                 text = text.replace(ch, " ")
         return text
+
+    @property
+    def word_bounds(self) -> tuple[list[int], list[int]]:
+        """Where each word of `words_only` starts and ends (a word: a run without spaces), found
+        once for the whole text in array passes; a sentence takes its slice (see sentence.py)."""
+        if self._word_bounds is None:
+            codes = np.frombuffer(self.words_only.encode("utf-32-le"), dtype=np.uint32)  # a code point each
+            edges = np.flatnonzero(np.diff((codes != 32).view(np.int8), prepend=0, append=0))
+            self._word_bounds = edges[0::2].tolist(), edges[1::2].tolist()
+        return self._word_bounds
 
     def source_span(self, start: int, end: int) -> Span:
         """Map a half-open range of the derived text back to the smallest covering source span."""

@@ -1,10 +1,12 @@
+import random
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from eventlake.arabic import to_matching_form
 from eventlake.matcher import Entry, Hit
-from eventlake.sentence import SentenceHits, in_outlet_name, in_quotes
+from eventlake.sentence import SentenceHits, _tokens, _word_bounds, in_outlet_name, in_quotes
 from eventlake.text import Span, identity
 
 
@@ -77,3 +79,15 @@ def test_a_word_between_two_quotes_is_not_in_quotes():
     start = text.index("وأخرى")
     view = _view(text, [("cue:x", start, start + 5)])
     assert not in_quotes(view, view.hits[0])
+
+
+def test_a_sentences_words_are_its_cut_of_the_texts_words():
+    # Found once for the whole text (Derived.word_bounds) and cut at the sentence's ends: the same
+    # tokens as the regex finds in the range itself, a word the range cuts included.
+    derived = to_matching_form("قُتل ثلاثة، وأُصيب ٤ آخرون (بينهم طفل) في قصفٍ على «كفرنبل»... أمس.\n\nوقال مصدر: «لا»")
+    rng = random.Random(7)
+    for _ in range(500):
+        a = rng.randrange(len(derived.text) + 1)
+        b = rng.randrange(a, len(derived.text) + 1)
+        starts, ends = _word_bounds(derived, a, b)
+        assert list(zip(starts, ends, strict=True)) == _tokens(derived.text, a, b), (a, b)
