@@ -104,3 +104,12 @@ def test_words_only_from_the_given_non_word_characters_equals_the_regex_pass(tex
 )
 def test_splits_words_is_true_only_for_non_word_characters_other_than_the_space(ch, splits):
     assert splits_words(ch) is splits
+
+
+def test_a_derived_texts_words_are_found_once():
+    # Compiled, a cached_property is a plain property found again at each use; Derived keeps them.
+    derived = to_matching_form("قُتل مدنيان، أمس، في قصف على بلدة «كفرنبل».")
+    assert derived.words_only is derived.words_only
+    assert derived.word_bounds is derived.word_bounds
+    spans = [m.span() for m in re.finditer(r"\w+", derived.text)]
+    assert derived.word_bounds == ([a for a, _ in spans], [b for _, b in spans])
