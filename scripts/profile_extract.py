@@ -1,8 +1,10 @@
-"""Extract every article of a bench corpus twice in one loop, for a sampling profiler.
+"""Extract the articles of a bench corpus in one loop, for a sampling profiler or an instruction count.
 
     python -m bench --articles 3000 --workdir /tmp/b3k --phases extract   # writes the corpus
     py-spy record --native -r 200 -f raw -o /tmp/spy.raw -- \\
         .venv/bin/python scripts/profile_extract.py /tmp/b3k/corpus-3000-seed0
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=CPyDef_extract___extract_article \\
+        .venv/bin/python scripts/profile_extract.py /tmp/b3k/corpus-3000-seed0 300 1   # first 300, once
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from eventlake.extract import extract_article
 from eventlake.lexicons import load_lexicon
 
 
-def main(corpus: Path, rounds: int = 2) -> None:
+def main(corpus: Path, limit: int | None = None, rounds: int = 2) -> None:
     lexicon = load_lexicon()
     articles = []
     for part in sorted(corpus.glob("*.jsonl")):
@@ -34,6 +36,7 @@ def main(corpus: Path, rounds: int = 2) -> None:
                     "source_url": row["url"],
                 }
             )
+    articles = articles[:limit]
     start, events = time.perf_counter(), 0
     for _ in range(rounds):
         for article in articles:
@@ -44,4 +47,5 @@ def main(corpus: Path, rounds: int = 2) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    args = sys.argv[1:]
+    main(Path(args[0]), int(args[1]) if len(args) > 1 else None, int(args[2]) if len(args) > 2 else 2)
