@@ -39,6 +39,11 @@ _MARKS = (*(chr(c) for c in range(0x064B, 0x0653)), "\u0670", "\u0640")
 _NON_WORD = re.compile(r"[\W_]")
 # How a bounded key ends: at a word end (" "), in an accusative alef ("ا "), or open (wildcards).
 _OPEN, _AT_END, _ACCUSATIVE = 0, 1, 2
+# What the bounded automaton stores per key: (length, suffix length, tail, text to check, variants,
+# plans per tail and prefix); a plan is each entry to report, whether it spans the word, its kind.
+_Plan = tuple[tuple["Entry", bool, str], ...]
+_Plans = tuple[dict[str, _Plan], dict[str, _Plan], dict[str, _Plan]]
+_Part = tuple[int, int, int, str | None, tuple["_Key", ...], _Plans]
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,7 @@ def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Autom
     """The keys with the end of their word spelled out ("قصف ", "قصفا "), to run over text whose
     non-word characters are spaces: a hit inside a word is never reported. None when a key starts
     with a non-word character or a wildcard ends with one (the general path handles those)."""
-    parts_of: dict[str, list[tuple]] = {}
+    parts_of: dict[str, list[_Part]] = {}
     for key, variants in by_key.items():
         wildcard = any(v.wildcard for v in variants)
         if _NON_WORD.match(key[0]) or (wildcard and _NON_WORD.match(key[-1])):
@@ -213,8 +218,7 @@ def _bounded_automaton(by_key: dict[str, tuple[_Key, ...]]) -> ahocorasick.Autom
         lam = "ل" if all(v.lam_variant for v in variants) else ""
         for tail in tails:
             suffix = ("", " ", "ا ")[tail]
-            # per prefix; an open key's per tail too
-            plans: tuple[dict, dict, dict] | dict = ({}, {}, {}) if tail == _OPEN else {}
+            plans: _Plans = ({}, {}, {})  # per tail (fixed but for an open key), then per prefix
             parts_of.setdefault(lam + spaced + suffix, []).append((len(key), len(suffix), tail, check, variants, plans))
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for spelled, parts in parts_of.items():
@@ -230,14 +234,15 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
     spaced = derived.words_only + " "  # the non-word characters as spaces (shared with the sentence tokens)
     if "_" in spaced:
         spaced = spaced.replace("_", " ")
-    size: int | float = len(text) + 2
-    size = float(size) if size < 200_000 else size  # floats are exact here, and faster
+    size = len(text) + 2
     new, bare = object.__new__, _BARE_HITS
     hits: list[Hit] = []
-    order: list[float] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
+    order: list[int] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
     add_hit, add_order = hits.append, order.append
-    for last, parts in automaton.iter(spaced):
-        for length, drop, tail, check, variants, plans in parts:
+    for found in automaton.iter(spaced):
+        last: int = found[0]  # typed, so that compiled the arithmetic below is native, not generic
+        parts: tuple[_Part, ...] = found[1]
+        for length, drop, tail, check, variants, by_tail in parts:
             end = last + 1 - drop
             start = end - length
             if check is not None and text[start:end] != check:
@@ -251,7 +256,7 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
                 prefix = ""
             if tail == _OPEN:
                 tail = _AT_END if spaced[end] == " " else _ACCUSATIVE if spaced[end : end + 2] == "ا " else _OPEN
-                plans = plans[tail]
+            plans = by_tail[tail]
             plan = plans.get(prefix)
             if plan is None:
                 plan = plans[prefix] = _kind_plan(variants, prefix, tail == _AT_END, tail == _ACCUSATIVE)
