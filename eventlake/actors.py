@@ -137,15 +137,13 @@ class Roles:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Roles):
             return NotImplemented
-        return (self.actor1, self.actor2, self.attribution, self.paired) == (
-            other.actor1,
-            other.actor2,
-            other.attribution,
-            other.paired,
-        )
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.actor1, self.actor2, self.attribution, self.paired))
+        return hash(self._key())
+
+    def _key(self) -> tuple[Actor | None, Actor | None, str, bool]:
+        return (self.actor1, self.actor2, self.attribution, self.paired)
 
     @property
     def sides(self) -> tuple[Actor | None, Actor | None]:

@@ -48,15 +48,13 @@ class EventDate:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, EventDate):
             return NotImplemented
-        return (self.day, self.precision, self.explicit, self.reported) == (
-            other.day,
-            other.precision,
-            other.explicit,
-            other.reported,
-        )
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.day, self.precision, self.explicit, self.reported))
+        return hash(self._key())
+
+    def _key(self) -> tuple[date, int, bool, bool]:
+        return (self.day, self.precision, self.explicit, self.reported)
 
 
 def reference_day(published_at: datetime) -> date:

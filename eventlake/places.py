@@ -91,15 +91,13 @@ class Location:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Location):
             return NotImplemented
-        return (self.place, self.precision, self.span, self.start) == (
-            other.place,
-            other.precision,
-            other.span,
-            other.start,
-        )
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.place, self.precision, self.span, self.start))
+        return hash(self._key())
+
+    def _key(self) -> tuple[Place, int, Span, int]:
+        return (self.place, self.precision, self.span, self.start)
 
 
 @dataclass(eq=False)
