@@ -30,6 +30,7 @@ SIGNATURE_SIZE = 64
 BANDS = 16  # of SIGNATURE_SIZE // BANDS hashes: pairs above ~0.5 similarity become candidates
 NEAR_THRESHOLD = 0.7  # share of equal hashes (an estimate of the shingles' Jaccard similarity)
 SHINGLE_WORDS = 5  # measured: wire copies 0.81-0.88, same-template briefs of different events <= 0.49
+_SPACE = ord(" ")
 _PRIME = 4_294_967_291  # the largest prime below 2**32: every hash fits a uint32
 _SEED = 20231017  # fixed: signatures stored by one run must compare with the next run's
 _WORD = re.compile(r"\w+")
@@ -227,12 +228,17 @@ class NearIndex:
 
 
 def _signature(text: str) -> np.ndarray:
-    """MinHash of the text's word shingles; the words are encoded once and each shingle's bytes
-    joined from them (a third faster than joining and encoding strings, same hashes)."""
-    words = [w.encode("utf-8") for w in _WORD.findall(normalize_key(text or ""))]
+    """MinHash of the text's word shingles. The words are joined and encoded once and each shingle's
+    CRC read from a view of that buffer (no bytes object per shingle); the hashes are the first ones."""
+    words = _WORD.findall(normalize_key(text or ""))
     size = min(SHINGLE_WORDS, len(words)) or 1
-    crc32 = zlib.crc32
-    shingles = {crc32(b" ".join(words[k : k + size])) for k in range(max(len(words) - size + 1, 1))}
+    joined = " ".join(words).encode("utf-8")
+    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == _SPACE)  # words hold no spaces
+    starts = np.concatenate(([0], spaces + 1)).tolist()
+    ends = np.concatenate((spaces, [len(joined)])).tolist()
+    count = max(len(words) - size + 1, 1)
+    view, crc32 = memoryview(joined), zlib.crc32
+    shingles = {crc32(view[s:e]) for s, e in zip(starts[:count], ends[size - 1 : size - 1 + count], strict=True)}
     hashes = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
     a, b = _PERMUTATIONS
     values = (a[:, None] * hashes[None, :] + b[:, None]) % _PRIME

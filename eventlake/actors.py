@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import cast
 
-from eventlake.lexicon_types import Actor
+from eventlake.lexicon_types import Actor, actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits
 
@@ -168,7 +168,7 @@ def assign_roles(
     mentions = [h for h in sentence.of("actor") if not _context_only(sentence, h)]
     # "العدو" in Lebanon; in a Lebanese article also of a strike across the border (موقع حانيتا)
     homes = {iso, outlet_iso} - {None}
-    local = [h for h in sentence.of("actor_local") if homes & set(h.entry.value.local_in)]
+    local = [h for h in sentence.of("actor_local") if homes & set(actor_of(h).local_in)]
     mentions += [h for h in local if not _context_only(sentence, h)]
     adjectives = [
         h for h in sentence.of("actor_adj") if not (_names_a_facility(sentence, h) or _of_a_land(sentence, h))
@@ -191,7 +191,7 @@ def assign_roles(
     hedge = _first(sentence, "cue:hedge")
     mentions = _suspects_named(sentence, hedge, mentions)
     agents, targets, others = [], [], []
-    downed = trigger.entry.value.sub_event_type == "Disrupted weapons use"
+    downed = trigger_of(trigger).sub_event_type == "Disrupted weapons use"
     if downed:
         mentions = [h for h in mentions if not _leftovers_of(sentence, h)]
     for hit in mentions:
@@ -220,7 +220,7 @@ def assign_roles(
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
     ]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
-    if trigger.entry.value.sub_event_type == "Disrupted weapons use":
+    if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
@@ -281,16 +281,16 @@ def _suspects_named(sentence: SentenceHits, hedge: Hit | None, mentions: list[Hi
     """ "مسلحين يُعتقد أنهم من عناصر داعش": the unnamed gunmen are the suspects named after the hedge."""
     if hedge is None:
         return mentions
-    named = [h for h in mentions if h.start > hedge.end and not h.entry.value.generic]
+    named = [h for h in mentions if h.start > hedge.end and not actor_of(h).generic]
     if not named or sentence.tokens_between(hedge, named[0]) > 3:
         return mentions
-    return [h for h in mentions if not (h.entry.value.generic and h.end <= hedge.start and h.entry.value.inter != 7)]
+    return [h for h in mentions if not (actor_of(h).generic and h.end <= hedge.start and actor_of(h).inter != 7)]
 
 
 def _suspect(sentence: SentenceHits, hedge: Hit | None, hit: Hit) -> bool:
     """ "مسلحون يُعتقد أنهم من عناصر تنظيم القاعدة": the group named right after the hedge is the suspect,
     though "من عناصر" would make it a victim's unit elsewhere."""
-    if hedge is None or hit.start < hedge.end or hit.entry.value.generic:
+    if hedge is None or hit.start < hedge.end or actor_of(hit).generic:
         return False
     gunmen = sentence.preceded_by(hedge, "actor", within=1)
     acting = gunmen is not None and (_is_agent(sentence, gunmen) or not _is_target(sentence, gunmen))
@@ -303,8 +303,8 @@ def _two_sides(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> tup
     between = sentence.followed_by(trigger, "cue:between", within=8)
     if between is None:
         return None
-    after = [h for h in mentions if h.start > between.start and h.entry.value.inter != 7 and not _ally(sentence, h)]
-    named = [h for h in after if not h.entry.value.generic]
+    after = [h for h in mentions if h.start > between.start and actor_of(h).inter != 7 and not _ally(sentence, h)]
+    named = [h for h in after if not actor_of(h).generic]
     sides = named if len(_distinct(named)) >= 2 else after
     distinct = _distinct(sides)
     if len(distinct) >= 2:
@@ -404,7 +404,7 @@ def _accused_of(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
         return False
     words = sentence.derived.text[charge.start : hit.start].split()
     member = any(w.removeprefix("ال").removeprefix("ب") in MEMBERSHIP_WORDS for w in words)
-    return not (member and trigger.entry.value.sub_event_type == "Arrests")
+    return not (member and trigger_of(trigger).sub_event_type == "Arrests")
 
 
 def _ally(sentence: SentenceHits, hit: Hit) -> bool:
@@ -430,10 +430,10 @@ def _words_before(sentence: SentenceHits, hit: Hit, count: int) -> list[tuple[st
 
 def _other_side(sentence: SentenceHits, trigger: Hit, mentions: list[Hit]) -> Actor | None:
     """ "قُتل جنديان في مواجهات مع مسلحي الحوثي": the named side after "مع" fought the other."""
-    clashes = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "Armed clash"]
+    clashes = [t for t in sentence.of("trigger") if trigger_of(t).sub_event_type == "Armed clash"]
     for hit in mentions:
         cue = sentence.preceded_by(hit, "cue:with", within=2)
-        if cue is None or hit.entry.value.generic or not _only_group_words_between(sentence, cue, hit):
+        if cue is None or actor_of(hit).generic or not _only_group_words_between(sentence, cue, hit):
             continue
         if any(t.start < cue.start and sentence.tokens_between(t, cue) <= 3 for t in clashes):
             return hit.entry.value
@@ -472,7 +472,7 @@ def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
         if id(hit) in taken:
             continue
         owner = next((o for o in mentions if o.start > hit.end and _owned_by(sentence, hit, o)), None)
-        if owner is not None and not owner.entry.value.generic:
+        if owner is not None and not actor_of(owner).generic:
             taken.add(id(owner))
             hit = replace(hit, entry=owner.entry)
         out.append(hit)
@@ -480,7 +480,7 @@ def _owners_named(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
 
 
 def _owned_by(sentence: SentenceHits, hit: Hit, owner: Hit) -> bool:
-    if hit.entry.value.generic and sentence.derived.text[hit.end : owner.start].split() == ["من"]:
+    if actor_of(hit).generic and sentence.derived.text[hit.end : owner.start].split() == ["من"]:
         return True  # "مسلحين من قبيلتي التبو والزوية": the fighters of the tribes
     cue = sentence.preceded_by(owner, "cue:owner", within=1)  # one adjective may stand between: الشرطة العسكرية التابعة
     if cue is None or cue.start < hit.end or sentence.tokens_between(hit, cue) > 1:
@@ -517,7 +517,7 @@ def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _community_of_one(sentence: SentenceHits, hit: Hit) -> bool:
     """ "مقتل شاب من مكون التبو": the community one victim came from, not a side in arms."""
-    if hit.entry.value.inter != COMMUNAL_INTER:
+    if actor_of(hit).inter != COMMUNAL_INTER:
         return False
     before = sentence.words_before(hit.start, 2)  # nearest first
     text = sentence.derived.text
@@ -558,7 +558,7 @@ def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
         by_span.setdefault((hit.start, hit.end), []).append(hit)
     chosen = []
     for group in by_span.values():
-        home = [h for h in group if h.entry.value.home == iso]
+        home = [h for h in group if actor_of(h).home == iso]
         if len(group) == 1 or home:
             chosen.append((home or group)[0])
     return sorted(chosen, key=lambda h: h.start)
@@ -568,7 +568,7 @@ def actor_at(hits: list[Hit], start: int, iso: str | None) -> Actor:
     """The actor of the mention at `start`: an alias several armies share (القوات المسلحة, الجيش)
     is the one at home in `iso`."""
     mention = [h for h in hits if h.start == start]
-    return next((h for h in mention if h.entry.value.home == iso), mention[0]).entry.value
+    return next((h for h in mention if actor_of(h).home == iso), mention[0]).entry.value
 
 
 def inter_code(actor: Actor | None, iso: str | None) -> int | None:
@@ -606,7 +606,7 @@ def _found_arms(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.has("cas:killed") or sentence.has("cas:injured"):
         return False
     device = sentence.followed_by(hit, "trigger", within=10)
-    return device is not None and device.entry.value.sub_event_type in ARMS_TYPES
+    return device is not None and trigger_of(device).sub_event_type in ARMS_TYPES
 
 
 def _fired_from(sentence: SentenceHits, cue: Hit) -> bool:
@@ -751,7 +751,7 @@ def _checkpoint_that_fired(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _launched_an_attack(sentence: SentenceHits, hit: Hit) -> bool:
     """The group right before "شنّوا هجوماً", "هاجموا", "حاولوا التسلل": the subject of the attack."""
-    if hit.entry.value.inter in (5, 6, 7):
+    if actor_of(hit).inter in (5, 6, 7):
         return False  # "أطلقت النار على مجموعة من الأهالي حاولوا دخول البلدة": the people fired on
     after = sentence.words_after(hit.end, 1)
     return bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in ATTACK_VERBS
@@ -821,7 +821,7 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
 
 
 def _generic(hit: Hit) -> bool:
-    return hit.entry.value.generic
+    return actor_of(hit).generic
 
 
 def _pick(hits: list[Hit]) -> Hit | None:

@@ -7,6 +7,7 @@ from typing import cast
 
 from eventlake.candidate import Candidate
 from eventlake.dates import EventDate
+from eventlake.lexicon_types import trigger_of
 from eventlake.matcher import Hit
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
@@ -42,7 +43,7 @@ def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     """Words of an event that tell a state, a release, a broken truce or a crime instead."""
     if sub in TERRITORY_CHANGES and _held_since(sentence, primary):
         return True  # "وتخضع ود مدني لسيطرة الدعم السريع منذ ... بعد انسحاب قوات الجيش": a state, not news
-    needs = primary.entry.value.needs_after
+    needs = trigger_of(primary).needs_after
     if needs is not None and not any(c.start > primary.end for c in sentence.of(needs)):
         return True  # "استعادت القوات زمام المبادرة": regained the initiative, not ground
     if sub in ("Abduction/forced disappearance", "Arrests") and sentence.has("cue:release"):
@@ -52,7 +53,7 @@ def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     if sub == "Agreement" and sentence.preceded_by(primary, "cue:appeal", within=10):
         return True  # "ناشد المجلس البلدي جميع الأطراف وقف إطلاق النار فوراً": a call, not a truce
     # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
-    return "Arrests" in (sub, primary.entry.value.sub_event_type) and sentence.has("cue:crime")
+    return "Arrests" in (sub, trigger_of(primary).sub_event_type) and sentence.has("cue:crime")
 
 
 def told_before(
@@ -73,7 +74,7 @@ def told_before(
     if word not in EVENT_NOUNS and owned:
         return None  # "استهدفت المدفعية الإسرائيلية": a force's weapon, not the event told
     kinds = {SUB_EVENT_TO_TYPE[sub]}
-    if claimed and trigger.entry.value.sub_event_type == "@attack":
+    if claimed and trigger_of(trigger).sub_event_type == "@attack":
         kinds |= VIOLENT_TYPES  # "تبنّى تنظيم القاعدة الهجوم" after a roadside bomb: "the attack" is the bombing
     provinces = {(loc.place.iso, loc.place.admin1) for loc in locations}
     told = [

@@ -14,6 +14,7 @@ from pyarabic import araby
 from pyarabic import number as arabic_number
 from pyarabic.number_const import NUMBER_WORDS
 
+from eventlake.lexicon_types import actor_of
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
@@ -332,7 +333,7 @@ def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) ->
     if not after:
         return None
     killer = next((h for h in sentence.of("actor") if after[0][0] <= h.start <= after[-1][0]), None)
-    if killer is None or killer.entry.value.inter == CIVILIANS_INTER:
+    if killer is None or actor_of(killer).inter == CIVILIANS_INTER:
         return None
     dates = [h for h in sentence.hits if h.kind.startswith("date:")]  # "قتلت ... أمس تسعة مزارعين"
     words = sentence.words_after(_word_end(sentence, killer.end), 5)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from eventlake.actors import ACCUSE_KINDS, Roles, assign_roles
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.lexicon_types import Place
+from eventlake.lexicon_types import Place, trigger_of
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces, Location
 from eventlake.sentence import SentenceHits
@@ -25,7 +25,7 @@ def clause_events(
     if not found:
         return []
     taken = {c.location.place for c in found if c.location is not None}
-    kind = primary.entry.value.sub_event_type
+    kind = trigger_of(primary).sub_event_type
     kinds: tuple[str, ...] = (
         (kind, "@explosion") if kind == "Remote explosive/landmine/IED" else (kind,)
     )  # "فيما انفجرت عبوة ثانية"
@@ -33,7 +33,7 @@ def clause_events(
     out = []
     openings = [o for o in _clause_openings(sentence, triggers, kinds) if o[0] >= primary.end]
     for _start, end in openings:
-        again = next((t for t in triggers if t.start >= end and t.entry.value.sub_event_type in kinds), None)
+        again = next((t for t in triggers if t.start >= end and trigger_of(t).sub_event_type in kinds), None)
         if again is None:
             continue
         town = _new_town_after(sentence, again, places, taken)
@@ -58,8 +58,8 @@ def _clause_openings(sentence: SentenceHits, triggers: list[Hit], kinds: tuple[s
     openings += [
         (t.start - 1, t.start)
         for t in triggers
-        if t.entry.value.sub_event_type in kinds
-        and t.entry.value.sub_event_type in STRIKES
+        if trigger_of(t).sub_event_type in kinds
+        and trigger_of(t).sub_event_type in STRIKES
         and text[t.start - 1] == "و"
         and text[: t.start - 1].endswith(("، ", ", "))
     ]
@@ -126,7 +126,7 @@ def second_weapon_events(
     roles = assign_roles(sentence, other, clause=own_clause)
     if own_clause is None:
         roles = replace(roles, actor2=None)  # the sentence's target is the first event's
-    sub = other.entry.value.sub_event_type
+    sub = trigger_of(other).sub_event_type
     roles = roles_for(sub, roles, False, sentence)
     taken = {c.location.place for c in found if c.location is not None}
     located = places.locate(sentence, (clause.end, sentence.end))  # "باطوفة التابعة لقضاء زاخو": one town
@@ -141,7 +141,7 @@ def second_weapon_events(
 
 
 def _houses_blown(sentence: SentenceHits, triggers: list[Hit], clause: Hit) -> Hit | None:
-    blast = next((t for t in triggers if t.start > clause.end and t.entry.value.sub_event_type == "@explosion"), None)
+    blast = next((t for t in triggers if t.start > clause.end and trigger_of(t).sub_event_type == "@explosion"), None)
     if blast is None or not any(b.start > blast.end for b in sentence.of("cue:buildings")):
         return None
     return blast

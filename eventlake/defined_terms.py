@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventlake.lexicon_types import Actor
+from eventlake.lexicon_types import Actor, actor_of, place_of
 from eventlake.matcher import Entry, Hit
 from eventlake.sentence import SentenceHits
 
@@ -43,7 +43,7 @@ def _names_after(sentence: SentenceHits, term: Hit) -> list[Actor]:
     """The named actors of "من X" or "من X/Y" right after `term`."""
     text, names, link, last = sentence.derived.text, [], _OF, term
     while (hit := sentence.followed_by(last, "actor", within=1)) is not None:
-        if hit.entry.value.generic or not link.fullmatch(text[last.end : hit.start]):
+        if actor_of(hit).generic or not link.fullmatch(text[last.end : hit.start]):
             break
         names.append(hit.entry.value)
         link, last = _JOINED, hit
@@ -52,7 +52,7 @@ def _names_after(sentence: SentenceHits, term: Hit) -> list[Actor]:
 
 def _at_home(sentence: SentenceHits, term: Hit, named: list[Actor]) -> Actor:
     """Of several names, the first at home where the places named after them lie (not the dateline's)."""
-    countries = {h.entry.value.iso for h in sentence.hits if h.kind.startswith("place") and h.start > term.end}
+    countries = {place_of(h).iso for h in sentence.hits if h.kind.startswith("place") and h.start > term.end}
     return next((a for a in named if a.home in countries), named[0])
 
 

@@ -33,7 +33,7 @@ from eventlake.casualties import Casualties, count_casualties
 from eventlake.clauses import answered_in_kind, clause_events, demolition_clause, second_weapon_events
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.defined_terms import bind_defined_terms
-from eventlake.lexicon_types import Actor, Lexicon, Place
+from eventlake.lexicon_types import Actor, Lexicon, Place, actor_of, trigger_of
 from eventlake.matcher import Hit, drop_contained_each
 from eventlake.merge import merge_tellings
 from eventlake.places import ArticlePlaces, Location, names_unknown_place
@@ -150,7 +150,7 @@ def _speaker(sentences: list[SentenceHits], iso: str | None) -> Actor | None:
     if not any(s.has("cue:ours") for s in sentences):
         return None
     signed = [h for s in sentences for h in s.of("actor") if s.preceded_by(h, "cue:spokesman", within=0)]
-    named = [h for s in sentences[:3] for h in s.of("actor") if not h.entry.value.generic]
+    named = [h for s in sentences[:3] for h in s.of("actor") if not actor_of(h).generic]
     hits = signed or named
     if not hits:
         return None
@@ -164,7 +164,7 @@ def _quoting(sentence: SentenceHits, iso: str | None) -> Actor | None:
         return None
     ours, text = sentence.of("cue:ours")[0], sentence.derived.text
     that = [a for a, b in sentence.words_before(ours.start, 40) if text[a:b] in THAT_WORDS]
-    named = [h for h in sentence.of("actor") if that and h.end <= that[-1] and not h.entry.value.generic]
+    named = [h for h in sentence.of("actor") if that and h.end <= that[-1] and not actor_of(h).generic]
     return actor_at(named, named[-1].start, iso) if named else None
 
 
@@ -288,7 +288,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         locations = own or _inherited_location(sentence, ctx, sub, roles) or _province_of_unknown(sentence, places)
     if not sub or not locations or not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
-    heard = inferred and primary.entry.value.sub_event_type == "@explosion"
+    heard = inferred and trigger_of(primary).sub_event_type == "@explosion"
     roles = sides_told(sentence, roles, earlier, sub)
     roles = roles_for(sub, actor_told(sentence, primary, roles, earlier), heard, sentence)
     roles = group_told(sentence, primary, sub, roles, earlier)
@@ -318,7 +318,7 @@ def _other_kind_clause(
     later = [t for t in triggers if t.start >= clause[1]]
     if not later:
         return []
-    second = max(later, key=lambda t: (t.entry.value.priority, -t.start))
+    second = max(later, key=lambda t: (trigger_of(t).priority, -t.start))
     told = [
         c
         for c in _told_by(sentence, second, replace(ctx, earlier=ctx.earlier + found))
@@ -426,9 +426,9 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
         casualties = none_hurt  # "... مطالبين بإغلاقه، دون أن تُسجَّل إصابات": said after what it is about
     if n_locations > 1:
         return casualties if casualties == Casualties(0, 0) else Casualties(None, None)
-    killings = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "@assassination"]
+    killings = [t for t in sentence.of("trigger") if trigger_of(t).sub_event_type == "@assassination"]
     assassinated = any(not _charged_with(sentence, t) for t in killings)
-    assassinated = assassinated and trigger.entry.value.sub_event_type not in DEMONSTRATION_TYPES
+    assassinated = assassinated and trigger_of(trigger).sub_event_type not in DEMONSTRATION_TYPES
     assassination = assassinated and not sentence.has("cue:attempt")  # "اغتالت مسيّرة قيادياً": one killed
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target
@@ -439,7 +439,7 @@ def _toll_cut_at(sentence: SentenceHits, trigger: Hit) -> int | None:
     """Where the event's toll stops: at what a protest is about ("احتجاجاً على مقتل شاب"), or at the
     death a fight broke out over ("اندلعت اشتباكات إثر مقتل عنصر"); `count_casualties` already stops
     at a cause ("على خلفية") and resumes at what followed it ("ما أدى إلى")."""
-    if trigger.entry.value.sub_event_type in DEMONSTRATION_TYPES:
+    if trigger_of(trigger).sub_event_type in DEMONSTRATION_TYPES:
         about = [c for kind in ("cue:about", "cue:cause") for c in sentence.of(kind) if c.start > trigger.start]
         return min((c.start for c in about), default=None)
     after = (

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from eventlake.casualties import CIVILIANS_INTER
 from eventlake.geo import haversine_km
-from eventlake.lexicon_types import Place
+from eventlake.lexicon_types import Place, actor_of
 from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name, in_quotes
 from eventlake.text import Span
@@ -353,7 +353,7 @@ def _fighters_from(sentence: SentenceHits, hit: Hit) -> bool:
     if origin is None:
         return False
     who = sentence.preceded_by(origin, "actor", within=0)
-    return who is None or who.entry.value.inter != CIVILIANS_INTER
+    return who is None or actor_of(who).inter != CIVILIANS_INTER
 
 
 def _dateline_end(sentence: SentenceHits) -> int:
@@ -394,10 +394,10 @@ def _vote_iso(mentions_by_sentence, sentences: list[SentenceHits]) -> str | None
     if len(tied) == 1:
         return tied[0]
     homes = Counter(  # armed groups, which fight at home; armies strike abroad (Israel's in Syria)
-        h.entry.value.home
+        actor_of(h).home
         for s in sentences
         for h in s.of("actor")
-        if h.entry.value.home in tied and h.entry.value.inter != 1
+        if actor_of(h).home in tied and actor_of(h).inter != 1
     )
     best = homes.most_common(2)
     if not best or (len(best) == 2 and best[0][1] == best[1][1]):

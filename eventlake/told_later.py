@@ -9,7 +9,7 @@ from typing import cast
 from eventlake.actors import UNIDENTIFIED, actor_at
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties, risen_toll
-from eventlake.lexicon_types import Actor
+from eventlake.lexicon_types import Actor, actor_of, place_of
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits
@@ -68,12 +68,12 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     local = [  # "مسلحين يُعتقد أنهم من فلول النظام" in Syria: a local name after the hedge, or one said to have done it
         h
         for h in sentence.of("actor_local")
-        if iso in h.entry.value.local_in and (h.start > after_hedge or _did_this(sentence, h))
+        if iso in actor_of(h).local_in and (h.start > after_hedge or _did_this(sentence, h))
     ]
     suspects = [
         h
         for h in sentence.of("actor") + local
-        if not h.entry.value.generic
+        if not actor_of(h).generic
         and not _linked_to(sentence, h)
         and ((hedge is not None and h.start > hedge.end) or _accused_of_this(sentence, h) or _did_this(sentence, h))
     ]
@@ -106,7 +106,7 @@ def _claimant(sentence: SentenceHits) -> Actor | None:
     """ "وتبنّى المتحدث العسكري باسم ميليشيا الحوثي العملية": the group that claims the attack told."""
     for cue in sentence.of("cue:claimed"):
         named = sentence.followed_by(cue, "actor", within=3)
-        if named is not None and not named.entry.value.generic:
+        if named is not None and not actor_of(named).generic:
             return named.entry.value
     return None
 
@@ -159,7 +159,7 @@ def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate])
     them ("قضت على عنصر في حزب الله في منطقة تبنين") speaks of those, however far back."""
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
         return candidates  # "وثّقت الشبكة منذ مطلع تموز 23 عملية ... بينهم عناصر سابقون في فصائل المعارضة"
-    towns = {h.entry.value for h in sentence.of("place") if h.entry.value.rank == 0}
+    towns = {h.entry.value for h in sentence.of("place") if place_of(h).rank == 0}
     there = [c.location is not None and c.location.place in towns for c in candidates]
     if not any(there):
         provinces = {(p.iso, p.admin1) for p in towns}  # "الغارة في البقاع الغربي": the one in that province
@@ -188,7 +188,7 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     members += [h for h in sentence.of("actor") if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h)]
     iso = event.location.place.iso if event.location is not None else None
-    members.sort(key=lambda h: h.entry.value.home != iso)  # one alias, several armies (القوات المسلحة): the country's
+    members.sort(key=lambda h: actor_of(h).home != iso)  # one alias, several armies (القوات المسلحة): the country's
     mentions: dict[tuple[int, int], Actor] = {}
     for h in members:
         mentions.setdefault((h.start, h.end), h.entry.value)  # each mention, read as the country's

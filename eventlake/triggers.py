@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import cast
 
 from eventlake.actors import Roles
+from eventlake.lexicon_types import actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits, in_quotes
 
@@ -57,7 +58,7 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
 
 def _frees_people(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "حررت وحدة من الجيش، فجر اليوم، مواطناً كان قد خُطف": a rescue of people, not ground regained."""
-    if trigger.entry.value.sub_event_type != "Government regains territory" or not sentence.has("cue:freed"):
+    if trigger_of(trigger).sub_event_type != "Government regains territory" or not sentence.has("cue:freed"):
         return False
     return sentence.followed_by(trigger, "cue:freed", within=8) is not None
 
@@ -65,7 +66,7 @@ def _frees_people(sentence: SentenceHits, trigger: Hit) -> bool:
 def _the_captive(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "بعد رصد مكان احتجاز المخطوف": the one abducted before (definite) and where he is held
     name no new abduction or arrest."""
-    if trigger.entry.value.sub_event_type not in ("Abduction/forced disappearance", "Arrests"):
+    if trigger_of(trigger).sub_event_type not in ("Abduction/forced disappearance", "Arrests"):
         return False
     if trigger.entry.phrase in CAPTIVE_PHRASES and sentence.is_definite(trigger):
         return True
@@ -99,7 +100,7 @@ def _without(sentence: SentenceHits, trigger: Hit) -> bool:
 def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
     """A weapon named as another attack's support or cover ("هجوم ... بإسناد من المسيّرات والمدفعية",
     "تحت غطاء من القصف المدفعي والطائرات المسيّرة")."""
-    if trigger.entry.value.sub_event_type not in ("Shelling/artillery/missile attack", "Air/drone strike"):
+    if trigger_of(trigger).sub_event_type not in ("Shelling/artillery/missile attack", "Air/drone strike"):
         return False
     support = sentence.preceded_by(trigger, "cue:support", within=2)
     return support is not None or sentence.preceded_by(trigger, "cue:cover", within=3) is not None
@@ -110,7 +111,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     habit, a threat or a statistic)."""
     if not triggers or _accident(sentence):
         return None
-    primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (t.entry.value.priority, -t.start)))
+    primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (trigger_of(t).priority, -t.start)))
     if habitual(sentence, primary):
         return None
     primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
@@ -128,7 +129,7 @@ def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> H
     if clause is None or not _splits(sentence, clause):
         return primary
     before = [t for t in triggers if t.end <= clause.start]
-    return max(before, key=lambda t: (t.entry.value.priority, -t.start)) if before else primary
+    return max(before, key=lambda t: (trigger_of(t).priority, -t.start)) if before else primary
 
 
 def clause_of(sentence: SentenceHits, trigger: Hit) -> tuple[int, int] | None:
@@ -160,10 +161,10 @@ def _splits(sentence: SentenceHits, clause: Hit) -> bool:
 def protest_about(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "نظّم الأهالي وقفة احتجاجية ... طالبوا بوضع حدّ للقصف التركي": the protest is the event,
     the violence it names (definite: already known) is its cause."""
-    protest = next((t for t in triggers if t.entry.value.sub_event_type == "Peaceful protest"), None)
-    dispersed = primary.entry.value.sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
-    protested = [t for t in triggers if t.entry.value.sub_event_type in DEMONSTRATION_TYPES]
-    strongest = max(protested, key=lambda t: t.entry.value.priority) if protested else None  # "قبل أن تفرّقها"
+    protest = next((t for t in triggers if trigger_of(t).sub_event_type == "Peaceful protest"), None)
+    dispersed = trigger_of(primary).sub_event_type in PROTEST_TYPES  # "قبل أن تفرّقهم الشرطة بالغاز"
+    protested = [t for t in triggers if trigger_of(t).sub_event_type in DEMONSTRATION_TYPES]
+    strongest = max(protested, key=lambda t: trigger_of(t).priority) if protested else None  # "قبل أن تفرّقها"
     if protest is not None and protest.start < primary.start and sentence.is_definite(primary) and not dispersed:
         return cast(Hit, strongest)  # the protest is among `protested`
     if protested and sentence.preceded_by(primary, "cue:about", within=0) is not None:
@@ -185,28 +186,28 @@ def _all_about(sentence: SentenceHits, about: Hit, primary: Hit) -> bool:
 def _force_against_protesters(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "فرّقت قوات الأمن محتجين حاولوا اقتحام المبنى": with protesters named and no one killed,
     the storming or the clash is the protest's, coded as the protest."""
-    fight = primary.entry.value.sub_event_type in ("Armed clash", "@attack")
+    fight = trigger_of(primary).sub_event_type in ("Armed clash", "@attack")
     if not fight or not sentence.has("cue:protest") or sentence.has("cas:killed"):
         return primary
     kinds = ("Protest with intervention", "Violent demonstration")
-    return next((t for t in triggers if t.entry.value.sub_event_type in kinds), primary)
+    return next((t for t in triggers if trigger_of(t).sub_event_type in kinds), primary)
 
 
 def taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
     """ "بسطت قواتنا سيطرتها على مدينة الخوي بعد معارك ضارية": the fight ends in a change of
     hands, which is the event ACLED codes."""
-    if primary.entry.value.sub_event_type != "Armed clash":
+    if trigger_of(primary).sub_event_type != "Armed clash":
         return primary
-    taken = [t for t in triggers if t.entry.value.sub_event_type in TERRITORY and t.start < primary.start]
+    taken = [t for t in triggers if trigger_of(t).sub_event_type in TERRITORY and t.start < primary.start]
     return taken[0] if taken else primary
 
 
 def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم", "وأطلقت النار على الأهالي ونهبت
     المواشي": the killing or the shooting is the event ACLED codes."""
-    if primary.entry.value.sub_event_type != "Looting/property destruction":
+    if trigger_of(primary).sub_event_type != "Looting/property destruction":
         return primary
-    attacks = [t for t in triggers if t.entry.value.sub_event_type == "@attack"]
+    attacks = [t for t in triggers if trigger_of(t).sub_event_type == "@attack"]
     shot = any("النار" in sentence.derived.text[t.start : t.end] for t in attacks)
     return attacks[0] if attacks and (shot or sentence.has("cas:killed")) else primary
 
@@ -214,20 +215,20 @@ def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: H
 def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "مقتل اثنين من عناصر داعش واعتقال ثالث خلال عملية إنزال جوي": a raid that killed is a
     fight, its arrests a part of it."""
-    if primary.entry.value.sub_event_type != "Arrests" or not sentence.has("cas:killed"):
+    if trigger_of(primary).sub_event_type != "Arrests" or not sentence.has("cas:killed"):
         return primary
-    raids = [t for t in triggers if t.entry.value.sub_event_type == "Armed clash" and t.entry.value.priority < 65]
+    raids = [t for t in triggers if trigger_of(t).sub_event_type == "Armed clash" and trigger_of(t).priority < 65]
     return raids[0] if raids else primary
 
 
 def raid_met_with_fire(triggers: list[Hit], primary: Hit) -> Hit:
     """ "نفذت وحدات من الجيش عملية دهم لمنازل مطلوبين، فتعرضت لإطلاق نار من مسلحين": a raid that
     arrested no one (as far as the sentence tells) and was fired on is a fight."""
-    if primary.entry.value.sub_event_type != "Arrests" or not primary.entry.phrase.startswith(RAID_ARRESTS):
+    if trigger_of(primary).sub_event_type != "Arrests" or not primary.entry.phrase.startswith(RAID_ARRESTS):
         return primary
-    if any(t.entry.value.sub_event_type == "Arrests" and not t.entry.phrase.startswith(RAID_ARRESTS) for t in triggers):
+    if any(trigger_of(t).sub_event_type == "Arrests" and not t.entry.phrase.startswith(RAID_ARRESTS) for t in triggers):
         return primary  # "داهمت ... واعتقلت": the arrests are the event
-    fire = [t for t in triggers if t.start > primary.end and t.entry.value.sub_event_type in ("@attack", "Armed clash")]
+    fire = [t for t in triggers if t.start > primary.end and trigger_of(t).sub_event_type in ("@attack", "Armed clash")]
     return fire[0] if fire else primary
 
 
@@ -236,7 +237,7 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     arrested are the arrest's, not a grenade attack."""
     if sentence.preceded_by(primary, "cue:defuse", within=4) is None:
         return primary
-    return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
+    return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
 RAID_ARRESTS = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
@@ -251,12 +252,12 @@ def arrest_over_charge(sentence: SentenceHits, triggers: list[Hit], primary: Hit
     implicated = sentence.preceded_by(primary, "cue:implicated", within=2) is not None  # "متورطين في"
     if not implicated and not ACCUSED_WORDS.intersection(words[:2]):
         return primary  # "متورطة بزرع عبوات": the accused word may stand before the deed's verb
-    return next((t for t in triggers if t.entry.value.sub_event_type == "Arrests" and t.end <= primary.start), primary)
+    return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
 def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
     """ "ألقت القبض على إرهابي بعد نصب كمين محكم له": the ambush is how the arrest was made."""
-    if not any(t.entry.value.sub_event_type == "Arrests" for t in triggers):
+    if not any(trigger_of(t).sub_event_type == "Arrests" for t in triggers):
         return triggers
     means = sentence.of("cue:means")
     return [t for t in triggers if not any(m.start <= t.start < m.end for m in means)]
@@ -265,11 +266,11 @@ def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
 def strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
     """ "نفّذ العدو عدواناً جوياً ... وتصدّت وسائط دفاعنا الجوي": the strike told first is the event;
     an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة")."""
-    if primary.entry.value.sub_event_type != "Disrupted weapons use":
+    if trigger_of(primary).sub_event_type != "Disrupted weapons use":
         return primary
-    strikes = [t for t in triggers if t.entry.value.sub_event_type in STRIKES and t.start < primary.start]
+    strikes = [t for t in triggers if trigger_of(t).sub_event_type in STRIKES and t.start < primary.start]
     strikes = [t for t in strikes if not _downed_itself(t, primary)]
-    return max(strikes, key=lambda t: t.entry.value.priority) if strikes else primary
+    return max(strikes, key=lambda t: trigger_of(t).priority) if strikes else primary
 
 
 def _downed_itself(strike: Hit, downing: Hit) -> bool:
@@ -383,17 +384,17 @@ def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub
         if clause.start < primary.end:
             continue  # "كما تمكّنت ..." opens the sentence: no second clause
         for t in triggers:
-            other = t.entry.value.sub_event_type
+            other = trigger_of(t).sub_event_type
             if t.start > clause.end and other == sub:
                 break  # "فيما ألقت مسيّرة أخرى قنبلة صوتية": the same weapon again, what it dropped no other
-            if t.start > clause.end and t.entry.value.priority >= 80 and other not in (sub, "@attack", "@explosion"):
+            if t.start > clause.end and trigger_of(t).priority >= 80 and other not in (sub, "@attack", "@explosion"):
                 return t, clause
     return None
 
 
 def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[str | None, bool]:
     """The sub-event type: named by the trigger, or read from context for @attack/@explosion."""
-    sub = trigger.entry.value.sub_event_type
+    sub = trigger_of(trigger).sub_event_type
     if sub == "@explosion":
         if sentence.has("cue:air_context"):
             return "Air/drone strike", True
@@ -403,7 +404,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     if sub == "Remote explosive/landmine/IED" and _never_went_off(sentence, trigger):
         return "Disrupted weapons use", False  # "تفكيك ثلاث عبوات ناسفة": the charge never went off
     if sub == "Remote explosive/landmine/IED":
-        return sub, trigger.entry.value.sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
+        return sub, trigger_of(trigger).sub_event_type == "@explosion" and not sentence.has("cue:ied_context")
     raided = trigger.entry.phrase in RAID_WORDS and roles.actor2 is not None and roles.actor2.inter == 7
     if sub == "Armed clash" and raided and not sentence.has("cue:repelled"):
         return "Attack", False  # "إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال": a raid on civilians, no fight
@@ -454,8 +455,8 @@ def _gathered_in_protest(sentence: SentenceHits) -> bool:
 
 def _protesters_arrested(sentence: SentenceHits) -> bool:
     """ "اعتقلت قوات الأمن عدداً من المتظاهرين": arrests at a protest are an intervention in it."""
-    arrests = [t for t in sentence.of("trigger") if t.entry.value.sub_event_type == "Arrests"]
-    protesters = [h for h in sentence.of("actor") if h.entry.value.inter == 6]
+    arrests = [t for t in sentence.of("trigger") if trigger_of(t).sub_event_type == "Arrests"]
+    protesters = [h for h in sentence.of("actor") if actor_of(h).inter == 6]
     return any(0 <= sentence.tokens_between(t, h) <= 8 for t in arrests for h in protesters)
 
 
@@ -531,7 +532,7 @@ def _never_went_off(sentence: SentenceHits, trigger: Hit) -> bool:
         seized
         and not _hurts(sentence)
         and not any(
-            t.entry.value.sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
+            trigger_of(t).sub_event_type == "@explosion" and t.start < trigger.start for t in sentence.of("trigger")
         )
     )
 
