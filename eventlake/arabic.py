@@ -6,10 +6,11 @@ Each step is one small per-character rule, as in CAMeL Tools, but every rule run
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
+
+import numpy as np
 
 from eventlake.text import Derived, Kept, identity, map_chars, splits_words
 
@@ -116,85 +117,83 @@ def _fold_char(ch: str) -> str:
 def to_matching_form(text: str) -> Derived:
     """The form every lexicon lookup runs on, with its map back to `text`.
 
-    Most characters fold to one character or to nothing; for those a few replacements do the
-    work and the map records only the deleted positions. Text with a character that folds to
-    several (a ligature such as ﻻ) takes the general per-character path.
+    Most characters fold to one character or to nothing: lookups in arrays indexed by code point
+    fold the text, find its deleted positions and its words at once. Text with a character that
+    folds to several (a ligature such as ﻻ) takes the general per-character path.
     """
-    folding = _FOLDING.learn(text)
-    folded = folding.fold(text)
-    if folded is None:
+    codes = _FOLDING.known(text)
+    if codes is None:
         return map_chars(identity(text), _fold_char)
-    if len(folded) == len(text):
-        return Derived(folded, range(len(text)), len(text), non_word=folding.non_word)
-    return Derived(folded, Kept(folding.deleted_positions(text), len(text)), len(text), non_word=folding.non_word)
+    deleted = _FOLDING.deleted.take(codes)
+    if deleted.any():
+        codes = codes[~deleted]
+        to_source: Sequence[int] = Kept(np.flatnonzero(deleted).tolist(), len(text))
+    else:
+        to_source = range(len(text))
+    spaced = _FOLDING.spaced.take(codes)  # words_only's code points
+    inside = np.zeros(len(codes) + 2, dtype=bool)  # in a word, with a gap before and after the text
+    np.not_equal(spaced, _SPACE, out=inside[1:-1])
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    words = _text(spaced), (edges[0::2].tolist(), edges[1::2].tolist())
+    return Derived(_text(_FOLDING.to.take(codes)), to_source, len(text), words=words)
 
 
 def normalize_key(text: str) -> str:
     """Normalise a lexicon entry exactly as article text is normalised (no map needed)."""
-    folding = _FOLDING.learn(text)
-    folded = folding.fold(text)
-    return " ".join((text.translate(folding.table) if folded is None else folded).split())
+    codes = _FOLDING.known(text) if len(text) > _SHORT else None
+    if codes is None:
+        _FOLDING.learn(text)
+        folded = text.translate(_FOLDING.table)
+    else:
+        folded = _text(_FOLDING.to.take(codes[~_FOLDING.deleted.take(codes)]))
+    return " ".join(folded.split())
 
 
-# Past this many word-splitting characters, one regex pass beats testing each (Derived.words_only).
-MANY_NON_WORD = 64
+_PLANE = 0x10000  # the folding arrays cover the Basic Multilingual Plane
+_SHORT = 256  # shorter keys fold faster through str.translate than through arrays
+_SPACE = np.uint32(32)
+
+
+def _text(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 class _Folding:
-    """The fold of every character seen so far: a translate table, the characters that change, and
-    a pattern that finds those that fold to nothing (folding is per character, so this is exact)."""
+    """The fold of every character seen so far, worked out once each: a translate table and arrays
+    indexed by code point of each one's fold, its fold with word splitters as spaces, and whether it
+    is deleted. The last BMP code point stands for every one past it (take's "clip") and is never
+    simple, so text past the BMP takes the general path."""
 
     def __init__(self) -> None:
         self.table: dict[int, str | None] = {}  # every character seen, unchanged ones included
-        self._deleted: set[str] = set()
-        self._expanding: set[str] = set()
-        self._changes: list[tuple[str, str]] = []  # (character, fold) of the seen ones that change
-        self._non_word: tuple[str, ...] = ()  # the characters of the folds that split words
-        self.non_word: tuple[str, ...] | None = ()  # those for Derived.non_word; None once too many to test
-        self._in_place = True  # no fold changes again when folded: replacements in turn are exact
-        self._unseen = re.compile(".", re.DOTALL)
-        self._deleted_at = re.compile("(?!)")
+        self.simple = np.zeros(_PLANE, dtype=bool)  # seen, and folds to at most one BMP character
+        self.deleted = np.zeros(_PLANE, dtype=bool)  # folds to nothing
+        self.to = np.arange(_PLANE, dtype=np.uint32)  # the fold of a character that folds to one
+        self.spaced = np.arange(_PLANE, dtype=np.uint32)  # that fold, or a space when it splits words
 
-    def learn(self, text: str) -> _Folding:
-        """Add the characters of `text` not seen before; their fold is worked out once."""
-        if self._unseen.search(text) is None:
-            return self
-        for ch in set(text) - {chr(c) for c in self.table}:
+    def known(self, text: str) -> np.ndarray | None:
+        """The text's code points once all are learnt, or None when one is not simple."""
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if self.simple.take(codes, mode="clip").all():
+            return codes
+        self.learn(text)
+        return codes if self.simple.take(codes, mode="clip").all() else None
+
+    def learn(self, text: str) -> None:
+        """Add the characters of `text` not seen before."""
+        for ch in {ch for ch in text if ord(ch) not in self.table}:
             folded = _fold_char(ch)
             self.table[ord(ch)] = folded or None
-            if not folded:
-                self._deleted.add(ch)
-            elif len(folded) > 1:
-                self._expanding.add(ch)
-            if folded != ch:
-                self._changes.append((ch, folded))
-                self._in_place = self._in_place and _fold_char(folded) == folded
-            self._non_word += tuple(c for c in folded if splits_words(c) and c not in self._non_word)
-        self.non_word = self._non_word if len(self._non_word) <= MANY_NON_WORD else None
-        self._unseen = re.compile(f"[^{_char_class(chr(c) for c in self.table)}]")
-        self._deleted_at = re.compile(f"[{_char_class(self._deleted)}]" if self._deleted else "(?!)")
-        return self
+            if ord(ch) < _PLANE - 1 and len(folded) <= 1 and (not folded or ord(folded) < _PLANE):
+                self._learn_simple(ord(ch), folded)
 
-    def fold(self, text: str) -> str | None:
-        """`text` folded (every character learnt), or None when a character folds to several.
-
-        Replacing only the changing characters present beats `str.translate`, which looks every
-        character up in a dict."""
-        if not self._in_place:
-            return None if any(ch in text for ch in self._expanding) else text.translate(self.table)
-        for ch, folded in self._changes:
-            if ch in text:
-                if len(folded) > 1:
-                    return None
-                text = text.replace(ch, folded)
-        return text
-
-    def deleted_positions(self, text: str) -> list[int]:
-        return [m.start() for m in self._deleted_at.finditer(text)]
-
-
-def _char_class(chars: Iterable[str]) -> str:
-    return "".join(re.escape(ch) for ch in sorted(chars))
+    def _learn_simple(self, code: int, folded: str) -> None:
+        self.simple[code] = True
+        if not folded:
+            self.deleted[code] = True
+        else:
+            self.to[code] = ord(folded)
+            self.spaced[code] = ord(" ") if splits_words(folded) else ord(folded)
 
 
 _FOLDING = _Folding()

@@ -17,6 +17,7 @@ from eventlake.text import Span
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # (?:[.!?؟…]+|\n)[\"'”»)\]]*(?=\s|$), spelled to start with one character class: a far faster search.
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=\n)|(?<=[.!?؟…])[.!?؟…]*)[\"'”»)\]]*(?=\s|$)")
+_END_MARKS = ".!?؟…\n"  # the class _SENTENCE_END starts with
 _TOKEN = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*", re.UNICODE)
 _ABBREVIATION = re.compile(r"(?:^|[\s(«\"“])[^\W\d_]$", re.UNICODE)  # "د.", "(م. ع)"
 
@@ -36,14 +37,33 @@ def split_sentences(text: str, within: Span | None = None) -> list[Span]:
     """Sentence spans inside `within` (default: the whole text), trimmed, never empty."""
     lo, hi = within if within is not None else (0, len(text))
     spans: list[Span] = []
-    start = lo
-    for m in _SENTENCE_END.finditer(text, lo, hi):
+    start = searched = lo
+    for at in _end_marks(text, lo, hi):  # what finditer would find, tried only where a match can start
+        if at < searched:
+            continue
+        m = _SENTENCE_END.match(text, at, hi)
+        if m is None:
+            continue
+        searched = m.end()
         if _is_abbreviation(text, lo, m.start()):
             continue
         spans.extend(_trimmed(text, start, m.end()))
         start = m.end()
     spans.extend(_trimmed(text, start, hi))
     return spans
+
+
+def _end_marks(text: str, lo: int, hi: int) -> list[int]:
+    """Where a sentence end may start, in order: str.find skips to each mark far faster than the
+    regex engine tests every character against the marks' class."""
+    found = []
+    for mark in _END_MARKS:
+        at = text.find(mark, lo, hi)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1, hi)
+    found.sort()
+    return found
 
 
 def tokenize(text: str, within: Span | None = None) -> list[Span]:

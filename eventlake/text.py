@@ -55,10 +55,16 @@ class Derived:
     _word_bounds: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
     def __init__(
-        self, text: str, to_source: Sequence[int], source_len: int, non_word: tuple[str, ...] | None = None
+        self,
+        text: str,
+        to_source: Sequence[int],
+        source_len: int,
+        non_word: tuple[str, ...] | None = None,
+        words: tuple[str, tuple[list[int], list[int]]] | None = None,
     ) -> None:
+        """`words`, when its maker found them with the text: `words_only` and `word_bounds`."""
         self.text, self.to_source, self.source_len, self.non_word = text, to_source, source_len, non_word
-        self._words_only = self._word_bounds = None
+        self._words_only, self._word_bounds = words if words is not None else (None, None)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Derived):

@@ -3,7 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventlake.arabic import MANY_NON_WORD, _Folding, normalize_key, to_matching_form
+from eventlake.arabic import _fold_char, normalize_key, to_matching_form
+from eventlake.text import identity, map_chars
 
 
 def test_tashkeel_removed():
@@ -60,10 +61,26 @@ def test_words_only_of_the_matching_form_equals_the_regex_pass(text):
     assert derived.words_only == re.sub(r"[^\w ]", " ", derived.text)
 
 
-def test_folding_gives_up_listing_non_word_characters_past_the_limit():
-    symbols = "".join(chr(0x2190 + i) for i in range(MANY_NON_WORD + 1))  # arrows: none is a word character
-    assert _Folding().learn(symbols).non_word is None
+# Characters that fold to themselves, to another, to nothing and to several (ﻻ), the spaces and
+# word splitters, a character past the BMP and a lone surrogate.
+_MIXED = st.text(alphabet=st.sampled_from(list("ابتة أإى ًّـ١ ،.:؟-\n\u00a0\u200f«»•ﻻ_A😀\ud800")), max_size=80)
 
 
-def test_folding_lists_the_non_word_characters_it_has_seen():
-    assert set(_Folding().learn("قصف، (مدفعي)").non_word) == {"،", "(", ")"}
+@given(_MIXED)
+def test_the_array_fold_equals_the_per_character_fold(text):
+    derived, general = to_matching_form(text), map_chars(identity(text), _fold_char)
+    assert derived.text == general.text
+    assert list(derived.to_source) == list(general.to_source)
+
+
+@given(_MIXED)
+def test_word_bounds_found_with_the_fold_are_the_runs_of_words_only(text):
+    derived = to_matching_form(text)
+    runs = [m.span() for m in re.finditer(r"[^ ]+", derived.words_only)]
+    assert list(zip(*derived.word_bounds, strict=True)) == runs
+
+
+@given(_MIXED)
+def test_a_long_key_normalises_as_a_short_one(text):
+    long_text = text + " " + "ب" * 300  # past the length where arrays take over
+    assert normalize_key(long_text) == " ".join(map_chars(identity(long_text), _fold_char).text.split())
