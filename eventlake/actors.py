@@ -623,6 +623,7 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
         or (_has_casualties(sentence) and _armed_victims_of(sentence, hit))
         or _suffered(sentence, hit)
         or _members_hurt(sentence, hit)
+        or sentence.preceded_by(hit, "cue:mourned", within=1) is not None  # "نعت هيئة الحشد ... اثنين من منتسبيها"
     )
 
 

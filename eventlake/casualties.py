@@ -321,6 +321,10 @@ def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
 
 # Words for a group's members between a count and the group ("ستة من عناصر الميليشيا"), matching form.
 GROUP_NOUNS = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "جنود", "منتسبي", "مرتزقه", "ارهابيي"})
+# Military units named by a number (matching form): "اللواء 52" names a brigade, it counts nobody.
+UNIT_NOUNS = frozenset(
+    {"اللواء", "لواء", "الفرقه", "فرقه", "الكتيبه", "كتيبه", "الفوج", "فوج", "السريه", "سريه", "الفيلق", "فيلق"}
+)
 # Person nouns whose plural is broken (جنود, عناصر), so that stem + ين can only be the dual.
 BROKEN_PLURAL_STEMS = frozenset({"جندي", "عنصر", "شخص", "طفل", "شاب", "ضابط", "طالب", "عامل", "راعي", "حارس", "شقيق"})
 # How a killing was done, between its subject and the count (matching form).
@@ -349,6 +353,8 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
         return None
     text = sentence.derived.text
     nearest = _digits(text[words[0][0] : words[0][1]])
+    if nearest is not None and _unit_number(sentence, words):
+        return None  # "اثنين من منتسبي اللواء 52 ارتقيا": the brigade's number (_count_of_group reads it)
     if nearest is not None and not _list_number(sentence, words[0]):
         return nearest
     if sentence.has_at(words[0], "cas:dual"):
@@ -364,11 +370,20 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
 
 def _count_of_group(sentence: SentenceHits, hit: Hit) -> int | None:
     """ "أن ستة من عناصر الميليشيا لقوا مصرعهم": the count before "من" and the group it is part of."""
-    words = sentence.words_before(hit.start, 4)  # nearest first
+    words = sentence.words_before(hit.start, 5)  # nearest first
+    words = words[1:] if _unit_number(sentence, words) else words[:4]  # "من منتسبي اللواء 52"
     tokens = [sentence.derived.text[a:b] for a, b in words]
     if len(tokens) < 4 or tokens[2] != "من" or tokens[1] not in GROUP_NOUNS:
         return None
     return _digits(tokens[3]) or _spelled_number(sentence, words[3:], at_end=True)
+
+
+def _unit_number(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:
+    """The nearest word is a unit's number ("اللواء 52", "الفرقة 17"), not a count."""
+    if len(words) < 2 or _digits(sentence.derived.text[words[0][0] : words[0][1]]) is None:
+        return False
+    unit = sentence.derived.text[words[1][0] : words[1][1]]
+    return any(unit.removeprefix(clitic) in UNIT_NOUNS for clitic in ("", "و", "ب", "ل", "وب", "ول"))
 
 
 def _list_number(sentence: SentenceHits, word: tuple[int, int]) -> bool:

@@ -294,3 +294,9 @@ def _km(a: dict[str, str], b: dict[str, str]) -> float:
     lat1, lon1, lat2, lon2 = (math.radians(float(x)) for x in (a["lat"], a["lon"], b["lat"], b["lon"]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_a_name_two_places_share_goes_to_the_one_the_sentence_sets_it_by(events_of):
+    by_kirkuk = events_of("نفّذ طيران الجيش العراقي أمس ضربة جوية على وكر في منطقة الزاب جنوب غربي كركوك.")
+    by_duhok = events_of("قصف الطيران التركي أمس منطقة الزاب في محافظة دهوك.")
+    assert [e["location"] for e in by_kirkuk + by_duhok] == ["Al-Zab (Kirkuk)", "Zap (Duhok)"]

@@ -1,6 +1,8 @@
 """Actor roles and casualty tolls: the rules added for both sides of a fight, owners, home-country
 aliases and risen tolls, each on a short sentence written for these tests."""
 
+from datetime import date
+
 import pytest
 from rows import only
 
@@ -1966,3 +1968,12 @@ def test_a_group_claiming_the_attack_after_a_roadside_bomb_is_the_bombs_perpetra
 def test_the_positions_shelling_came_from_name_who_fired(events_of):
     body = "قُتل عدد من الجنود أمس بقصف مدفعي مصدره مواقع القوات الحكومية طال منازل في بلدة أبو قلقل بريف حلب."
     assert only(events_of(body))["actor1"] == "Military Forces of Syria"
+
+
+def test_a_force_mourning_its_dead_is_the_side_attacked_and_its_unit_number_counts_nobody(events_of):
+    body = (
+        "نعى الحشد الشعبي، اليوم الخميس، ثلاثة من منتسبي اللواء 41 ارتقوا إثر هجوم استهدف "
+        "مقرا لهم قرب قضاء الطارمية، فجر أمس."
+    )
+    e = only(events_of(body))
+    assert (e["actor2"], e["fatalities"], e["event_date"]) == ("Popular Mobilization Forces", 3, date(2024, 3, 6))
