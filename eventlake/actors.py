@@ -388,9 +388,9 @@ def _accusation(
 
 def _held_responsible(sentence: SentenceHits, trigger: Hit, iso: str | None) -> Hit | None:
     """ "قصف مدفعي استهدف مخيم أبو شوك، بحسب بيان للجيش الذي حمّل قوات الدعم السريع المسؤولية":
-    the side held responsible after the event is its suspect."""
-    for cue in sentence.of("cue:held_responsible"):
-        if cue.start > trigger.end:
+    the side held responsible (or accused) after the event is its suspect."""
+    for cue in sentence.hits:  # "قسد تعلن حصيلة انفجار درنج ... وتتهم خلايا داعش بزرع العبوة": accused after it too
+        if cue.kind in ACCUSE_KINDS and cue.start > trigger.end:
             after = [h for h in sentence.of("actor") if h.start > cue.end and sentence.tokens_between(cue, h) == 0]
             return next(iter(_one_per_span(after, iso)), None)  # named as held responsible, which alone sets it aside
     return None
@@ -725,6 +725,9 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
+    verb = sentence.followed_by(hit, "trigger", within=0)
+    if verb is not None and sentence.derived.text[verb.start : verb.end] in PRESENT_VERBS:
+        return True  # "دوريات «قسد» تداهم منازل": a headline names its subject, then the verb
     if sentence.followed_by(hit, "cue:claimed", within=2) is not None:
         return True  # "جماعة تطلق على نفسها «سرايا أنصار السنة» قد تبنّت قتله": who claimed the deed
     if _launched_an_attack(sentence, hit) or _checkpoint_that_fired(sentence, hit):
@@ -801,6 +804,10 @@ def _gunmen_with_victim(sentence: SentenceHits, hit: Hit) -> bool:
         return False
     after = sentence.words_after(hit.end, 2)  # "قتل مسلحون مجهولون أمس الناشط"
     return any(a <= h.start < b for a, b in after for h in sentence.of("cas:singular"))
+
+
+# Event verbs in the present tense, as headlines and tickers tell what just happened (matching form).
+PRESENT_VERBS = frozenset({"تداهم", "يداهم", "تعتقل", "يعتقل", "تقصف", "يقصف", "تهاجم", "يهاجم", "تعدم", "يعدم"})
 
 
 def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:

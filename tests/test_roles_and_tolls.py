@@ -1977,3 +1977,14 @@ def test_a_force_mourning_its_dead_is_the_side_attacked_and_its_unit_number_coun
     )
     e = only(events_of(body))
     assert (e["actor2"], e["fatalities"], e["event_date"]) == ("Popular Mobilization Forces", 3, date(2024, 3, 6))
+
+
+def test_a_headline_names_its_subject_before_a_present_tense_verb(events_of):
+    e = only(events_of("| دوريات «قسد» تداهم منازل في بلدة الصور بريف دير الزور فجر اليوم وتعتقل خمسة شبان."))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Syrian Democratic Forces")
+
+
+def test_the_side_accused_after_the_blast_planted_it(events_of):
+    body = "| «قسد» تعلن حصيلة انفجار عبوة في بلدة الشحيل: عنصران قتيلان، وتتهم خلايا داعش بزرع العبوة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Syrian Democratic Forces")
