@@ -96,6 +96,8 @@ MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
+# Attacks a force owns with "لـ" ("قصفاً مدفعياً لقوات الدعم السريع"), matching form.
+ATTACK_NOUNS = frozenset({"قصف", "قصفا", "غاره", "غارات", "هجوم", "هجوما", "هجمات", "ضربه", "ضربات"})
 OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
 FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
 # A country's land named by its adjective ("العاصمة السورية", "الأراضي اللبنانية"), matching form.
@@ -725,6 +727,8 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
+    if _owns_the_attack(sentence, hit):
+        return True
     verb = sentence.followed_by(hit, "trigger", within=0)
     if verb is not None and sentence.derived.text[verb.start : verb.end] in PRESENT_VERBS:
         return True  # "دوريات «قسد» تداهم منازل": a headline names its subject, then the verb
@@ -744,6 +748,18 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _owns_the_attack(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "قصفاً مدفعياً لقوات الدعم السريع استهدف مخيم زمزم": the force the attack belongs to (لـ),
+    right after the attack's noun or its one adjective (not "استهدف تجمعاً لقوات", what was hit)."""
+    text = sentence.derived.text
+    if hit.start < 2 or text[hit.start - 2 : hit.start] != " ل":
+        return False
+    words = [text[a:b] for a, b in sentence.words_before(hit.start - 1, 2)]  # nearest first
+    if words and words[0] in ATTACK_NOUNS:
+        return True
+    return len(words) > 1 and words[1] in ATTACK_NOUNS and words[0].endswith(("يا", "ي", "يه"))
 
 
 def _checkpoint_that_fired(sentence: SentenceHits, hit: Hit) -> bool:

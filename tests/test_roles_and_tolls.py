@@ -1988,3 +1988,18 @@ def test_the_side_accused_after_the_blast_planted_it(events_of):
     body = "| «قسد» تعلن حصيلة انفجار عبوة في بلدة الشحيل: عنصران قتيلان، وتتهم خلايا داعش بزرع العبوة."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Syrian Democratic Forces")
+
+
+def test_the_force_an_attack_belongs_to_fired_it(events_of):
+    body = (
+        "قالت مصادر طبية إن قصفاً صاروخياً لقوات الدعم السريع استهدف سوقاً في مدينة الأبيض أمس، "
+        "ما أسفر عن مقتل أربعة مدنيين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Civilians")
+
+
+def test_the_force_a_gathering_belongs_to_was_hit(events_of):
+    body = "نفّذ الطيران الحربي أمس غارة استهدفت تجمعاً لقوات الدعم السريع قرب مدينة الأبيض."
+    e = only(events_of(body))
+    assert e["actor2"] == "Rapid Support Forces"
