@@ -133,8 +133,9 @@ class Matcher:
                 continue
             for form in _forms(key, entry.kind):
                 _add_once(grouped.setdefault((form, wildcard, False), []), entry)
-                if form.startswith("ال") and len(form) > 3:
-                    _add_once(grouped.setdefault((form[1:], wildcard, True), []), entry)
+                if form.startswith("ال") and len(form) > 3:  # ل + الجيش -> للجيش, ل + اللواء -> للواء
+                    lam_form = form[2:] if form.startswith("الل") else form[1:]
+                    _add_once(grouped.setdefault((lam_form, wildcard, True), []), entry)
         by_key: dict[str, list[_Key]] = {}
         for (key, wildcard, lam), group in grouped.items():
             by_key.setdefault(key, []).append(_Key(tuple(group), wildcard, lam))

@@ -28,6 +28,12 @@ def test_lam_swallows_the_alef_of_al():
     assert found(PLACES, "للرقّة") == ["لرقّة"]
 
 
+def test_lam_before_a_word_that_starts_with_lam_keeps_two_lams():
+    brigade = Matcher([Entry("actor", "اللواء الثالث"), Entry("actor", "اللجان الشعبية")])
+    assert found(brigade, "تابع للواء الثالث وللجان الشعبية") == ["لواء الثالث", "لجان الشعبية"]
+    assert found(brigade, "لواء الثالث") == []  # the bare word still needs its article or the lam
+
+
 def test_long_unrelated_prefix_rejected():
     assert found(PLACES, "مستإدلب") == []
 
