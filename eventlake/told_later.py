@@ -119,12 +119,22 @@ def _linked_to(sentence: SentenceHits, hit: Hit) -> bool:
 def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
     """ "واتهمت الحكومة قوات الدعم السريع بالوقوف وراء الهجوم": the accused of this event, not of
     "معظم هذه العمليات" or "سلسلة من عمليات الاغتيال" (a pattern of them)."""
-    behind = sentence.followed_by(hit, "cue:behind", within=0)
+    behind = sentence.followed_by(hit, "cue:behind", within=0) or _after_its_adjective(sentence, hit, "cue:behind")
     if behind is None:
         return False
     if not sentence.derived.text[behind.start : behind.end].endswith("وراء"):
         return True  # "وراء الهجوم", "وراءه"
     return sentence.followed_by(behind, "trigger", within=0) is not None
+
+
+def _after_its_adjective(sentence: SentenceHits, hit: Hit, kind: str) -> Hit | None:
+    """A `kind` cue after the name and one adjective of it ("«عناصر تنظيم القاعدة الإرهابي» بزرع العبوة")."""
+    cue = sentence.followed_by(hit, kind, within=1)
+    words = sentence.words_after(hit.end, 1)
+    if cue is None or not words:
+        return None
+    word = sentence.derived.text[words[0][0] : words[0][1]]
+    return cue if word.startswith("ال") and word.endswith(("ي", "يه")) else None
 
 
 def _did_this(sentence: SentenceHits, hit: Hit) -> bool:

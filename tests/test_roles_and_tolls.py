@@ -2003,3 +2003,11 @@ def test_the_force_a_gathering_belongs_to_was_hit(events_of):
     body = "نفّذ الطيران الحربي أمس غارة استهدفت تجمعاً لقوات الدعم السريع قرب مدينة الأبيض."
     e = only(events_of(body))
     assert e["actor2"] == "Rapid Support Forces"
+
+
+def test_the_group_accused_of_planting_the_charge_in_the_next_sentence_planted_it(events_of):
+    body = (
+        "قُتل جندي أمس بانفجار عبوة ناسفة استهدفت دورية على الطريق الساحلي قرب مدينة شقرة بمحافظة أبين.\n\n"
+        "واتهمت قيادة القوات الجنوبية «عناصر تنظيم القاعدة الإرهابي» بزرع العبوة."
+    )
+    assert only(events_of(body))["actor1"] == "Al-Qaeda in the Arabian Peninsula"
