@@ -128,7 +128,7 @@ def _after_report(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):
-    names = [h for h in sentence.hits if h.kind in NAME_KINDS]
+    names = [h for h in sentence.hits if h.kind in NAME_KINDS or h.kind == "cue:next_day"]  # and "اليوم التالي"
     for hit in sentence.hits:
         if hit.kind.startswith("date:") and any(_inside(hit, name) for name in names):
             continue  # "قرب سوق الثلاثاء": a place named for a weekday

@@ -465,6 +465,9 @@ def _event_date(
         return stated
     if earlier and sentence.has("cue:same_time"):
         return EventDate(earlier[-1].date.day, 2, False)
+    if earlier and sentence.has("cue:next_day") and earlier[-1].date.day < published:
+        before = earlier[-1].date
+        return EventDate(before.day + timedelta(days=1), before.precision, before.explicit)
     if sentence.is_definite(trigger):  # "الاشتباكات أسفرت عن ...": the clashes already told
         same = [c for c in earlier if c.sub_event_type == sub]
         if same:

@@ -118,6 +118,7 @@ CUE_NAMES = (
     "negation",
     "attempt",
     "same_time",
+    "next_day",
     "control",
     "target",
     "agent",

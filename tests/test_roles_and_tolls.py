@@ -2011,3 +2011,13 @@ def test_the_group_accused_of_planting_the_charge_in_the_next_sentence_planted_i
         "واتهمت قيادة القوات الجنوبية «عناصر تنظيم القاعدة الإرهابي» بزرع العبوة."
     )
     assert only(events_of(body))["actor1"] == "Al-Qaeda in the Arabian Peninsula"
+
+
+def test_the_same_group_the_next_day_is_the_group_told_the_day_before(events_of):
+    body = (
+        "قالت لجان المقاومة إن قوات الدعم السريع اقتحمت قرية ود النورة يوم الاثنين وقتلت ثلاثة مزارعين.\n\n"
+        "وفي اليوم التالي، عادت المجموعة ذاتها إلى القرية واختطفت خمسة من شبابها."
+    )
+    first, second = events_of(body, published="2024-03-07T09:00:00+03:00")  # a Thursday
+    assert (second["sub_event_type"], second["actor1"]) == ("Abduction/forced disappearance", "Rapid Support Forces")
+    assert (first["event_date"], second["event_date"]) == (date(2024, 3, 4), date(2024, 3, 5))
