@@ -49,6 +49,7 @@ CUE_NAMES = (
     "earlier_toll",
     "toll_rise",
     "toll_brought_to",
+    "died_of_wounds",
     "cover",
     "reference",
     "took_part",

@@ -44,6 +44,7 @@ def told_later(
         candidates = _victims_named_next_all(sentence, candidates)
     if not found:
         candidates = _toll_risen_next(sentence, candidates)
+        candidates = _wounded_died_next(sentence, candidates)
         candidates = _toll_told_next(sentence, candidates, places)
     return candidates
 
@@ -252,6 +253,39 @@ def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> lis
         return candidates  # no rise, or a jump only a running total makes
     risen = replace(last, casualties=Casualties(figure, last.casualties.injuries))
     return [risen if i == tolled[-1] else c for i, c in enumerate(candidates)]
+
+
+def _wounded_died_next(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
+    """ "وفي وقت لاحق، ذكر مصدر أن أحد الجرحى الأربعة فارق الحياة متأثراً بجروحه": the event just
+    told, with a toll, has one more dead and one fewer wounded (a sentence with a new total is
+    `_toll_risen_next`'s)."""
+    if not candidates or not sentence.has("cue:died_of_wounds") or sentence.has("cue:toll_rise"):
+        return candidates
+    if sentence.has("cue:toll_brought_to") or sentence.has("cue:total"):
+        return candidates
+    tolled = [
+        i
+        for i, c in enumerate(candidates)
+        if 0 < sentence.index - c.sentence.index <= TOLL_REACH
+        and c.sub_event_type not in NO_TOLL_TYPES
+        and c.casualties.fatalities is not None
+    ]
+    died = _how_many_died(sentence)
+    if not tolled or died is None:
+        return candidates
+    last = candidates[tolled[-1]]
+    hurt = last.casualties.injuries
+    if hurt is not None and hurt < died:
+        return candidates  # more dead of wounds than were wounded: another event's
+    toll = Casualties(cast(int, last.casualties.fatalities) + died, None if hurt is None else hurt - died)
+    return [replace(last, casualties=toll) if i == tolled[-1] else c for i, c in enumerate(candidates)]
+
+
+def _how_many_died(sentence: SentenceHits) -> int | None:
+    """ "أحد الجرحى" is one; otherwise the sentence's own count of dead."""
+    if any(sentence.word_before(hit.start) == "احد" for hit in sentence.of("cas:injured")):
+        return 1
+    return count_casualties(sentence).fatalities
 
 
 def _counts_a_period(sentence: SentenceHits) -> bool:

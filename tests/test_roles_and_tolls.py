@@ -2021,3 +2021,11 @@ def test_the_same_group_the_next_day_is_the_group_told_the_day_before(events_of)
     first, second = events_of(body, published="2024-03-07T09:00:00+03:00")  # a Thursday
     assert (second["sub_event_type"], second["actor1"]) == ("Abduction/forced disappearance", "Rapid Support Forces")
     assert (first["event_date"], second["event_date"]) == (date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_one_of_the_wounded_dying_later_adds_one_to_the_toll(events_of):
+    body = (
+        "قُتل شخص وأصيب ثلاثة آخرون أمس في نزاع عشائري مسلح في ناحية الميمونة بمحافظة ميسان.\n\n"
+        "وفي وقت لاحق، أعلنت دائرة الصحة أن أحد الجرحى فارق الحياة في المستشفى متأثراً بجروحه."
+    )
+    assert only(events_of(body))["fatalities"] == 2
