@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import cast
 
 from eventlake.matcher import NAME_KINDS, Hit
-from eventlake.sentence import SentenceHits, in_outlet_name
+from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name
 
 REGION_TZ = timezone(timedelta(hours=3))
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
@@ -121,10 +121,20 @@ def _until(sentence: SentenceHits, hit: Hit) -> bool:
 def _after_report(sentence: SentenceHits, hit: Hit) -> bool:
     """Right after a reporting verb; a weekday that names the day just given ("أعلنت الخلية،
     صباح اليوم الاثنين، ...") goes with it."""
-    if sentence.preceded_by(hit, "cue:report", within=4) is not None:
+    report = sentence.preceded_by(hit, "cue:report", within=7)  # "أفاد مصدر أمني في محافظة ميسان، اليوم"
+    if report is not None and _reporter_between(sentence, report, hit):
         return True
     day = sentence.preceded_by(hit, "date:relative", within=0) if hit.kind == "date:weekday" else None
     return day is not None and sentence.preceded_by(day, "cue:report", within=4) is not None
+
+
+def _reporter_between(sentence: SentenceHits, report: Hit, hit: Hit) -> bool:
+    """Only who reported stands between the verb and the date: no event word, and not yet what was
+    reported ("ذكرت الخلية في بيان أن طائرات نفذت، فجر اليوم، ضربتين": the strike's dawn)."""
+    if any(report.end <= t.start < hit.start for t in sentence.of("trigger")):
+        return False
+    words = sentence.derived.text[report.end : hit.start].replace("،", " ").split()
+    return not any(word in THAT_WORDS for word in words)
 
 
 def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str]):

@@ -101,3 +101,16 @@ def test_monday_closing_a_night_pair_needs_no_cue_of_its_own(events_of):
     body = "اعتقلت قوات التحالف الدولي شخصين ليل الأحد - الإثنين في بلدة البصيرة."
     e = only(events_of(body, published="2024-03-07T09:00:00+03:00"))
     assert str(e["event_date"]) == "2024-03-04"
+
+
+def test_the_day_after_the_reporter_dates_the_report_not_the_event(events_of):
+    body = (
+        "أفاد مصدر أمني في محافظة ميسان، اليوم الخميس، بأن نزاعاً عشائرياً مسلحاً اندلع عصر أمس الأربعاء "
+        "في ناحية الميمونة."
+    )
+    assert only(events_of(body))["event_date"] == date(2024, 3, 6)
+
+
+def test_a_date_inside_what_was_reported_dates_the_event(events_of):
+    body = "ذكرت خلية الإعلام الأمني في بيان أن طائرات عراقية نفذت، فجر اليوم، ضربة جوية على وكر في قضاء الحويجة."
+    assert only(events_of(body))["event_date"] == date(2024, 3, 7)
