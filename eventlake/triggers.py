@@ -363,10 +363,25 @@ def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
     documented is one, unless the sentence counts over a period ("منذ مطلع العام")."""
     if any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total")):
         return True
+    if _many_since(sentence):
+        return True
     if any(h.start < trigger.start for h in sentence.of("cue:condemn")) and not _news_condemned(sentence, trigger):
         return True
     documented = any(h.start < trigger.start for h in sentence.of("cue:documented"))
     return documented and sentence.has("cue:total")
+
+
+def _many_since(sentence: SentenceHits) -> bool:
+    """ "وكان العدوان قد شنّ منذ منتصف مارس أكثر من 600 غارة": strikes counted in tens or more since
+    a time further back than yesterday are a period's tally, not an event."""
+    text = sentence.derived.text
+    if "منذ" not in text[sentence.start : sentence.end].split() or sentence.has("cue:since"):
+        return False  # "منذ صباح أمس أكثر من 20 غارة": a day's raids, told as one event
+    for trigger in sentence.of("trigger"):
+        count = [text[a:b] for a, b in sentence.words_before(trigger.start, 1)]
+        if count and count[0].isdigit() and int(count[0]) >= 10:
+            return True
+    return False
 
 
 def _news_condemned(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -1941,3 +1941,17 @@ def test_the_ceasefire_line_is_a_place_not_an_agreement(events_of):
         "عند بوابة قرب خط وقف إطلاق النار وعاد سيراً إلى منزله."
     )
     assert "Agreement" not in [e["sub_event_type"] for e in events_of(body)]
+
+
+def test_hundreds_of_strikes_since_a_month_are_a_tally_not_an_event(events_of):
+    body = (
+        "قُتل ثلاثة مواطنين الليلة الماضية بغارات شنّها الطيران الأمريكي على مدينة الزيدية بمحافظة الحديدة.\n\n"
+        "وكان الطيران الأمريكي قد شنّ منذ منتصف أبريل الماضي أكثر من 400 غارة على عدد من المحافظات، "
+        "فيما دعت اللجنة المنظمة إلى مسيرات حاشدة يوم الجمعة."
+    )
+    assert len(events_of(body, published="2025-05-20T09:00:00+03:00")) == 1
+
+
+def test_a_day_of_raids_since_yesterday_is_still_an_event(events_of):
+    body = "شنّت الطائرات الحربية منذ صباح أمس أكثر من 20 غارة على مواقع في بادية مدينة تدمر."
+    assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
