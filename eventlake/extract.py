@@ -42,6 +42,7 @@ from eventlake.segment import sentence_spans
 from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.sides import (
     actor_told,
+    army_unit_hit,
     group_told,
     home_forces_hit,
     involved_in_one_told,
@@ -294,6 +295,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = group_told(sentence, primary, sub, roles, earlier)
     roles = home_forces_hit(sentence, sub, tribal_fight(primary, roles), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
+    roles = army_unit_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     roles = tribesmen_arrested(sentence, sub, roles, locations[0], earlier)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:

@@ -4,9 +4,11 @@ event type, forces hit in their own country, and sides the article named before.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
+from eventlake.casualties import UNIT_NOUNS
 from eventlake.lexicon_types import Actor, Lexicon
 from eventlake.matcher import Hit
 from eventlake.places import Location
@@ -95,6 +97,22 @@ def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location
         return roles
     army = lexicon.state_forces.get(where.place.iso)
     return roles if army is None or army == roles.actor1 else replace(roles, actor2=army)
+
+
+def army_unit_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
+    """ "كسرت وحدات من اللواء 17 مشاة هجوماً شنّته ميليشيا الحوثي": a numbered unit no alias names,
+    fighting a named attacker, is the army of the country (not in Libya, whose numbered brigades
+    are armed groups of their own)."""
+    if roles.actor2 is not None or roles.actor1 is None or sub != "Armed clash" or where.place.iso == "LY":
+        return roles
+    text = sentence.derived.text
+    words = text[sentence.start : sentence.end].replace("،", " ").split()
+    numbered = any(
+        nxt.isdigit() and any(word.removeprefix(c) in UNIT_NOUNS for c in ("", "و", "ب", "ل", "من"))
+        for word, nxt in pairwise(words)
+    )
+    army = lexicon.state_forces.get(where.place.iso)
+    return replace(roles, actor2=army) if numbered and army is not None and army != roles.actor1 else roles
 
 
 def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list[Candidate]) -> Roles:

@@ -2029,3 +2029,13 @@ def test_one_of_the_wounded_dying_later_adds_one_to_the_toll(events_of):
         "وفي وقت لاحق، أعلنت دائرة الصحة أن أحد الجرحى فارق الحياة في المستشفى متأثراً بجروحه."
     )
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_a_numbered_brigade_that_repels_an_attack_is_the_army(events_of):
+    body = "صدّت وحدات من اللواء 35 مدرع فجر اليوم هجوماً شنّته ميليشيا الحوثي على مواقعها في مديرية المعافر بتعز."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Ansar Allah (Houthis)",
+        "Military Forces of Yemen",
+    )
