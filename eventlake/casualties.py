@@ -208,6 +208,8 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     """The count attached to one casualty word: after it, before it, or in the word itself."""
     if sentence.has_at(hit.start, "cas:dual"):
         return 2
+    if hit.entry.phrase.startswith("حتف") and sentence.preceded_by(hit, "cas:killed", within=4) is not None:
+        return None  # "لقي شخصان حتفهما": one idiom, its count read at لقي
     after = sentence.words_after(_word_end(sentence, hit.end), 5)  # لقيت امرأة: past the verb's ending
     if hit.kind == "cas:killed" and _dead_and_hurt_together(sentence, after):
         return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together

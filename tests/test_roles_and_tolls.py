@@ -2039,3 +2039,7 @@ def test_a_numbered_brigade_that_repels_an_attack_is_the_army(events_of):
         "Ansar Allah (Houthis)",
         "Military Forces of Yemen",
     )
+
+
+def test_the_two_met_their_death_once(events_of):
+    assert only(events_of("لقي شخصان حتفهما أمس بقصف طائرة مسيّرة على سيارتهما قرب ناحية كاني ماسي."))["fatalities"] == 2
