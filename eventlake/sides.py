@@ -16,6 +16,8 @@ from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.sentence import SentenceHits
 from eventlake.triggers import PROTEST_TYPES, STRIKES
 
+TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "اسرتين"})  # matching form
+
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
@@ -58,12 +60,19 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     return roles
 
 
-def tribal_fight(trigger: Hit, roles: Roles) -> Roles:
-    """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen."""
-    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت"))
+def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles) -> Roles:
+    """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen;
+    and a fight "بين شبان من عائلتين" (between young men of two families)."""
+    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت")) or _two_clans(sentence)
     if not tribal or (roles.actor1 is not None and not roles.actor1.generic):
         return roles
     return Roles(TRIBES, TRIBES, "reported", paired=True)
+
+
+def _two_clans(sentence: SentenceHits) -> bool:
+    """ "بين شبان من عائلتين": "between" and, within four words, two clans or families."""
+    words = sentence.derived.text[sentence.start : sentence.end].replace("،", " ").split()
+    return any(word == "بين" and any(w in TWO_CLANS for w in words[i + 1 : i + 5]) for i, word in enumerate(words))
 
 
 def home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:

@@ -2043,3 +2043,12 @@ def test_a_numbered_brigade_that_repels_an_attack_is_the_army(events_of):
 
 def test_the_two_met_their_death_once(events_of):
     assert only(events_of("لقي شخصان حتفهما أمس بقصف طائرة مسيّرة على سيارتهما قرب ناحية كاني ماسي."))["fatalities"] == 2
+
+
+def test_a_fight_between_young_men_of_two_families_is_between_tribesmen(events_of):
+    body = (
+        "وفي بلدة يونين، تطور خلاف على أولوية المرور بين شبان من عائلتين، عصر أمس، إلى إشكال مسلح استُخدمت فيه الأسلحة "
+        "الرشاشة والقذائف الصاروخية، ما أدى إلى مقتل شاب."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == ("Tribal militia", "Tribal militia", "reported")
