@@ -63,15 +63,20 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
 def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles) -> Roles:
     """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen;
     and a fight "بين شبان من عائلتين" (between young men of two families)."""
-    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت")) or _two_clans(sentence)
-    if not tribal or (roles.actor1 is not None and not roles.actor1.generic):
+    if roles.actor1 is not None and not roles.actor1.generic:
+        return roles
+    tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت"))
+    if not (tribal or _two_clans(sentence)):
         return roles
     return Roles(TRIBES, TRIBES, "reported", paired=True)
 
 
 def _two_clans(sentence: SentenceHits) -> bool:
     """ "بين شبان من عائلتين": "between" and, within four words, two clans or families."""
-    words = sentence.derived.text[sentence.start : sentence.end].replace("،", " ").split()
+    text, start, end = sentence.derived.text, sentence.start, sentence.end
+    if not any(text.find(clans, start, end) >= 0 for clans in TWO_CLANS):
+        return False  # most sentences: no slicing
+    words = text[start:end].replace("،", " ").split()
     return any(word == "بين" and any(w in TWO_CLANS for w in words[i + 1 : i + 5]) for i, word in enumerate(words))
 
 

@@ -375,8 +375,10 @@ def _many_since(sentence: SentenceHits) -> bool:
     """ "وكان العدوان قد شنّ منذ منتصف مارس أكثر من 600 غارة": strikes counted in tens or more since
     a time further back than yesterday are a period's tally, not an event."""
     text = sentence.derived.text
-    if "منذ" not in text[sentence.start : sentence.end].split() or sentence.has("cue:since"):
+    if text.find("منذ", sentence.start, sentence.end) < 0 or sentence.has("cue:since"):
         return False  # "منذ صباح أمس أكثر من 20 غارة": a day's raids, told as one event
+    if "منذ" not in text[sentence.start : sentence.end].split():
+        return False
     for trigger in sentence.of("trigger"):
         count = [text[a:b] for a, b in sentence.words_before(trigger.start, 1)]
         if count and count[0].isdigit() and int(count[0]) >= 10:
