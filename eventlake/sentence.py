@@ -7,7 +7,6 @@ direction word two tokens before the place whatever the spelling.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,7 +106,7 @@ class SentenceHits:
         if left.end > right.start:
             return -1
         starts = self._starts()
-        return bisect_left(starts, right.start) - bisect_left(starts, left.end)
+        return _left(starts, right.start) - _left(starts, left.end)
 
     def preceded_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit ending before `hit` with at most `within` tokens between."""
@@ -124,8 +123,8 @@ class SentenceHits:
         if best is None:
             return None
         starts = self._token_starts or self._starts()
-        at = bisect_right(starts, start) - 1  # the hit's own token, clitics (والانفجارات) included
-        return best if at - bisect_left(starts, best_end) <= within else None
+        at = _right(starts, start) - 1  # the hit's own token, clitics (والانفجارات) included
+        return best if at - _left(starts, best_end) <= within else None
 
     def followed_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit starting after `hit` with at most `within` tokens between."""
@@ -136,7 +135,7 @@ class SentenceHits:
         for other in others:
             if other.start >= end:  # tokens are found only once a candidate is (many sentences need none)
                 starts = self._token_starts or self._starts()
-                if bisect_right(starts, other.start) - 1 - bisect_left(starts, end) <= within:
+                if _right(starts, other.start) - 1 - _left(starts, end) <= within:
                     return other
         return None
 
@@ -158,8 +157,8 @@ class SentenceHits:
         starts = self._token_starts or self._starts()
         ends = cast(list[int], self._token_ends)  # set by `_starts`
         # the first token that ends past `pos` (it may start before)
-        i = bisect_right(ends, pos)
-        out = list(zip(starts[i : i + count], ends[i : i + count], strict=True))  # tuples only for the tokens asked for
+        i = _right(ends, pos)
+        out = [(starts[k], ends[k]) for k in range(i, min(i + count, len(starts)))]  # tuples only for these
         if out and out[0][0] < pos:
             out[0] = (pos, out[0][1])
         return out
@@ -170,10 +169,9 @@ class SentenceHits:
             return _tokens(self.derived.text, self.start, pos)[::-1][:count]
         starts = self._token_starts or self._starts()
         ends = cast(list[int], self._token_ends)  # set by `_starts`
-        i = bisect_left(starts, pos)  # tokens before it start before `pos`
+        i = _left(starts, pos)  # tokens before it start before `pos`
         first = i - count if i > count else 0
-        out = list(zip(starts[first:i], ends[first:i], strict=True))
-        out.reverse()
+        out = [(starts[k], ends[k]) for k in range(i - 1, first - 1, -1)]  # nearest first
         if out and out[0][1] > pos:  # the last may end after `pos`
             out[0] = (out[0][0], pos)
         return out
@@ -196,6 +194,29 @@ def _quotes_after_lam(source: str) -> bool:
     return any(lam + mark in source for mark in OPEN_QUOTES for lam in ("ل", "لـ"))
 
 
+# bisect's, written out: compiled, a native loop over a short list beats a generic call to the C one.
+def _left(a: list[int], x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _right(a: list[int], x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(map(_SPAN, _TOKEN.finditer(text, start, end)))
 
@@ -207,7 +228,7 @@ def _word_bounds(derived: Derived, start: int, end: int) -> tuple[list[int], lis
     if start >= end:
         return [], []
     starts, ends = derived.word_bounds
-    first, last = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap it
+    first, last = _right(ends, start), _left(starts, end)  # the words that overlap it
     starts, ends = starts[first:last], ends[first:last]
     if starts and starts[0] < start:
         starts[0] = start  # a word the sentence cuts (no space at the cut)

@@ -1,3 +1,4 @@
+import bisect
 import random
 import re
 
@@ -6,7 +7,7 @@ from hypothesis import strategies as st
 
 from eventlake.arabic import to_matching_form
 from eventlake.matcher import Entry, Hit
-from eventlake.sentence import SentenceHits, _tokens, _word_bounds, in_outlet_name, in_quotes
+from eventlake.sentence import SentenceHits, _left, _right, _tokens, _word_bounds, in_outlet_name, in_quotes
 from eventlake.text import Span, identity
 
 
@@ -91,3 +92,8 @@ def test_a_sentences_words_are_its_cut_of_the_texts_words():
         b = rng.randrange(a, len(derived.text) + 1)
         starts, ends = _word_bounds(derived, a, b)
         assert list(zip(starts, ends, strict=True)) == _tokens(derived.text, a, b), (a, b)
+
+
+@given(st.lists(st.integers(0, 50)).map(sorted), st.integers(-1, 51))
+def test_the_written_out_bisects_agree_with_the_library(values, x):
+    assert (_left(values, x), _right(values, x)) == (bisect.bisect_left(values, x), bisect.bisect_right(values, x))
