@@ -238,13 +238,7 @@ def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> lis
     if sentence.has("cue:since") or sentence.has("cue:habitual") or _counts_a_period(sentence):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
     figure = risen_toll(sentence)
-    tolled = [  # the events just told with a toll to raise (a retelling without one may come between)
-        i
-        for i, c in enumerate(candidates)
-        if 0 < sentence.index - c.sentence.index <= TOLL_REACH
-        and c.sub_event_type not in NO_TOLL_TYPES
-        and c.casualties.fatalities is not None
-    ]
+    tolled = _tolled(sentence, candidates)
     if figure is None or not tolled:
         return candidates
     last = candidates[tolled[-1]]
@@ -263,13 +257,7 @@ def _wounded_died_next(sentence: SentenceHits, candidates: list[Candidate]) -> l
         return candidates
     if sentence.has("cue:toll_brought_to") or sentence.has("cue:total"):
         return candidates
-    tolled = [
-        i
-        for i, c in enumerate(candidates)
-        if 0 < sentence.index - c.sentence.index <= TOLL_REACH
-        and c.sub_event_type not in NO_TOLL_TYPES
-        and c.casualties.fatalities is not None
-    ]
+    tolled = _tolled(sentence, candidates)
     died = _how_many_died(sentence)
     if not tolled or died is None:
         return candidates
@@ -286,6 +274,17 @@ def _how_many_died(sentence: SentenceHits) -> int | None:
     if any(sentence.word_before(hit.start) == "احد" for hit in sentence.of("cas:injured")):
         return 1
     return count_casualties(sentence).fatalities
+
+
+def _tolled(sentence: SentenceHits, candidates: list[Candidate]) -> list[int]:
+    """The events just told with a toll to raise (a retelling without one may come between)."""
+    return [
+        i
+        for i, c in enumerate(candidates)
+        if 0 < sentence.index - c.sentence.index <= TOLL_REACH
+        and c.sub_event_type not in NO_TOLL_TYPES
+        and c.casualties.fatalities is not None
+    ]
 
 
 def _counts_a_period(sentence: SentenceHits) -> bool:
