@@ -822,8 +822,9 @@ def _gunmen_with_victim(sentence: SentenceHits, hit: Hit) -> bool:
     return any(a <= h.start < b for a, b in after for h in sentence.of("cas:singular"))
 
 
-# Event verbs in the present tense, as headlines and tickers tell what just happened (matching form).
-PRESENT_VERBS = frozenset({"تداهم", "يداهم", "تعتقل", "يعتقل", "تقصف", "يقصف", "تهاجم", "يهاجم", "تعدم", "يعدم"})
+# The trigger phrases of events.yaml in the present tense, as headlines and tickers tell what just
+# happened (matching form).
+PRESENT_VERBS = frozenset({"تداهم", "يداهم", "تقصف", "يقصف", "يهاجم", "تعدم", "يعدم"})
 
 
 def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -384,8 +384,12 @@ def _unit_number(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:
     """The nearest word is a unit's number ("اللواء 52", "الفرقة 17"), not a count."""
     if len(words) < 2 or _digits(sentence.derived.text[words[0][0] : words[0][1]]) is None:
         return False
-    unit = sentence.derived.text[words[1][0] : words[1][1]]
-    return any(unit.removeprefix(clitic) in UNIT_NOUNS for clitic in ("", "و", "ب", "ل", "وب", "ول"))
+    return names_a_unit(sentence.derived.text[words[1][0] : words[1][1]])
+
+
+def names_a_unit(word: str) -> bool:
+    """A word for a numbered military unit (اللواء, للواء, والفرقة), matching form."""
+    return any(word.removeprefix(clitic) in UNIT_NOUNS for clitic in ("", "و", "ب", "ل", "وب", "ول"))
 
 
 def _list_number(sentence: SentenceHits, word: tuple[int, int]) -> bool:

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
-from eventlake.casualties import UNIT_NOUNS
+from eventlake.casualties import names_a_unit
 from eventlake.lexicon_types import Actor, Lexicon
 from eventlake.matcher import Hit
 from eventlake.places import Location
@@ -121,10 +121,7 @@ def army_unit_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locatio
         return roles
     text = sentence.derived.text
     words = text[sentence.start : sentence.end].replace("،", " ").split()
-    numbered = any(
-        nxt.isdigit() and any(word.removeprefix(c) in UNIT_NOUNS for c in ("", "و", "ب", "ل", "من"))
-        for word, nxt in pairwise(words)
-    )
+    numbered = any(nxt.isdigit() and names_a_unit(word) for word, nxt in pairwise(words))
     army = lexicon.state_forces.get(where.place.iso)
     return replace(roles, actor2=army) if numbered and army is not None and army != roles.actor1 else roles
 
