@@ -51,6 +51,7 @@ from eventlake.sides import (
     soldiers_hit,
     tribal_fight,
     tribesmen_arrested,
+    unclaimed_bomb,
 )
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
@@ -108,7 +109,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             ours = _quoting(sentence, places.iso) or speaker
             candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
-    events = merge_tellings(_aggressor_named(_uncontested(candidates)))
+    events = [unclaimed_bomb(c) for c in merge_tellings(_aggressor_named(_uncontested(candidates)))]
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 

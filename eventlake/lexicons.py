@@ -32,6 +32,8 @@ CUE_NAMES = (
     "air_context",
     "shelling_context",
     "ied_context",
+    "planted",
+    "remnant",
     "hedge",
     "unknown",
     "habitual",

@@ -20,6 +20,7 @@ TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "ا
 
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
+BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
@@ -196,3 +197,14 @@ def tribesmen_arrested(
         for c in earlier
     )
     return replace(roles, actor2=TRIBES) if feud else roles
+
+
+def unclaimed_bomb(event: Candidate) -> Candidate:
+    """ "انفجرت عبوة ناسفة بعجلة للجيش": a bomb someone planted or threw, with no one named for it
+    in the whole article, is an unidentified group's; the war's leftovers are no one's."""
+    if event.roles.actor1 is not None or event.sub_event_type not in BOMBS or event.heard:
+        return event
+    sentence = event.sentence
+    if not sentence.has("cue:planted") or sentence.has("cue:remnant"):
+        return event
+    return replace(event, roles=Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))

@@ -108,7 +108,7 @@ def test_forces_that_did_not_intervene_take_no_part(events_of):
 def test_soldiers_killed_by_a_bomb_are_its_target(events_of):
     body = "قُتل ضابط وجندي في الجيش العراقي أمس بانفجار عبوة ناسفة استهدفت عجلتهما قرب قضاء الحويجة."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
 
 
 def test_the_aggressor_is_the_perpetrator_named_before(events_of):
@@ -433,13 +433,13 @@ def test_the_army_whose_vehicle_was_hit_is_the_target(events_of):
         "قرية الزركة التابعة لقضاء الشرقاط."
     )
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
 
 
 def test_soldiers_hurt_by_a_bomb_are_the_army_of_the_country(events_of):
     body = "استشهد جندي وأصيب اثنان آخران فجر اليوم بانفجار عبوة ناسفة أثناء أداء واجبهم في جزيرة الضلوعية."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
 
 
 def test_a_statement_that_added_a_claim_takes_no_side(events_of):
@@ -743,7 +743,7 @@ def test_small_arms_and_grenades_on_a_checkpoint_are_a_clash(events_of):
 def test_an_officer_in_the_army_hurt_by_a_bomb_is_the_target(events_of):
     body = "أُصيب ضابط برتبة مقدّم في الجيش بجروح خطيرة أمس إثر انفجار عبوة ناسفة في سيارته عند دوّار بلدة جديدة عرطوز."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Syria")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Syria")
 
 
 def test_the_group_that_claimed_the_attack_is_actor1(events_of):
@@ -1137,7 +1137,7 @@ def test_the_force_that_owns_the_target_was_hit(events_of):
         "المشاهدة شمال بغداد، أسفر عن إصابة جنديين."
     )
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
 
 
 def test_groups_linked_to_an_agency_are_not_the_agency(events_of):
@@ -1257,7 +1257,7 @@ def test_a_death_told_before_its_cause_is_that_attack(events_of):
 def test_an_officer_assassinated_by_a_bomb_is_the_target(events_of):
     body = "اغتيل ضابط في جهاز المباحث العامة بتفجير عبوة ناسفة زُرعت في سيارته بمدينة بنغازي صباح اليوم."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"], e["fatalities"]) == (None, "Police Forces of Libya", 1)
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Unidentified armed group", "Police Forces of Libya", 1)
 
 
 def test_the_forces_far_from_the_event_word_are_not_its_perpetrator(events_of):
@@ -1267,7 +1267,7 @@ def test_the_forces_far_from_the_event_word_are_not_its_perpetrator(events_of):
         "جنديين، وقد باشرت القوات بتفتيش المنطقة."
     )
     bomb = next(e for e in events_of(body) if e["sub_event_type"] == "Remote explosive/landmine/IED")
-    assert bomb["actor1"] is None
+    assert bomb["actor1"] == "Unidentified armed group"
 
 
 def test_a_truce_between_the_two_sides_is_theirs_not_the_ministrys(events_of):
@@ -1506,7 +1506,7 @@ def test_who_announces_the_dead_of_a_bomb_did_not_plant_it(events_of):
         "أعلنت خلية الإعلام الأمني أمس استشهاد منتسب وإصابة اثنين آخرين بانفجار عبوة ناسفة على قوة أمنية في قضاء الدبس."
     )
     e = only(events_of(body))
-    assert (e["actor1"], e["location"], e["fatalities"], e["injuries"]) == (None, "Dibis", 1, 2)
+    assert (e["actor1"], e["location"], e["fatalities"], e["injuries"]) == ("Unidentified armed group", "Dibis", 1, 2)
 
 
 def test_the_zionist_enemy_is_israel_s_military(events_of):
@@ -1580,7 +1580,7 @@ def test_the_defenders_telling_orders_the_sides_a_between_named(events_of):
 def test_a_force_that_was_subjected_to_a_blast_is_its_target(events_of):
     body = "قُتل جندي صباح اليوم بعد أن تعرّضت قوة من الجيش العراقي لانفجار عبوة ناسفة قرب ناحية الرشاد جنوب كركوك."
     e = only(events_of(body))
-    assert (e["actor1"], e["actor2"]) == (None, "Military Forces of Iraq")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
 
 
 def test_a_hedge_in_the_next_sentence_names_the_suspect_with_no_event_word(events_of):
@@ -1780,7 +1780,7 @@ def test_the_attacking_force_named_again_is_the_attacker(events_of):
 def test_the_country_of_a_capital_is_no_side(events_of):
     body = "قُتل شخصان بانفجار عبوة ناسفة وسط العاصمة السورية صباح اليوم."
     event = only(events_of(body))
-    assert (event["location"], event["actor1"]) == ("Damascus", None)
+    assert (event["location"], event["actor1"]) == ("Damascus", "Unidentified armed group")
 
 
 def test_the_death_protested_is_not_the_protests_toll(events_of):
@@ -2052,3 +2052,15 @@ def test_a_fight_between_young_men_of_two_families_is_between_tribesmen(events_o
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["attribution"]) == ("Tribal militia", "Tribal militia", "reported")
+
+
+def test_a_planted_bomb_no_one_is_named_for_is_an_unidentified_groups(events_of):
+    body = "انفجرت عبوة ناسفة مساء أمس بسيارة موظف في حي الجمعية بمدينة بعقوبة، ما أدى إلى إصابته بجروح."
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Unidentified armed group", "unknown")
+
+
+def test_a_leftover_of_the_war_is_no_ones(events_of):
+    body = "أُصيب طفلان أمس بانفجار عبوة ناسفة من مخلفات الحرب أثناء لعبهما في أرض زراعية قرب بلدة الغارية."
+    e = only(events_of(body))
+    assert e["actor1"] is None
