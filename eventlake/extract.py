@@ -43,6 +43,7 @@ from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.sides import (
     actor_told,
     army_unit_hit,
+    civilian_target,
     group_told,
     home_forces_hit,
     involved_in_one_told,
@@ -109,7 +110,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             ours = _quoting(sentence, places.iso) or speaker
             candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
-    events = [unclaimed_bomb(c) for c in merge_tellings(_aggressor_named(_uncontested(candidates)))]
+    events = [civilian_target(unclaimed_bomb(c)) for c in merge_tellings(_aggressor_named(_uncontested(candidates)))]
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 

@@ -34,6 +34,7 @@ CUE_NAMES = (
     "ied_context",
     "planted",
     "remnant",
+    "civilian_target",
     "hedge",
     "unknown",
     "habitual",

@@ -20,6 +20,7 @@ TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "ا
 
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
+TAKEN_TO = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching form)
 BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
@@ -208,3 +209,20 @@ def unclaimed_bomb(event: Candidate) -> Candidate:
     if not sentence.has("cue:planted") or sentence.has("cue:remnant"):
         return event
     return replace(event, roles=Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))
+
+
+def civilian_target(event: Candidate) -> Candidate:
+    """ "ألقت مسيّرة معادية قنبلة على جرافة": a strike or a bomb on civilians' property, with no
+    victim named, targets civilians."""
+    if event.roles.actor2 is not None or SUB_EVENT_TO_TYPE[event.sub_event_type] != "Explosions/Remote violence":
+        return event
+    if event.heard or not any(_hit_there(event.sentence, h) for h in event.sentence.of("cue:civilian_target")):
+        return event
+    return replace(event, roles=replace(event.roles, actor2=CIVILIANS))
+
+
+def _hit_there(sentence: SentenceHits, hit: Hit) -> bool:
+    """Not "وتم إخلاؤهم إلى المستشفى": the wounded taken there."""
+    head = sentence.derived.text[max(sentence.start, hit.start - 8) : hit.start]
+    before = head.split() if head.endswith(" ") else head.split()[:-1]  # a clitic ("ال", "ب") is no word
+    return not before or before[-1] not in TAKEN_TO

@@ -2064,3 +2064,15 @@ def test_a_leftover_of_the_war_is_no_ones(events_of):
     body = "أُصيب طفلان أمس بانفجار عبوة ناسفة من مخلفات الحرب أثناء لعبهما في أرض زراعية قرب بلدة الغارية."
     e = only(events_of(body))
     assert e["actor1"] is None
+
+
+def test_a_strike_on_civilians_property_targets_civilians(events_of):
+    body = "ألقت مسيّرة إسرائيلية ظهر اليوم قنبلة على جرافة تعمل في رفع الركام في بلدة عيترون، من دون إصابات."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", "Civilians")
+
+
+def test_the_hospital_the_wounded_were_taken_to_was_not_hit(events_of):
+    body = "قُصفت أطراف بلدة عيترون بقذائف مدفعية إسرائيلية أمس، ونُقل جريح إلى المستشفى."
+    e = only(events_of(body))
+    assert e["actor2"] is None
