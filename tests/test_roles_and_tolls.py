@@ -2076,3 +2076,9 @@ def test_the_hospital_the_wounded_were_taken_to_was_not_hit(events_of):
     body = "قُصفت أطراف بلدة عيترون بقذائف مدفعية إسرائيلية أمس، ونُقل جريح إلى المستشفى."
     e = only(events_of(body))
     assert e["actor2"] is None
+
+
+def test_one_of_those_accused_of_terrorism_in_iraq_is_the_islamic_state(events_of):
+    body = "ألقت مفارز الشرطة أمس القبض على أحد المتهمين بالإرهاب في قضاء طوز خورماتو."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Police Forces of Iraq", "Islamic State")
