@@ -115,6 +115,13 @@ def _negated_losses(sentence: SentenceHits, since: int, until: int) -> bool:
     return any(sentence.preceded_by(h, "cue:negation", within=5) for h in losses)
 
 
+def none_killed_if_only_wounded(casualties: Casualties) -> Casualties:
+    """ "أُصيب ثلاثة جنود": a toll of wounded only reports no dead, which ACLED codes as 0 killed."""
+    if casualties.fatalities is None and casualties.injuries:
+        return Casualties(0, casualties.injuries)
+    return casualties
+
+
 def risen_toll(sentence: SentenceHits) -> int | None:
     """The dead a sentence says a toll has risen or been brought to ("ليرتفع عدد الشهداء إلى اثنين"):
     an update that outweighs the first telling's figure; None when it gives none."""

@@ -29,7 +29,7 @@ from eventlake.background import (
     told_before,
 )
 from eventlake.candidate import Candidate
-from eventlake.casualties import Casualties, count_casualties
+from eventlake.casualties import Casualties, count_casualties, none_killed_if_only_wounded
 from eventlake.clauses import answered_in_kind, clause_events, demolition_clause, second_weapon_events
 from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
 from eventlake.defined_terms import bind_defined_terms
@@ -632,7 +632,7 @@ def _row(c: Candidate, text: str, article: dict, places: ArticlePlaces, run_id: 
         "longitude": place.lon if place else None,
         "geo_precision": precision,
         "geonameid": place.geonameid if place else None,
-        "fatalities": c.casualties.fatalities,
+        "fatalities": none_killed_if_only_wounded(c.casualties).fatalities,
         "injuries": c.casualties.injuries,
         "source": article.get("source"),
         "source_url": article.get("source_url"),

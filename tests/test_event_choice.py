@@ -370,7 +370,7 @@ def test_a_second_clause_of_another_kind_at_its_own_place_is_a_second_event(even
     )
     got = {(e["sub_event_type"], e["actor1"], e["actor2"], e["location"], e["fatalities"]) for e in events_of(body)}
     assert got == {
-        ("Armed clash", "Tribal militia", "Tribal militia", "Sayyid Dakhil", None),
+        ("Armed clash", "Tribal militia", "Tribal militia", "Sayyid Dakhil", 0),
         ("Looting/property destruction", "Tribal militia", "Civilians", "Ar Rifai", 0),
     }
 
@@ -770,7 +770,7 @@ def test_each_clause_of_a_split_sentence_has_its_own_event_sides_and_toll(events
     )
     assert rows == [
         ("Al Hirak", "Armed clash", None, 2, None),
-        ("Nahtah", "Shelling/artillery/missile attack", "Civilians", None, 3),
+        ("Nahtah", "Shelling/artillery/missile attack", "Civilians", 0, 3),
     ]
 
 

@@ -2082,3 +2082,9 @@ def test_one_of_those_accused_of_terrorism_in_iraq_is_the_islamic_state(events_o
     body = "ألقت مفارز الشرطة أمس القبض على أحد المتهمين بالإرهاب في قضاء طوز خورماتو."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Police Forces of Iraq", "Islamic State")
+
+
+def test_a_toll_of_wounded_only_reports_no_dead(events_of):
+    body = "أُصيب ثلاثة جنود من الجيش السوري أمس بقصف مدفعي على أطراف بلدة كفرنبودة."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (0, 3)
