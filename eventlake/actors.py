@@ -727,7 +727,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
-    if _owns_the_attack(sentence, hit):
+    if _owns_the_attack(sentence, hit) or _inside_the_trigger(sentence, hit):
         return True
     verb = sentence.followed_by(hit, "trigger", within=0)
     if verb is not None and sentence.derived.text[verb.start : verb.end] in PRESENT_VERBS:
@@ -748,6 +748,12 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _inside_the_trigger(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أطلق مسلحون مجهولون النار": the gunmen between the verb and the fire, whose last word
+    begins the trigger ("مجهولون النار")."""
+    return any(hit.start < t.start < hit.end <= t.end for t in sentence.of("trigger"))
 
 
 def _owns_the_attack(sentence: SentenceHits, hit: Hit) -> bool:

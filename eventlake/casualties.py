@@ -33,11 +33,10 @@ RANK_ORDINALS = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملا
 ANOTHER_ONE = frozenset({"اخر", "اخري", "ثالث", "ثالثه"})  # "وإصابة آخر", "وإصابة ثالث": one more (matching form)
 DUAL_MARK = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
-# Death words with the victim as a suffix: how many people the pronoun stands for ("إصابته" is
-# left out: "قُتل بعد إصابته بثلاث طلقات" is the same man).
+# Casualty words with the victim as a suffix: how many people the pronoun stands for.
 PRONOUN_VICTIMS = {
-    **dict.fromkeys(("مقتله", "مقتلها", "استشهاده", "استشهادها", "مصرعه", "مصرعها"), 1),
-    **dict.fromkeys(("مقتلهما", "استشهادهما", "مصرعهما"), 2),
+    **dict.fromkeys(("مقتله", "مقتلها", "استشهاده", "استشهادها", "مصرعه", "مصرعها", "إصابته", "إصابتها"), 1),
+    **dict.fromkeys(("مقتلهما", "استشهادهما", "مصرعهما", "إصابتهما", "أصيبا", "أصيبتا"), 2),  # and "أُصيبا": two
 }
 MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
 LIST_MARKS = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
@@ -191,7 +190,9 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
     }
     figures = [_figure(sentence, h) for h in spans.values() if h.entry.phrase not in PRONOUN_VICTIMS]
     exact = [f for f in figures if isinstance(f, int)]
-    if not exact:  # "ما أدى إلى مقتله": the pronoun counts only when nothing else gives a figure
+    if not exact and not (kind == "cas:injured" and sentence.has("cas:killed")):
+        # "ما أدى إلى مقتله": the pronoun counts only when nothing else gives a figure, and a wound
+        # only when no one died ("قُتل بعد إصابته بثلاث طلقات" is the same man)
         exact = [_pronoun_victims(sentence, h) for h in spans.values() if h.entry.phrase in PRONOUN_VICTIMS]
     if not exact:
         return None

@@ -2088,3 +2088,32 @@ def test_a_toll_of_wounded_only_reports_no_dead(events_of):
     body = "أُصيب ثلاثة جنود من الجيش السوري أمس بقصف مدفعي على أطراف بلدة كفرنبودة."
     e = only(events_of(body))
     assert (e["fatalities"], e["injuries"]) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("body", "injuries"),
+    [
+        ("أطلق مسلحون مجهولون النار أمس على مختار قرية في ناحية القيارة، ما أدى إلى إصابته بجروح.", 1),
+        ("وكان راعيان قد أصيبا بجروح عصر أمس جراء قصف مدفعي تركي طال مراعي على أطراف مدينة العمادية.", 2),
+    ],
+)
+def test_a_wound_told_by_a_pronoun_or_a_dual_verb_counts_its_victims(events_of, body, injuries):
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (0, injuries)
+
+
+def test_a_man_killed_after_his_wound_is_not_counted_twice(events_of):
+    body = "قُتل شاب أمس بعد إصابته بثلاث طلقات أطلقها مسلحون مجهولون في حي الشيخ مقصود بمدينة حلب."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (1, None)
+
+
+def test_gunmen_named_between_the_verb_and_the_fire_still_fire(events_of):
+    body = "أطلق مسلحون مجهولون النار، مساء أمس، على مختار قرية في ناحية القيارة جنوبي الموصل، ما أدى إلى إصابته بجروح."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"], e["injuries"]) == (
+        "Attack",
+        "Unidentified armed group",
+        0,
+        1,
+    )
