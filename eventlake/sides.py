@@ -202,11 +202,14 @@ def tribesmen_arrested(
 
 def unclaimed_bomb(event: Candidate) -> Candidate:
     """ "انفجرت عبوة ناسفة بعجلة للجيش": a bomb someone planted or threw, with no one named for it
-    in the whole article, is an unidentified group's; the war's leftovers are no one's."""
-    if event.roles.actor1 is not None or event.sub_event_type not in BOMBS or event.heard:
+    in the whole article, is an unidentified group's; the war's leftovers are no one's, even when
+    a headline that also tells a shooting "برصاص مجهولين" lent them its gunmen."""
+    if event.sub_event_type not in BOMBS or event.heard:
         return event
-    sentence = event.sentence
-    if not sentence.has("cue:planted") or sentence.has("cue:remnant"):
+    sentence, actor1 = event.sentence, event.roles.actor1
+    if actor1 == UNIDENTIFIED and sentence.has("cue:remnant") and not sentence.has("cue:unknown"):
+        return replace(event, roles=Roles(None, event.roles.actor2, "unknown"))  # "المجهولين" of another telling
+    if actor1 is not None or not sentence.has("cue:planted") or sentence.has("cue:remnant"):
         return event
     return replace(event, roles=Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))
 

@@ -106,6 +106,9 @@ def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
     return support is not None or sentence.preceded_by(trigger, "cue:cover", within=3) is not None
 
 
+TAKEN_AWAY = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
+
+
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     """The trigger that names the sentence's event; None when it reports none (an accident, a
     habit, a threat or a statistic)."""
@@ -118,6 +121,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
     primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
+    primary = arrested_then_taken(sentence, triggers, primary)
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -236,6 +240,16 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     """ "واعتقلت تسعة من المتورطين، وضبطت بحوزتهم رمانات يدوية": weapons seized with the men
     arrested are the arrest's, not a grenade attack."""
     if sentence.preceded_by(primary, "cue:defuse", within=4) is None:
+        return primary
+    return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
+
+
+def arrested_then_taken(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "اعتقلت دورية ... ضابطاً سابقاً ... واقتادته إلى أحد مراكز الاحتجاز": the man arrested and
+    taken away is an arrest, unless taken "إلى جهة مجهولة"."""
+    if trigger_of(primary).sub_event_type != "Abduction/forced disappearance" or sentence.has("cue:unknown"):
+        return primary
+    if sentence.derived.text[primary.start : primary.end] not in TAKEN_AWAY:
         return primary
     return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 

@@ -2117,3 +2117,22 @@ def test_gunmen_named_between_the_verb_and_the_fire_still_fire(events_of):
         0,
         1,
     )
+
+
+def test_a_war_leftover_keeps_no_actor_when_the_headline_names_gunmen(events_of):
+    title = "مقتل رجل برصاص مجهولين وانفجار من مخلفات الحرب يودي بحياة طفلين في ريف حماة"
+    body = (
+        "قُتل رجل مساء أمس برصاص مسلحين مجهولين على أطراف مدينة مورك.\n\n"
+        "وقضى طفلان شقيقان ظهر أمس إثر انفجار جسم من مخلفات الحرب قرب منزلهما في بلدة كفر زيتا."
+    )
+    bombs = [e for e in events_of(body, title=title) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert [(b["location"], b["actor1"]) for b in bombs] == [("Kafr Zayta", None)]
+
+
+def test_an_officer_of_the_fallen_army_arrested_and_taken_away_is_an_arrest(events_of):
+    body = (
+        "اعتقلت دورية تابعة لإدارة الأمن العام فجر اليوم ضابطاً برتبة مقدم في قوات النظام البائد من منزله "
+        "في مدينة محردة، واقتادته إلى أحد مراكز الاحتجاز في مدينة حماة."
+    )
+    e = only(events_of(body, published="2025-04-09T09:00:00+03:00"))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Police Forces of Syria", "Assad loyalists")
