@@ -106,6 +106,7 @@ def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
     return support is not None or sentence.preceded_by(trigger, "cue:cover", within=3) is not None
 
 
+ABOUT_REACH = 3  # words between "احتجاجاً على" and the killing it names ("مقتل شاب برصاص")
 TAKEN_AWAY = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
 
 
@@ -540,11 +541,11 @@ def _named_attacker(roles: Roles) -> bool:
 
 def _lethal_force(sentence: SentenceHits) -> bool:
     """Lethal force used on the protest, not a killing its banners name ("رفعوا لافتات تطالب
-    بـ«محاسبة قتلة الطفلة»")."""
+    بـ«محاسبة قتلة الطفلة»") or that it is about ("احتجاجاً على مقتل شاب برصاص مسلحين")."""
     slogan = next(iter(sentence.of("cue:slogan")), None)
     return any(
         not (slogan is not None and slogan.start < c.start and in_quotes(sentence, c))
-        and sentence.preceded_by(c, "cue:about", within=1) is None
+        and sentence.preceded_by(c, "cue:about", within=ABOUT_REACH) is None
         for c in sentence.of("cue:lethal")
     )
 

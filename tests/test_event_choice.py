@@ -1955,3 +1955,19 @@ def test_hundreds_of_strikes_since_a_month_are_a_tally_not_an_event(events_of):
 def test_a_day_of_raids_since_yesterday_is_still_an_event(events_of):
     body = "شنّت الطائرات الحربية منذ صباح أمس أكثر من 20 غارة على مواقع في بادية مدينة تدمر."
     assert only(events_of(body))["sub_event_type"] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("body", "sub"),
+    [
+        (
+            "تظاهر مئات العمال صباح اليوم أمام بوابة حقل الرميلة النفطي، وأغلقوا الطريق المؤدي إليه لساعات.",
+            "Peaceful protest",
+        ),
+        ("أشعل شبان غاضبون الإطارات وقطعوا الطريق الرئيسي عند مدخل بلدة قنوات مساء أمس.", "Violent demonstration"),
+        ("نظم العشرات من أهالي درنة ظهر اليوم وقفة أمام مبنى مديرية الأمن.", "Peaceful protest"),
+        ("مسلحون مجهولون يخطفون صيدلانياً من أهالي بلدة الراعي مساء أمس.", "Abduction/forced disappearance"),
+    ],
+)
+def test_what_a_crowd_or_gunmen_did_names_the_event(events_of, body, sub):
+    assert only(events_of(body))["sub_event_type"] == sub

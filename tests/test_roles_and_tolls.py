@@ -1786,7 +1786,7 @@ def test_the_country_of_a_capital_is_no_side(events_of):
 def test_the_death_protested_is_not_the_protests_toll(events_of):
     body = "قطع محتجون الطريق الدولي في مدينة الناصرية اليوم احتجاجاً على مقتل شاب برصاص مسلحين مجهولين ليلة أمس."
     event = only(events_of(body))
-    assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", None)
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", None)
 
 
 def test_gunmen_who_went_on_to_assassinate_killed_one(events_of):
