@@ -76,7 +76,8 @@ BACKGROUND_DAYS = 21
 PAST_WEEK_DAYS = 7  # "وكانت المدفعية قد قصفت الخميس الماضي": still news; ten days back, background
 LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
 CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
-THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم", "الحي"})  # matching form
+# Matching form: a definite place word with no name ("مركز المديرية") is the place just told.
+THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم", "الحي", "المديريه", "الناحيه", "القضاء"})
 THE_SITE = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
 _THE_SAME_PLACE = re.compile(
     r"(?:المنطقه|المكان|الموقع|المحور|الجبهه|البلده|القريه) (?:ذاتها|نفسها|ذاته|نفسه)"

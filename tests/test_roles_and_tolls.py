@@ -2136,3 +2136,29 @@ def test_an_officer_of_the_fallen_army_arrested_and_taken_away_is_an_arrest(even
     )
     e = only(events_of(body, published="2025-04-09T09:00:00+03:00"))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Police Forces of Syria", "Assad loyalists")
+
+
+def test_a_victim_named_by_a_trade_is_a_civilian(events_of):
+    body = "انفجرت عبوة لاصقة فجر اليوم أسفل سيارة مهندس يعمل في إحدى شركات النفط أمام منزله في قضاء القرنة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Civilians")
+
+
+def test_those_said_to_stand_behind_the_attack_did_it(events_of):
+    body = (
+        "أصيب ثلاثة جنود من قوات الحزام الأمني فجر اليوم جراء استهداف طائرة مسيّرة مفخخة موقعاً عسكرياً "
+        "في مديرية المحفد.\n\n"
+        'وقال المتحدث باسم القوات الجنوبية إن "عناصر تنظيم القاعدة الإرهابي يقفون وراء الهجوم".'
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["attribution"]) == ("Al-Qaeda in the Arabian Peninsula", "reported")
+
+
+def test_the_district_named_again_by_its_word_is_the_place_told(events_of):
+    body = (
+        "أصيب ثلاثة جنود فجر اليوم جراء هجوم بطائرة مسيّرة على موقع عسكري في مديرية المحفد شرقي محافظة أبين.\n\n"
+        "وأضاف أن القوات الجنوبية نفذت ظهر اليوم حملة تمشيط في الوديان المحيطة بمركز المديرية، "
+        "اشتبكت خلالها مع مسلحين، ما أسفر عن مقتل اثنين منهم."
+    )
+    clashes = [e for e in events_of(body) if e["sub_event_type"] == "Armed clash"]
+    assert [e["location"] for e in clashes] == ["Al-Mahfid district"]
