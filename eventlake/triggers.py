@@ -448,6 +448,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Air/drone strike", False
     if sub == "Shelling/artillery/missile attack" and sentence.followed_by(trigger, "cue:direct_fire", within=0):
         sub = "@attack"  # "بقذائف «آر بي جي»": an attack typed by who was hit
+    if sub == "Grenade" and sentence.preceded_by(trigger, "cue:air_context", within=6) is not None:
+        return "Air/drone strike", False  # "ألقت مسيّرة إسرائيلية قنبلة صوتية": dropped from the air
     if sub == "Grenade" and sentence.has("cue:small_arms"):
         sub = "@attack"  # "بالأسلحة الخفيفة والقنابل اليدوية": a fight with grenades among its weapons
     if sub == "Shelling/artillery/missile attack" and sentence.preceded_by(trigger, "cue:small_arms", within=1):

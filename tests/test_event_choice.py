@@ -1971,3 +1971,17 @@ def test_a_day_of_raids_since_yesterday_is_still_an_event(events_of):
 )
 def test_what_a_crowd_or_gunmen_did_names_the_event(events_of, body, sub):
     assert only(events_of(body))["sub_event_type"] == sub
+
+
+def test_stun_grenades_dropped_by_a_drone_and_a_strike_elsewhere_are_two_strikes(events_of):
+    body = (
+        "ألقت مسيّرة إسرائيلية، قبل الظهر، قنبلتين صوتيتين على أطراف بلدة دير ميماس، "
+        "فيما شنّت مسيّرة أخرى غارة على منزل غير مأهول في بلدة مركبا."
+    )
+    got = sorted((e["location"], e["sub_event_type"]) for e in events_of(body))
+    assert got == [("Deir Mimas", "Air/drone strike"), ("Markaba", "Air/drone strike")]
+
+
+def test_a_count_since_a_month_is_a_total_not_an_event(events_of):
+    body = "وتقدّر لجان المقاومة عدد المدنيين الذين قُتلوا في شرق الجزيرة منذ أكتوبر الماضي بأكثر من ألف شخص."
+    assert events_of(body) == []
