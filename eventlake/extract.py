@@ -53,6 +53,7 @@ from eventlake.sides import (
     tribal_fight,
     tribesmen_arrested,
     unclaimed_bomb,
+    unclaimed_drone,
 )
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
@@ -111,7 +112,8 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             ours = _quoting(sentence, places.iso) or speaker
             candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
-    events = [civilian_target(unclaimed_bomb(c)) for c in merge_tellings(_aggressor_named(_uncontested(candidates)))]
+    events = merge_tellings(_aggressor_named(_uncontested(candidates)))
+    events = [unclaimed_drone(civilian_target(unclaimed_bomb(c)), lexicon) for c in events]
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 

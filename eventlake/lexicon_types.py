@@ -97,6 +97,7 @@ class Lexicon:
     admin1_places: dict[tuple[str, str], Place]
     country_places: dict[str, Place]
     state_forces: dict[str, Actor]  # ISO code -> that state's "Military Forces of ..." actor
+    drone_owners: dict[tuple[str, str], Actor]  # (ISO, admin1) -> whose unclaimed drones strike there
     version: str
 
 

@@ -218,6 +218,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         admin1_places={k: p for k, (p, _) in admin1.items()},
         country_places={k: p for k, (p, _) in countries.items()},
         state_forces={e.value.home: e.value for e in actors if e.value.name.startswith(STATE_FORCES_PREFIX)},
+        drone_owners=_drone_owners(lex / "actors.yaml", {e.value.name: e.value for e in actors}, admin1),
         version=_digest(files),
     )
 
@@ -254,6 +255,19 @@ def _actor_entries(path: Path) -> list[Entry]:
         entries += [Entry("actor_adj", str(a), actor) for a in item.get("adjectives") or []]
         entries += [Entry("actor_local", str(a), actor) for a in item.get("local_aliases") or []]
     return entries
+
+
+def _drone_owners(path: Path, actors: dict[str, Actor], admin1: dict) -> dict[tuple[str, str], Actor]:
+    """ "drones_unclaimed_in: [Northern, ...]": whose drones strike there when no one claims them."""
+    states = {(iso, place.name) for (iso, _), (place, _) in admin1.items()}
+    owners = {}
+    for item in read_yaml(path):
+        actor = actors[item["name"]]
+        for state in item.get("drones_unclaimed_in") or []:
+            if (actor.home, state) not in states:
+                raise LexiconError(f"drones_unclaimed_in: no admin1 {state!r} in {actor.home}", path=str(path))
+            owners[actor.home, str(state)] = actor
+    return owners
 
 
 def _trigger_entries(path: Path) -> list[Entry]:

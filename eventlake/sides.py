@@ -229,3 +229,15 @@ def _hit_there(sentence: SentenceHits, hit: Hit) -> bool:
     head = sentence.derived.text[max(sentence.start, hit.start - 8) : hit.start]
     before = head.split() if head.endswith(" ") else head.split()[:-1]  # a clitic ("ال", "ب") is no word
     return not before or before[-1] not in TAKEN_TO
+
+
+def unclaimed_drone(event: Candidate, lexicon: Lexicon) -> Candidate:
+    """ "استهدفت طائرات مسيّرة محطة الكهرباء في دنقلا": a drone no one claims, striking where only
+    one side sends them (the RSF over Sudan's army-held states), is suspected to be that side's."""
+    if event.roles.actor1 is not None or event.sub_event_type != "Air/drone strike" or event.location is None:
+        return event
+    place = event.location.place
+    owner = lexicon.drone_owners.get((place.iso, place.admin1))
+    if owner is None or event.heard:
+        return event
+    return replace(event, roles=replace(event.roles, actor1=owner, attribution="suspected"))
