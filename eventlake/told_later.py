@@ -168,6 +168,8 @@ def _deed_verb(words: list[str], i: int) -> bool:
 def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
     """`_victims_named_next` for the events told so far; a sentence that names the place of some of
     them ("قضت على عنصر في حزب الله في منطقة تبنين") speaks of those, however far back."""
+    if not sentence.has("actor") or not _counts_victims(sentence):
+        return candidates  # most sentences: no group, or no one killed, hurt or mourned in them
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES):
         return candidates  # "وثّقت الشبكة منذ مطلع تموز 23 عملية ... بينهم عناصر سابقون في فصائل المعارضة"
     towns = {h.entry.value for h in sentence.of("place") if place_of(h).rank == 0}
@@ -187,14 +189,19 @@ def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate])
     return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
 
 
+def _counts_victims(sentence: SentenceHits) -> bool:
+    """Killed, hurt, mourned or counted people ("استهدف «عنصرين من وحدة ... في حزب الله»")."""
+    kinds = ("cas:killed", "cas:injured", "cue:mourned", "cas:dual", "cas:singular")
+    return any(sentence.has(kind) for kind in kinds)
+
+
 def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) -> Candidate:
     """ "قُتل شخصان بقصف بطائرة مسيّرة تركية ... أفادت مصادر بأنهما من مقاتلي حزب العمال", "ونعى
     «حزب الله» لاحقاً الشابين": the victims' group, named in a sentence that tells no new event."""
     unnamed = event.roles.actor2 is None or (event.roles.actor2.generic and event.roles.actor2.inter == 7)
     if not unnamed or not 0 < sentence.index - event.sentence.index <= reach:
         return event  # a named side stays; "شابين" (young men, read as civilians) may be fighters
-    counted = sentence.has("cas:dual") or sentence.has("cas:singular")  # "استهدف «عنصرين من وحدة ... في حزب الله»"
-    if not (sentence.has("cas:killed") or sentence.has("cas:injured") or sentence.has("cue:mourned") or counted):
+    if not _counts_victims(sentence):
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
     members += [h for h in sentence.of("actor") if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h)]
