@@ -35,6 +35,7 @@ CUE_NAMES = (
     "planted",
     "remnant",
     "civilian_target",
+    "quarrel",
     "hedge",
     "unknown",
     "habitual",

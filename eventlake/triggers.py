@@ -40,7 +40,8 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         t
         for t in sentence.of("trigger")
         if not (sentence.preceded_by(t, "cue:anaphora", within=0) and sentence.is_definite(t))
-        and not sentence.preceded_by(t, "cue:hypothetical", within=1)
+        and not _only_hoped_for(sentence, t)
+        and not _a_fight_broken_up(sentence, t)
         and not ((sentence.has("cue:support") or sentence.has("cue:cover")) and _in_support(sentence, t))
         and not refers_back(sentence, t)
         and sentence.derived.text[t.start : t.end] not in DEAD_NOUNS  # "ارتفاع عدد القتلى": a toll, no act
@@ -54,6 +55,19 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and not _the_captive(sentence, t)
     ]
     return without_means(sentence, triggers)
+
+
+def _a_fight_broken_up(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تدخلت لفض النزاع": a fight the police broke up, not a protest they dispersed."""
+    dispersal = trigger_of(trigger).sub_event_type == "Protest with intervention"
+    return dispersal and sentence.followed_by(trigger, "cue:quarrel", within=0) is not None
+
+
+def _only_hoped_for(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "خوفاً من هجمات", "لفض الاعتصام": an event feared or aimed at, not one done; not across a
+    comma ("تدخلت لفض النزاع، واعتقلت ستة": the arrests were made)."""
+    cue = sentence.preceded_by(trigger, "cue:hypothetical", within=1)
+    return cue is not None and "،" not in sentence.derived.text[cue.end : trigger.start]
 
 
 def _frees_people(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -1985,3 +1985,11 @@ def test_stun_grenades_dropped_by_a_drone_and_a_strike_elsewhere_are_two_strikes
 def test_a_count_since_a_month_is_a_total_not_an_event(events_of):
     body = "وتقدّر لجان المقاومة عدد المدنيين الذين قُتلوا في شرق الجزيرة منذ أكتوبر الماضي بأكثر من ألف شخص."
     assert events_of(body) == []
+
+
+def test_police_who_broke_up_a_fight_and_arrested_made_arrests(events_of):
+    body = (
+        "تدخلت قوة من قيادة شرطة ذي قار لفض النزاع العشائري في ناحية سيد دخيل، واعتقلت فجر اليوم ستة من المشاركين فيه."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Iraq")
