@@ -199,9 +199,20 @@ def _unnamed_retelling(a: Candidate, b: Candidate) -> bool:
 
 
 def _outskirts(a: Candidate, b: Candidate) -> bool:
-    """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event."""
-    near_city = any(cast(Location, c.location).precision >= 2 and _place(c).population >= CITY for c in (a, b))
-    return near_city and _within(a, b, OUTSKIRTS_KM)
+    """ "محيط دمشق" and الكسوة: a city's outskirts lie in the next province; near enough, one event.
+    So do a town's for a fight ("هجوماً جنوب شرقي منبج" and "محور قرية أبو قلقل") told with the same sides."""
+    near = [c for c in (a, b) if cast(Location, c.location).precision >= 2]
+    one_fight = a.sub_event_type == "Armed clash" and _same_named_sides(a, b)  # strikes on two villages are two
+    if not near or not (any(_place(c).population >= CITY for c in near) or one_fight):
+        return False
+    return _within(a, b, OUTSKIRTS_KM)
+
+
+def _same_named_sides(a: Candidate, b: Candidate) -> bool:
+    """The sides one telling names are among the other's ("مقتل 9 من المرتزقة" told by the side hit)."""
+    named_a = {x for x in a.roles.sides if _named(x)}
+    named_b = {x for x in b.roles.sides if _named(x)}
+    return bool(named_a and named_b) and (named_a <= named_b or named_b <= named_a)
 
 
 def _swapped(a: Candidate, b: Candidate) -> bool:

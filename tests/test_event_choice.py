@@ -1993,3 +1993,14 @@ def test_police_who_broke_up_a_fight_and_arrested_made_arrests(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Iraq")
+
+
+def test_a_fight_near_a_town_and_at_its_village_told_by_one_side_is_one_fight(events_of):
+    body = (
+        "أعلن المركز الإعلامي لقوات سوريا الديمقراطية اليوم أن مقاتليه أفشلوا هجوماً جديداً لمرتزقة الاحتلال التركي "
+        "جنوب شرقي منبج.\n\n"
+        "وقال المركز في بيان: «تصدّى مقاتلونا منذ ساعات الفجر لهجوم واسع شنّه مرتزقة الاحتلال التركي على مواقعنا "
+        "في محور قرية أبو قلقل»."
+    )
+    e = only(events_of(body, published="2025-01-20T12:00:00+03:00"))
+    assert (e["sub_event_type"], e["location"]) == ("Armed clash", "Abu Qalqal")
