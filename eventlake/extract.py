@@ -44,6 +44,7 @@ from eventlake.sides import (
     actor_told,
     army_unit_hit,
     civilian_target,
+    fight_has_two_sides,
     group_told,
     home_forces_hit,
     involved_in_one_told,
@@ -113,7 +114,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
     events = merge_tellings(_aggressor_named(_uncontested(candidates)))
-    events = [unclaimed_drone(civilian_target(unclaimed_bomb(c)), lexicon) for c in events]
+    events = [fight_has_two_sides(unclaimed_drone(civilian_target(unclaimed_bomb(c)), lexicon)) for c in events]
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 

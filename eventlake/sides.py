@@ -241,3 +241,11 @@ def unclaimed_drone(event: Candidate, lexicon: Lexicon) -> Candidate:
     if owner is None or event.heard:
         return event
     return replace(event, roles=replace(event.roles, actor1=owner, attribution="suspected"))
+
+
+def fight_has_two_sides(event: Candidate) -> Candidate:
+    """ "فتعرّضت القوة لإطلاق نار من المطلوبين، فردّت على مصادره": a clash always has a second side;
+    one the article does not name is an unidentified armed group, as ACLED codes it."""
+    if event.sub_event_type != "Armed clash" or event.roles.actor2 is not None or event.roles.actor1 is None:
+        return event
+    return replace(event, roles=replace(event.roles, actor2=UNIDENTIFIED))

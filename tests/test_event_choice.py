@@ -769,7 +769,7 @@ def test_each_clause_of_a_split_sentence_has_its_own_event_sides_and_toll(events
         (e["location"], e["sub_event_type"], e["actor2"], e["fatalities"], e["injuries"]) for e in events_of(body)
     )
     assert rows == [
-        ("Al Hirak", "Armed clash", None, 2, None),
+        ("Al Hirak", "Armed clash", "Unidentified armed group", 2, None),
         ("Nahtah", "Shelling/artillery/missile attack", "Civilians", 0, 3),
     ]
 

@@ -2175,3 +2175,8 @@ def test_an_unclaimed_drone_over_an_army_held_state_of_sudan_is_suspected_to_be_
 def test_an_unclaimed_drone_over_darfur_keeps_no_owner(events_of):
     body = "استهدفت طائرات مسيّرة مجهولة، فجر اليوم، سوق مدينة كبكابية في ولاية شمال دارفور."
     assert only(events_of(body))["actor1"] is None
+
+
+def test_the_side_a_fight_did_not_name_is_unidentified(events_of):
+    e = only(events_of("اشتبكت قوة من الجيش اللبناني فجر اليوم مع مطلوبين في حي الشراونة بمدينة بعلبك."))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Lebanon", "Unidentified armed group")
