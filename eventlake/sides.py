@@ -56,6 +56,8 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     looting = sub == "Looting/property destruction"
     if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
         roles = replace(roles, actor2=CIVILIANS)
+    if sub == "Abduction/forced disappearance" and roles.actor2 == UNIDENTIFIED:
+        roles = replace(roles, actor2=CIVILIANS)  # "مسلحين ... اختطفوا المواطن": the gunmen again, not the taken
     if sub == "Arrests" and roles.actor1 is not None and roles.actor2 is None and not sentence.has("cue:cell"):
         # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
         roles = replace(roles, actor2=CIVILIANS)

@@ -2180,3 +2180,12 @@ def test_an_unclaimed_drone_over_darfur_keeps_no_owner(events_of):
 def test_the_side_a_fight_did_not_name_is_unidentified(events_of):
     e = only(events_of("اشتبكت قوة من الجيش اللبناني فجر اليوم مع مطلوبين في حي الشراونة بمدينة بعلبك."))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Lebanon", "Unidentified armed group")
+
+
+def test_the_gunmen_named_again_are_not_whom_they_abducted(events_of):
+    body = (
+        "أفادت مصادر محلية بأن مسلحين من فصيل «الحمزات» التابع لمرتزقة الاحتلال التركي اختطفوا، يوم الثلاثاء، "
+        "المواطن الكردي رشيد حسن من منزله في قرية ميدانكي بريف عفرين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Civilians")
