@@ -35,6 +35,7 @@ CUE_NAMES = (
     "planted",
     "remnant",
     "civilian_target",
+    "home_or_shop",
     "quarrel",
     "hedge",
     "unknown",

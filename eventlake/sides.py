@@ -217,11 +217,14 @@ def unclaimed_bomb(event: Candidate) -> Candidate:
 
 
 def civilian_target(event: Candidate) -> Candidate:
-    """ "ألقت مسيّرة معادية قنبلة على جرافة": a strike or a bomb on civilians' property, with no
-    victim named, targets civilians."""
+    """ "ألقت مسيّرة معادية قنبلة على جرافة", "عبوة صوتية أمام منزل مرشح": a strike or a bomb on
+    civilians' property (for a bomb, a home or a shop too), with no victim named, targets civilians."""
     if event.roles.actor2 is not None or SUB_EVENT_TO_TYPE[event.sub_event_type] != "Explosions/Remote violence":
         return event
-    if event.heard or not any(_hit_there(event.sentence, h) for h in event.sentence.of("cue:civilian_target")):
+    hits = event.sentence.of("cue:civilian_target")
+    if event.sub_event_type in BOMBS:
+        hits = hits + event.sentence.of("cue:home_or_shop")
+    if event.heard or not any(_hit_there(event.sentence, h) for h in hits):
         return event
     return replace(event, roles=replace(event.roles, actor2=CIVILIANS))
 

@@ -2189,3 +2189,9 @@ def test_the_gunmen_named_again_are_not_whom_they_abducted(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Syrian National Army", "Civilians")
+
+
+def test_a_bomb_at_a_home_or_a_shop_targets_civilians(events_of):
+    body = "انفجرت عبوة صوتية فجر اليوم أمام متجر لبيع المشروبات في منطقة الكرادة وسط بغداد، دون وقوع إصابات."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Civilians")
