@@ -2195,3 +2195,8 @@ def test_a_bomb_at_a_home_or_a_shop_targets_civilians(events_of):
     body = "انفجرت عبوة صوتية فجر اليوم أمام متجر لبيع المشروبات في منطقة الكرادة وسط بغداد، دون وقوع إصابات."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Civilians")
+
+
+def test_a_bomb_in_the_old_city_is_no_leftover(events_of):
+    body = "انفجرت عبوة ناسفة فجر اليوم أمام محل في حي باب توما بدمشق القديمة، ما أدى إلى أضرار مادية."
+    assert only(events_of(body))["actor1"] == "Unidentified armed group"
