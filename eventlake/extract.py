@@ -43,18 +43,15 @@ from eventlake.sentence import THAT_WORDS, SentenceHits
 from eventlake.sides import (
     actor_told,
     army_unit_hit,
-    civilian_target,
-    fight_has_two_sides,
     group_told,
     home_forces_hit,
     involved_in_one_told,
+    merged_event_defaults,
     roles_for,
     sides_told,
     soldiers_hit,
     tribal_fight,
     tribesmen_arrested,
-    unclaimed_bomb,
-    unclaimed_drone,
 )
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
@@ -114,7 +111,7 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
             candidates += [_ours(c, ours) for c in found]
         candidates = told_later(sentence, found, candidates, places)
     events = merge_tellings(_aggressor_named(_uncontested(candidates)))
-    events = [fight_has_two_sides(unclaimed_drone(civilian_target(unclaimed_bomb(c)), lexicon)) for c in events]
+    events = [merged_event_defaults(c, lexicon) for c in events]
     return [_row(c, text, article, places, run_id, version) for c in events]
 
 

@@ -254,3 +254,10 @@ def fight_has_two_sides(event: Candidate) -> Candidate:
     if event.sub_event_type != "Armed clash" or event.roles.actor2 is not None or event.roles.actor1 is None:
         return event
     return replace(event, roles=replace(event.roles, actor2=UNIDENTIFIED))
+
+
+def merged_event_defaults(event: Candidate, lexicon: Lexicon) -> Candidate:
+    """The sides ACLED's conventions give an event where the article leaves them open, read once
+    its tellings are merged (a headline's gunmen, a later sentence's target are in by then)."""
+    event = civilian_target(unclaimed_bomb(event))
+    return fight_has_two_sides(unclaimed_drone(event, lexicon))
