@@ -2200,3 +2200,9 @@ def test_a_bomb_at_a_home_or_a_shop_targets_civilians(events_of):
 def test_a_bomb_in_the_old_city_is_no_leftover(events_of):
     body = "انفجرت عبوة ناسفة فجر اليوم أمام محل في حي باب توما بدمشق القديمة، ما أدى إلى أضرار مادية."
     assert only(events_of(body))["actor1"] == "Unidentified armed group"
+
+
+def test_a_terrorist_caught_in_iraq_is_of_the_islamic_state(events_of):
+    body = "نفذت قوة من جهاز مكافحة الإرهاب أمس عملية إنزال في ناحية الرياض بكركوك أسفرت عن إلقاء القبض على إرهابي."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Arrests", "Islamic State")
