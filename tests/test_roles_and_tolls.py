@@ -2206,3 +2206,12 @@ def test_a_terrorist_caught_in_iraq_is_of_the_islamic_state(events_of):
     body = "نفذت قوة من جهاز مكافحة الإرهاب أمس عملية إنزال في ناحية الرياض بكركوك أسفرت عن إلقاء القبض على إرهابي."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor2"]) == ("Arrests", "Islamic State")
+
+
+def test_the_two_sides_that_reached_a_truce_are_those_that_fought(events_of):
+    body = (
+        "اندلعت فجر اليوم اشتباكات بين اللواء 444 قتال وجهاز الردع في منطقة سوق الجمعة بطرابلس.\n\n"
+        "وأعلن المجلس الاجتماعي لسوق الجمعة مساء اليوم توصّل الطرفين إلى اتفاق لوقف إطلاق النار."
+    )
+    truce = [e for e in events_of(body) if e["sub_event_type"] == "Agreement"]
+    assert [{e["actor1"], e["actor2"]} for e in truce] == [{"444th Combat Brigade", "Special Deterrence Force"}]
