@@ -752,8 +752,14 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _inside_the_trigger(sentence: SentenceHits, hit: Hit) -> bool:
     """ "أطلق مسلحون مجهولون النار": the gunmen between the verb and the fire, whose last word
-    begins the trigger ("مجهولون النار")."""
-    return any(hit.start < t.start < hit.end <= t.end for t in sentence.of("trigger"))
+    begins the trigger ("مجهولون النار"); "تسلّمت قطعات الفرقة الخامسة": the subject whose first
+    word ends the trigger ("تسلمت قطعات")."""
+    for t in sentence.of("trigger"):
+        if hit.start < t.start < hit.end <= t.end:
+            return True
+        if t.start < hit.start < t.end < hit.end and "انسحاب" not in t.entry.phrase:
+            return True  # not "بعد انسحاب قوات العدو": the force that left hands over
+    return False
 
 
 def _owns_the_attack(sentence: SentenceHits, hit: Hit) -> bool:

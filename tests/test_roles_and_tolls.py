@@ -2215,3 +2215,16 @@ def test_the_two_sides_that_reached_a_truce_are_those_that_fought(events_of):
     )
     truce = [e for e in events_of(body) if e["sub_event_type"] == "Agreement"]
     assert [{e["actor1"], e["actor2"]} for e in truce] == [{"444th Combat Brigade", "Special Deterrence Force"}]
+
+
+def test_the_force_that_took_over_is_the_one_named_after_the_verb(events_of):
+    body = (
+        "تسلّمت قطعات الفرقة الخامسة في الجيش العراقي اليوم الملف الأمني للمدخل الشمالي لقضاء طوزخورماتو "
+        "من قوات الحشد الشعبي."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Non-violent transfer of territory",
+        "Military Forces of Iraq",
+        "Popular Mobilization Forces",
+    )
