@@ -296,7 +296,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = sides_told(sentence, roles, earlier, sub)
     roles = roles_for(sub, actor_told(sentence, primary, roles, earlier), heard, sentence)
     roles = group_told(sentence, primary, sub, roles, earlier)
-    roles = home_forces_hit(sentence, sub, tribal_fight(sentence, primary, roles), locations[0], ctx.lexicon)
+    roles = home_forces_hit(sentence, sub, tribal_fight(sentence, primary, roles, sub), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     roles = army_unit_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     roles = tribesmen_arrested(sentence, sub, roles, locations[0], earlier)

@@ -64,11 +64,12 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     return roles
 
 
-def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles) -> Roles:
+def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles, sub: str) -> Roles:
     """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen;
     and a fight "بين شبان من عائلتين" (between young men of two families)."""
-    if roles.actor1 is not None and not roles.actor1.generic:
-        return roles
+    named = roles.actor1 is not None and not roles.actor1.generic
+    if named and not (roles.actor1 == TRIBES and sub == "Armed clash"):
+        return roles  # in a clash of tribesmen, "شبان" beside them are the other family's, not civilians
     tribal = any(word in trigger.entry.phrase for word in ("عشائري", "عشيرت", "قبيلت", "عائلت"))
     if not (tribal or _two_clans(sentence)):
         return roles

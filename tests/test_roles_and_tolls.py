@@ -2228,3 +2228,12 @@ def test_the_force_that_took_over_is_the_one_named_after_the_verb(events_of):
         "Military Forces of Iraq",
         "Popular Mobilization Forces",
     )
+
+
+def test_young_men_of_two_families_shooting_are_both_tribesmen(events_of):
+    body = (
+        "تطور إشكال فردي بين شبان من عائلتين في مخيم نهر البارد للاجئين الفلسطينيين، ليل أمس، "
+        "إلى تبادل لإطلاق النار بالأسلحة الحربية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Armed clash", "Tribal militia", "Tribal militia")
