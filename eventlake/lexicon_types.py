@@ -20,6 +20,8 @@ class Actor:
     authority: bool = False  # governs territory (SDF, HTS, Houthis): its detentions are arrests
     # countries where its local_aliases name it (default: home): "العدو" is Israel in Lebanon and Syria
     local_in: tuple[str, ...] = field(default=(), compare=False)
+    # admin1 names where a drone strike no one claims is suspected to be this actor's
+    drones_unclaimed_in: tuple[str, ...] = field(default=(), compare=False)
 
     # Written out (dataclasses would write them in Python): compiled, the rules' many
     # comparisons of actors run natively.

@@ -220,14 +220,19 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         admin1_places={k: p for k, (p, _) in admin1.items()},
         country_places={k: p for k, (p, _) in countries.items()},
         state_forces={e.value.home: e.value for e in actors if e.value.name.startswith(STATE_FORCES_PREFIX)},
-        drone_owners=_drone_owners(lex / "actors.yaml", {e.value.name: e.value for e in actors}, admin1),
+        drone_owners=_drone_owners(_actors_in(actors), admin1, lex / "actors.yaml"),
         version=_digest(files),
     )
 
 
 def load_actors(path: Path = LEXICON_DIR / "actors.yaml") -> list[Actor]:
     """The actor dictionary, checked: unique names, inter codes 1-8."""
-    return [entry.value for entry in _actor_entries(path) if entry.phrase == entry.value.name]
+    return _actors_in(_actor_entries(path))
+
+
+def _actors_in(entries: list[Entry]) -> list[Actor]:
+    """Each actor once, from its entries (the one under its English name)."""
+    return [entry.value for entry in entries if entry.kind == "actor" and entry.phrase == entry.value.name]
 
 
 def load_triggers(path: Path = LEXICON_DIR / "events.yaml") -> list[Trigger]:
@@ -250,7 +255,8 @@ def _actor_entries(path: Path) -> list[Entry]:
         seen.add(name)
         home = str(item.get("home") or "")
         local_in = tuple(item.get("local_in") or [home])
-        actor = Actor(name, inter, home, bool(item.get("generic")), bool(item.get("authority")), local_in)
+        drones = tuple(str(state) for state in item.get("drones_unclaimed_in") or [])
+        actor = Actor(name, inter, home, bool(item.get("generic")), bool(item.get("authority")), local_in, drones)
         entries.append(Entry("actor", name, actor))  # the English name, for load_actors
         aliases = _require(item, "aliases", list, path, entry=name)
         entries += [Entry("actor", str(a), actor) for a in aliases]
@@ -259,16 +265,15 @@ def _actor_entries(path: Path) -> list[Entry]:
     return entries
 
 
-def _drone_owners(path: Path, actors: dict[str, Actor], admin1: dict) -> dict[tuple[str, str], Actor]:
+def _drone_owners(actors: list[Actor], admin1: dict, path: Path) -> dict[tuple[str, str], Actor]:
     """ "drones_unclaimed_in: [Northern, ...]": whose drones strike there when no one claims them."""
     states = {(iso, place.name) for (iso, _), (place, _) in admin1.items()}
     owners = {}
-    for item in read_yaml(path):
-        actor = actors[item["name"]]
-        for state in item.get("drones_unclaimed_in") or []:
+    for actor in actors:
+        for state in actor.drones_unclaimed_in:
             if (actor.home, state) not in states:
                 raise LexiconError(f"drones_unclaimed_in: no admin1 {state!r} in {actor.home}", path=str(path))
-            owners[actor.home, str(state)] = actor
+            owners[actor.home, state] = actor
     return owners
 
 

@@ -232,9 +232,7 @@ def civilian_target(event: Candidate) -> Candidate:
 
 def _hit_there(sentence: SentenceHits, hit: Hit) -> bool:
     """Not "وتم إخلاؤهم إلى المستشفى": the wounded taken there."""
-    head = sentence.derived.text[max(sentence.start, hit.start - 8) : hit.start]
-    before = head.split() if head.endswith(" ") else head.split()[:-1]  # a clitic ("ال", "ب") is no word
-    return not before or before[-1] not in TAKEN_TO
+    return sentence.word_before(hit.start) not in TAKEN_TO
 
 
 def unclaimed_drone(event: Candidate, lexicon: Lexicon) -> Candidate:

@@ -256,7 +256,7 @@ def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     arrested are the arrest's, not a grenade attack."""
     if sentence.preceded_by(primary, "cue:defuse", within=4) is None:
         return primary
-    return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
+    return _arrest_before(triggers, primary)
 
 
 def arrested_then_taken(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
@@ -266,6 +266,11 @@ def arrested_then_taken(sentence: SentenceHits, triggers: list[Hit], primary: Hi
         return primary
     if sentence.derived.text[primary.start : primary.end] not in TAKEN_AWAY:
         return primary
+    return _arrest_before(triggers, primary)
+
+
+def _arrest_before(triggers: list[Hit], primary: Hit) -> Hit:
+    """The first arrest word before `primary`, which then names the event; else `primary`."""
     return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
@@ -281,7 +286,7 @@ def arrest_over_charge(sentence: SentenceHits, triggers: list[Hit], primary: Hit
     implicated = sentence.preceded_by(primary, "cue:implicated", within=2) is not None  # "متورطين في"
     if not implicated and not ACCUSED_WORDS.intersection(words[:2]):
         return primary  # "متورطة بزرع عبوات": the accused word may stand before the deed's verb
-    return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
+    return _arrest_before(triggers, primary)
 
 
 def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
