@@ -126,7 +126,7 @@ def _one_fight_retold(a: Candidate, b: Candidate) -> bool:
     in the same town: one side's telling of the fight, naming the other its own way."""
     if a.sub_event_type != "Armed clash" or a.location is None or b.location is None:
         return False
-    shared = {x for x in a.roles.sides if _named(x)} & {x for x in b.roles.sides if _named(x)}
+    shared = _named_sides(a) & _named_sides(b)
     return bool(shared) and a.location.place == b.location.place
 
 
@@ -210,8 +210,7 @@ def _outskirts(a: Candidate, b: Candidate) -> bool:
 
 def _same_named_sides(a: Candidate, b: Candidate) -> bool:
     """The sides one telling names are among the other's ("مقتل 9 من المرتزقة" told by the side hit)."""
-    named_a = {x for x in a.roles.sides if _named(x)}
-    named_b = {x for x in b.roles.sides if _named(x)}
+    named_a, named_b = _named_sides(a), _named_sides(b)
     return bool(named_a and named_b) and (named_a <= named_b or named_b <= named_a)
 
 
@@ -225,6 +224,10 @@ def _swapped(a: Candidate, b: Candidate) -> bool:
     return (b.roles.actor2 is None and b.roles.actor1 == a.roles.actor2) or (
         a.roles.actor2 is None and a.roles.actor1 == b.roles.actor2
     )
+
+
+def _named_sides(c: Candidate) -> set[Actor]:
+    return {cast(Actor, x) for x in c.roles.sides if _named(x)}
 
 
 def _named(actor: Actor | None) -> bool:
