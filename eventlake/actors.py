@@ -221,7 +221,7 @@ def assign_roles(
     answered = [
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
     ]
-    rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
+    rest = targets + answered + others  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]
@@ -667,9 +667,19 @@ def _subject_of_a_deed(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:
-    """After "استهدف" or "على", but not the "على" of "ردّاً على" (what was answered)."""
+    """After "استهدف" or "على", but not the "على" of "ردّاً على" (what was answered), nor a target
+    word that is the subject of the deed ("نفّذت دوريات تابعة للأمن العام حملة دهم")."""
     cue = sentence.preceded_by(hit, "cue:target", within=3) or _owned_target(sentence, hit)
-    return cue is not None and not any(c.start <= cue.start < c.end for c in sentence.of("cue:cause"))
+    if cue is None or _subject_of_light_verb(sentence, cue):
+        return False
+    return not any(c.start <= cue.start < c.end for c in sentence.of("cue:cause"))
+
+
+def _subject_of_light_verb(sentence: SentenceHits, word: Hit) -> bool:
+    """ "نفّذت دوريات": the word right after an agent verb that is no event word itself is the
+    verb's subject (not "قصفت عجلة", the object of the strike)."""
+    verb = sentence.preceded_by(word, "cue:agent", within=0)
+    return verb is not None and not any(t.start == verb.start for t in sentence.of("trigger"))
 
 
 def _owned_target(sentence: SentenceHits, hit: Hit) -> Hit | None:
@@ -782,11 +792,13 @@ def _checkpoint_that_fired(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _launched_an_attack(sentence: SentenceHits, hit: Hit) -> bool:
-    """The group right before "شنّوا هجوماً", "هاجموا", "حاولوا التسلل": the subject of the attack."""
+    """The group right before "شنّوا هجوماً", "هاجموا", "حاولوا التسلل", or "شنّته" (the attack just
+    told: "قصف مدفعي قالت لجان المقاومة إن قوات الدعم السريع شنّته"): the subject of the attack."""
     if actor_of(hit).inter in (5, 6, 7):
         return False  # "أطلقت النار على مجموعة من الأهالي حاولوا دخول البلدة": the people fired on
     after = sentence.words_after(hit.end, 1)
-    return bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in ATTACK_VERBS
+    word = sentence.derived.text[after[0][0] : after[0][1]] if after else ""
+    return word in ATTACK_VERBS or word in OWN_OPERATION_WORDS
 
 
 def _fire_from(sentence: SentenceHits, hit: Hit) -> bool:

@@ -24,6 +24,7 @@ TAKEN_TO = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching 
 BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
+SAME_SIDES_TYPES = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
 REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
 RIOTERS = Actor("Rioters", 5, "", generic=True)
@@ -259,4 +260,14 @@ def merged_event_defaults(event: Candidate, lexicon: Lexicon) -> Candidate:
     """The sides ACLED's conventions give an event where the article leaves them open, read once
     its tellings are merged (a headline's gunmen, a later sentence's target are in by then)."""
     event = civilian_target(unclaimed_bomb(event))
-    return fight_has_two_sides(unclaimed_drone(event, lexicon))
+    return not_its_own_target(fight_has_two_sides(unclaimed_drone(event, lexicon)))
+
+
+def not_its_own_target(event: Candidate) -> Candidate:
+    """A side found for the perpetrator later (a suspect, the drones' owner) that the sentence had
+    read as the target ("اتهمت الحكومة الدعم السريع بالوقوف وراء الهجوم") is not also the target.
+    Only a fight or a truce may have one name on both sides (two clans, two unnamed groups)."""
+    roles = event.roles
+    if roles.actor1 is None or roles.actor1 != roles.actor2 or event.sub_event_type in SAME_SIDES_TYPES:
+        return event
+    return replace(event, roles=replace(roles, actor2=None))

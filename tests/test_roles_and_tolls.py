@@ -2237,3 +2237,30 @@ def test_young_men_of_two_families_shooting_are_both_tribesmen(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Armed clash", "Tribal militia", "Tribal militia")
+
+
+def test_the_force_said_to_have_launched_the_shelling_is_actor1(events_of):
+    body = (
+        "أصيب أربعة مدنيين بينهم امرأة، مساء أمس، جراء قصف مدفعي على حي الرديف في مدينة الأبيض قال شهود "
+        "إن قوات الدعم السريع شنّته من مواقعها شرق المدينة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Civilians")
+
+
+def test_the_accused_owner_of_the_drones_is_not_also_their_target(events_of):
+    body = (
+        "استهدفت طائرات مسيّرة، فجر اليوم، محطة المياه في مدينة عطبرة بولاية نهر النيل، ما أدى إلى انقطاع "
+        "المياه عن أحياء عدة، واتهمت السلطات المحلية قوات الدعم السريع بالوقوف وراء الهجوم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Air/drone strike", "Rapid Support Forces", None)
+
+
+def test_patrols_that_carried_out_a_raid_are_its_subject(events_of):
+    body = (
+        "نفّذت دوريات تابعة للأمن العام، فجر اليوم، حملة دهم في حي الجورة بمدينة دير الزور، اعتقلت خلالها "
+        "ثلاثة أشخاص قالت إنهم ينتمون إلى «خلية تابعة لداعش»."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Police Forces of Syria", "Islamic State")
