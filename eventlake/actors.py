@@ -221,7 +221,7 @@ def assign_roles(
     answered = [
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
     ]
-    rest = targets + answered + others  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
+    rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]

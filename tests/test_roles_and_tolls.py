@@ -2264,3 +2264,12 @@ def test_patrols_that_carried_out_a_raid_are_its_subject(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Police Forces of Syria", "Islamic State")
+
+
+def test_a_force_fighting_alongside_takes_no_side(events_of):
+    body = (
+        "أعلنت الفرقة 22 مشاة، اليوم، أن قواتها بالاشتراك مع القوة المشتركة صدّت فجر اليوم هجوماً شنّته "
+        "ميليشيا الدعم السريع على المحور الجنوبي لمدينة بابنوسة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
