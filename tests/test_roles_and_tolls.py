@@ -2273,3 +2273,12 @@ def test_a_force_fighting_alongside_takes_no_side(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_wanted_men_of_both_sides_of_a_feud_are_tribesmen(events_of):
+    body = (
+        "قُتل شخص وأصيب اثنان مساء أمس بنزاع عشائري مسلح بين عشيرتين في قضاء سوق الشيوخ بمحافظة ذي قار.\n\n"
+        "ونفذت قوة من شرطة ذي قار فجر اليوم حملة مداهمات أسفرت عن اعتقال أربعة مطلوبين من طرفي النزاع."
+    )
+    arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
+    assert [(e["actor1"], e["actor2"]) for e in arrests] == [("Police Forces of Iraq", "Tribal militia")]
