@@ -2282,3 +2282,9 @@ def test_wanted_men_of_both_sides_of_a_feud_are_tribesmen(events_of):
     )
     arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
     assert [(e["actor1"], e["actor2"]) for e in arrests] == [("Police Forces of Iraq", "Tribal militia")]
+
+
+def test_men_of_a_security_checkpoint_who_shot_are_the_police(events_of):
+    body = "قُتل سائق شاحنة، مساء أمس، برصاص أفراد نقطة أمنية عند مدخل مديرية المنصورة في عدن إثر مشادة كلامية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Police Forces of Yemen", "Civilians")
