@@ -221,6 +221,7 @@ def assign_roles(
     answered = [
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
     ]
+    others = [h for h in others if not _in_a_later_clause(sentence, trigger, h)]
     rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
     if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
@@ -871,6 +872,12 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
 
 def _generic(hit: Hit) -> bool:
     return actor_of(hit).generic
+
+
+def _in_a_later_clause(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
+    """ "خطفت قوة إسرائيلية راعياً ...، فيما تتابع قيادة الجيش اللبناني قضيته": a name past a
+    second clause that opens after the event word, and not marked as hit, has no part in it."""
+    return any(trigger.end <= c.start and c.end <= hit.start for c in sentence.of("cue:second_clause"))
 
 
 def _pick(hits: list[Hit]) -> Hit | None:

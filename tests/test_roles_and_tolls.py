@@ -2288,3 +2288,16 @@ def test_men_of_a_security_checkpoint_who_shot_are_the_police(events_of):
     body = "قُتل سائق شاحنة، مساء أمس، برصاص أفراد نقطة أمنية عند مدخل مديرية المنصورة في عدن إثر مشادة كلامية."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Police Forces of Yemen", "Civilians")
+
+
+def test_a_force_named_in_a_later_clause_is_no_side(events_of):
+    body = (
+        "خطفت قوة إسرائيلية توغلت في أطراف بلدة كفرشوبا مزارعاً أثناء عمله في أرضه، فيما تتابع قيادة "
+        "الجيش اللبناني قضيته مع قوات اليونيفيل."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Abduction/forced disappearance",
+        "Military Forces of Israel",
+        "Civilians",
+    )
