@@ -9,7 +9,7 @@ from dataclasses import replace
 from eventlake.actors import ACCUSE_KINDS, Roles, assign_roles
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties
-from eventlake.lexicon_types import Place, trigger_of
+from eventlake.lexicon_types import Actor, Place, actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces, Location
 from eventlake.sentence import SentenceHits
@@ -42,12 +42,24 @@ def clause_events(
         taken.add(town.place)
         none_hurt = any(h.start > end for h in sentence.of("cas:zero"))
         toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=end)
-        hit = assign_roles(sentence, again, clause=(end, sentence.end)).actor2  # "بسيارة مدنية"
-        roles = found[0].roles if hit is None else replace(found[0].roles, actor2=hit)
+        own = assign_roles(sentence, again, clause=(end, sentence.end))
+        roles = found[0].roles if own.actor2 is None else replace(found[0].roles, actor2=own.actor2)  # "بسيارة مدنية"
+        if own.actor1 is not None and _named_at(sentence, again, own.actor1):
+            roles = replace(roles, actor1=own.actor1, attribution=own.attribution)
         out.append(replace(found[0], location=town, casualties=toll, roles=roles))
     if out:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
         _keep_first_clause_toll(sentence, found, openings[0][0])
     return out
+
+
+def _named_at(sentence: SentenceHits, event_word: Hit, actor: Actor) -> bool:
+    """ "بينما استهدفت المدفعية الإيرانية ...": the clause names its own side next to its event word
+    (not a source at its end, "بحسب ما أفاد ...")."""
+    near = [
+        sentence.followed_by(event_word, kind, within=2) or sentence.preceded_by(event_word, kind, within=1)
+        for kind in ("actor", "actor_adj")
+    ]
+    return any(h is not None and actor_of(h) == actor and not actor.generic for h in near)
 
 
 def _clause_openings(sentence: SentenceHits, triggers: list[Hit], kinds: tuple[str, ...]) -> list[tuple[int, int]]:

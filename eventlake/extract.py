@@ -520,13 +520,24 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: 
     more = lead is not None and sub == lead.sub_event_type and not other_side
     if body and (more or _truce_reached(sentence, sub)) and not names_unknown_place(sentence):
         return [cast(Location, body[0].location)]  # more on the lead event, or the truce that ends it: its place
-    if body and (sentence.has("cue:later") or _after_the_event(sentence)):
-        return [
-            cast(Location, body[-1].location)
-        ]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
-    if body and _points_to_a_place(sentence, body[-1]):
-        return [cast(Location, body[-1].location)]  # "في إدخال السيارة إلى المدينة": the town just told
+    last = _last_by_the_side(body, roles)
+    if last is not None and (sentence.has("cue:later") or _after_the_event(sentence)):
+        return [cast(Location, last.location)]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
+    if last is not None and _points_to_a_place(sentence, last):
+        return [cast(Location, last.location)]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _last_by_the_side(told: list[Candidate], roles: Roles) -> Candidate | None:
+    """The event just told, or, when the sentence names its side ("القصف التركي" after a Turkish and
+    then an Iranian shelling), the last one that side did."""
+    if not told:
+        return None
+    if _named_actor(roles):
+        same = [c for c in told if c.roles.actor1 == roles.actor1]
+        if same:
+            return same[-1]
+    return told[-1]
 
 
 def _arrests_after(sentence: SentenceHits, sub: str, own: list[Location], earlier: list[Candidate]) -> list[Location]:

@@ -2301,3 +2301,14 @@ def test_a_force_named_in_a_later_clause_is_no_side(events_of):
         "Military Forces of Israel",
         "Civilians",
     )
+
+
+def test_a_second_clause_that_names_its_own_side_keeps_it(events_of):
+    body = (
+        "قصفت المدفعية التركية، صباح اليوم، أطراف قرى ناحية برادوست، بينما استهدفت المدفعية الإيرانية بعدة "
+        "قذائف محيط ناحية سيدكان الحدودية، دون تسجيل خسائر بشرية.\n\n"
+        "وأضاف القائممقام أن القصف التركي أدى إلى احتراق مساحات من البساتين، مشيراً إلى أن «أكثر من 20 "
+        "قرية في الناحية خلت من سكانها»."
+    )
+    sides = sorted((e["location"], e["actor1"]) for e in events_of(body))
+    assert sides == [("Bradost", "Military Forces of Turkey"), ("Sidakan", "Military Forces of Iran")]
