@@ -2312,3 +2312,12 @@ def test_a_second_clause_that_names_its_own_side_keeps_it(events_of):
     )
     sides = sorted((e["location"], e["actor1"]) for e in events_of(body))
     assert sides == [("Bradost", "Military Forces of Turkey"), ("Sidakan", "Military Forces of Iran")]
+
+
+def test_the_iraqi_states_kharijites_are_the_islamic_state(events_of):
+    body = (
+        "أعلنت خلية الإعلام الأمني استشهاد جندي إثر هجوم شنّته مجموعة من الخوارج على نقطة للجيش في قرية "
+        "نائية بناحية العظيم شمالي ديالى، الليلة الماضية."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Military Forces of Iraq")
