@@ -204,7 +204,11 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
     if not _counts_victims(sentence):
         return event
     members = [h for h in sentence.of("actor") if any(sentence.preceded_by(h, k, within=0) for k in VICTIMS_SIDE_CUES)]
-    members += [h for h in sentence.of("actor") if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h)]
+    members += [
+        h
+        for h in sentence.of("actor")
+        if _member_in(sentence, h) or _mourns_in_a_statement(sentence, h) or _says_they_were_its_own(sentence, h)
+    ]
     iso = event.location.place.iso if event.location is not None else None
     members.sort(key=lambda h: actor_of(h).home != iso)  # one alias, several armies (القوات المسلحة): the country's
     mentions: dict[tuple[int, int], Actor] = {}
@@ -304,6 +308,17 @@ def _mourns_in_a_statement(sentence: SentenceHits, hit: Hit) -> bool:
     """ "وقال مجلس دير الزور العسكري في بيان نعي إن القتيل أحد مقاتليه": who mourns the dead is their side."""
     cue = sentence.followed_by(hit, "cue:mourned", within=3)
     return cue is not None and cue.entry.phrase in ("بيان نعي", "نعي")
+
+
+def _says_they_were_its_own(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وأكدت وحدات مقاومة سنجار في بيان أن القتيلين «مقاتلان من صفوفها»": the group that says the
+    dead were its own."""
+    if sentence.preceded_by(hit, "cue:report", within=1) is None:
+        return False
+    return any(
+        c.start > hit.end and sentence.preceded_by(c, "cue:armed_victims", within=2)
+        for c in sentence.of("cue:own_losses")
+    )
 
 
 def _member_in(sentence: SentenceHits, hit: Hit) -> bool:

@@ -129,6 +129,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     habit, a threat or a statistic)."""
     if not triggers or _accident(sentence):
         return None
+    triggers = [t for t in triggers if not _protests_talked_about(sentence, t)] or triggers
     primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (trigger_of(t).priority, -t.start)))
     if habitual(sentence, primary):
         return None
@@ -138,6 +139,12 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
     primary = arrested_then_taken(sentence, triggers, primary)
     return None if reported_speech(sentence, primary) else primary
+
+
+def _protests_talked_about(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "اعتقلت الأسايش صحفياً بعد بثّه تقريراً عن احتجاجات الموظفين": protests a report is about
+    are its topic, not an event of the sentence (which tells another)."""
+    return trigger_of(trigger).sub_event_type == "Peaceful protest" and sentence.word_before(trigger.start) == "عن"
 
 
 def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

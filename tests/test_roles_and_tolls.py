@@ -2321,3 +2321,21 @@ def test_the_iraqi_states_kharijites_are_the_islamic_state(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Military Forces of Iraq")
+
+
+def test_protests_a_report_was_about_are_not_the_event(events_of):
+    body = (
+        "اعتقلت قوة من الأسايش في مدينة رانية، أمس، مراسلاً لقناة محلية بعد ساعات من بثّه تقريراً عن "
+        "احتجاجات المعلمين على تأخر الرواتب."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Kurdistan Region Security (Asayish)")
+
+
+def test_the_group_that_says_the_dead_were_its_own_is_the_target(events_of):
+    body = (
+        "قُتل شخصان، مساء أمس، بقصف طائرة مسيّرة تركية استهدف سيارة قرب ناحية سنوني شمال جبل سنجار.\n\n"
+        "وأكدت وحدات مقاومة سنجار في بيان، اليوم، أن القتيلين «مقاتلان من صفوفها»."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Turkey", "Sinjar Resistance Units", 2)
