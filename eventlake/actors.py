@@ -738,7 +738,7 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):
         return True
-    if _owns_the_attack(sentence, hit) or _inside_the_trigger(sentence, hit):
+    if _owns_the_attack(sentence, hit) or _inside_the_trigger(sentence, hit) or _post_that_arrested(sentence, hit):
         return True
     verb = sentence.followed_by(hit, "trigger", within=0)
     if verb is not None and sentence.derived.text[verb.start : verb.end] in PRESENT_VERBS:
@@ -759,6 +759,16 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "زحفاً لمرتزقة العدوان": the cue ends inside the name it introduces
     first_word = sentence.derived.text[hit.start : hit.end].split()[0]
     return first_word in AGENT_ALIAS_WORDS
+
+
+def _post_that_arrested(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أوقف حاجز الجيش اللبناني أحد مطلقي النار": the force whose checkpoint or patrol, right
+    after the arrest verb, made the arrest."""
+    before = sentence.words_before(hit.start, 1)
+    if not before or sentence.derived.text[before[0][0] : before[0][1]] not in TARGET_HEADS:
+        return False
+    verb = sentence.preceded_by(hit, "trigger", within=1)
+    return verb is not None and trigger_of(verb).sub_event_type == "Arrests"
 
 
 def _inside_the_trigger(sentence: SentenceHits, hit: Hit) -> bool:

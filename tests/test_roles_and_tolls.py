@@ -2339,3 +2339,18 @@ def test_the_group_that_says_the_dead_were_its_own_is_the_target(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Turkey", "Sinjar Resistance Units", 2)
+
+
+def test_the_checkpoint_that_arrested_is_its_forces(events_of):
+    body = "أوقف حاجز الجيش اللبناني عند مدخل مخيم عين الحلوة، ليل أمس، مطلوباً أثناء محاولته الخروج من المخيم."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Military Forces of Lebanon")
+
+
+def test_gunmen_of_a_family_are_tribesmen(events_of):
+    body = (
+        "تطوّر إشكال فردي، مساء أمس، إلى اشتباك بالأسلحة الرشاشة بين عناصر من حركة فتح ومسلحين من إحدى "
+        "عائلات مخيم الرشيدية في صور."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Fatah Movement", "Tribal militia")
