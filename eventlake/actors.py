@@ -89,7 +89,7 @@ SELF_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم
 # "its aircraft", "its forces" (matching form): a claim's own force after "أن".
 OWN_FORCE_WORDS = frozenset(
     f"{noun}{suffix}"
-    for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي")
+    for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي", "سرايا")
     for suffix in ("ه", "ها")
 )
 MADE_IN = frozenset({"الصنع", "صنع"})
@@ -827,7 +827,12 @@ def _speaker_owns_the_force(sentence: SentenceHits, hit: Hit) -> bool:
         return False
     words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 5)]  # "... مساء أمس أن"
     that = next((i for i, w in enumerate(words) if w in THAT_WORDS), None)
-    return that is not None and that + 1 < len(words) and words[that + 1] in OWN_FORCE_WORDS
+    if that is None or that + 1 >= len(words):
+        return False
+    if words[that + 1] in ("احدي", "احد"):  # "أن إحدى سراياها اشتبكت"
+        words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, that + 3)]
+        that += 1
+    return that + 1 < len(words) and words[that + 1] in OWN_FORCE_WORDS
 
 
 def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:

@@ -2354,3 +2354,16 @@ def test_gunmen_of_a_family_are_tribesmen(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Fatah Movement", "Tribal militia")
+
+
+def test_the_battalion_whose_company_clashed_is_a_side(events_of):
+    body = (
+        "أعلنت الكتيبة طارق بن زياد، فجر اليوم، أن إحدى سراياها اشتبكت مع مسلحين مجهولين في منطقة صحراوية "
+        "جنوب مدينة الكفرة، ما أسفر عن مقتل أحدهم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Libyan National Army",
+        "Unidentified armed group",
+    )
