@@ -30,6 +30,8 @@ HELD_AT_WORDS = frozenset({"مكان", "اماكن", "مركز", "مراكز"}) 
 DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
 CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
+# Words before a protest word that make it a topic or a consequence, not the event (matching form).
+TOPIC_OR_STIRRED = frozenset({"عن", "تثير", "يثير", "اثار", "اثارت", "اثاره"})
 
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
@@ -142,9 +144,11 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
 
 
 def _protests_talked_about(sentence: SentenceHits, trigger: Hit) -> bool:
-    """ "اعتقلت الأسايش صحفياً بعد بثّه تقريراً عن احتجاجات الموظفين": protests a report is about
-    are its topic, not an event of the sentence (which tells another)."""
-    return trigger_of(trigger).sub_event_type == "Peaceful protest" and sentence.word_before(trigger.start) == "عن"
+    """ "اعتقلت الأسايش صحفياً بعد بثّه تقريراً عن احتجاجات الموظفين", "حملة اعتقالات تثير احتجاج
+    الأهالي": protests a report is about, or a deed stirred, are not the event the sentence tells."""
+    if trigger_of(trigger).sub_event_type != "Peaceful protest":
+        return False
+    return sentence.word_before(trigger.start) in TOPIC_OR_STIRRED
 
 
 def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
@@ -244,7 +248,15 @@ def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) 
     if trigger_of(primary).sub_event_type != "Arrests" or not sentence.has("cas:killed"):
         return primary
     raids = [t for t in triggers if trigger_of(t).sub_event_type == "Armed clash" and trigger_of(t).priority < 65]
+    raids = raids or [t for t in triggers if t.end <= primary.start and _killed_by(sentence, t)]
     return raids[0] if raids else primary
+
+
+def _killed_by(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "مقتل عنصرين من «قسد» بهجوم على حاجز ... واعتقالات": an attack the dead were killed by."""
+    attack = trigger_of(trigger).sub_event_type == "@attack"
+    by = sentence.derived.text[trigger.start - 1 : trigger.start] == "ب"
+    return attack and by and sentence.preceded_by(trigger, "cas:killed", within=4) is not None
 
 
 def raid_met_with_fire(triggers: list[Hit], primary: Hit) -> Hit:
@@ -450,6 +462,14 @@ def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub
     return None
 
 
+def _gathering_told(sentence: SentenceHits) -> bool:
+    """ "تجمّع العشرات من أهالي القرية ... فأطلق عناصر المقر الرصاص في الهواء لتفريقهم": a
+    gathering is a protest in sight (not in a headline's list: "ومواكب في عطبرة وتفريق وقفة في كسلا")."""
+    return not sentence.is_title and any(
+        trigger_of(t).sub_event_type == "Peaceful protest" for t in sentence.of("trigger")
+    )
+
+
 def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[str | None, bool]:
     """The sub-event type: named by the trigger, or read from context for @attack/@explosion."""
     sub = trigger_of(trigger).sub_event_type
@@ -489,7 +509,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Government regains territory", False
     if sub == "Government regains territory" and roles.actor1 and roles.actor1.inter != 1:
         return "Non-state actor overtakes territory", False  # "استعادت قسد السيطرة": not a state
-    if sub == "Protest with intervention" and not sentence.has("cue:protest"):
+    if sub == "Protest with intervention" and not sentence.has("cue:protest") and not _gathering_told(sentence):
         return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
     if sub in PROTEST_TYPES and _lethal_force(sentence):
         return "Excessive force against protesters", False

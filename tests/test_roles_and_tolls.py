@@ -2367,3 +2367,36 @@ def test_the_battalion_whose_company_clashed_is_a_side(events_of):
         "Libyan National Army",
         "Unidentified armed group",
     )
+
+
+def test_a_protest_the_raids_stirred_is_not_the_headlines_event(events_of):
+    title = "مقتل عنصرين من «قسد» بهجوم على حاجز في الشحيل وحملة اعتقالات في الجرذي تثير احتجاج الأهالي"
+    body = (
+        "تعرّض حاجز لقوات سوريا الديمقراطية عند مدخل بلدة الشحيل بريف دير الزور الشرقي، مساء أمس، لهجوم "
+        "بالأسلحة الرشاشة نفذه مسلحون كانوا يستقلون دراجات نارية، ودارت اشتباكات بين الطرفين قبل أن ينسحب "
+        "المهاجمون.\n\n"
+        "وبحسب ناشطين، أسفر الهجوم عن مقتل عنصرين من الحاجز، ورجّحت المصادر أن يكون المهاجمون من خلايا تنظيم داعش.\n\n"
+        "وشنّت قوات سوريا الديمقراطية، فجر اليوم، حملة دهم واعتقال في قرية الجرذي طالت خمسة أشخاص."
+    )
+    events = {e["sub_event_type"]: e for e in events_of(body, title=title)}
+    assert sorted(events) == ["Armed clash", "Arrests"]
+    clash = events["Armed clash"]
+    assert (clash["actor1"], clash["actor2"], clash["fatalities"]) == ("Islamic State", "Syrian Democratic Forces", 2)
+
+
+def test_the_attack_the_dead_were_killed_by_outranks_the_arrests(events_of):
+    e = only(events_of("قُتل عنصران من قسد أمس بهجوم على حاجز في بلدة الشحيل، واعتقالات في قرية الجرذي."))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Armed clash", "Syrian Democratic Forces", 2)
+
+
+def test_a_gathering_dispersed_with_fire_is_a_protest_with_intervention(events_of):
+    body = (
+        "تجمّع العشرات من أهالي قرية الجرذي، ظهر اليوم، أمام مقر عسكري لقسد مطالبين بالإفراج عن أبنائهم، "
+        "فأطلق عناصر المقر الرصاص في الهواء لتفريقهم."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Protest with intervention",
+        "Protesters",
+        "Syrian Democratic Forces",
+    )
