@@ -450,20 +450,29 @@ def _in_brackets(sentence: SentenceHits, mentions: list[Hit]) -> list[Hit]:
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         between = sentence.source_word(hit.end, nxt.start) if nxt is not None and nxt.start >= hit.end else ""
         bracket = between.rstrip().endswith("(") and len(between.split()) <= 2  # "الداخلي (" may stand between
+        bracket = bracket or (nxt is not None and _guillemet_between(sentence, hit, nxt))  # "الداخلي «الأسايش»"
         if nxt is not None and bracket and nxt.entry.value != hit.entry.value:
             continue  # the bracketed name that follows stands for this one
         out.append(hit)
     return out
 
 
+def _guillemet_between(sentence: SentenceHits, hit: Hit, nxt: Hit) -> bool:
+    """Only "«" stands between two names: the second is the first's own name."""
+    return sentence.source[hit.span.end : nxt.span.start].strip() == "«"
+
+
 def _bracketed_for(sentence: SentenceHits, hit: Hit) -> Hit | None:
     """The actor words a bracketed name ("(الأسايش)") stands for, right before its bracket."""
     span = hit.span  # a few characters back, not the sentence's whole prefix: this runs for every actor
-    if not sentence.source[max(sentence.span.start, span.start - 4) : span.start].rstrip().endswith("("):
+    opening = sentence.source[max(sentence.span.start, span.start - 4) : span.start].rstrip()
+    if not opening.endswith(("(", "«")):
         return None
     words = [h for h in sentence.of("actor") + sentence.of("actor_local") if h.end <= hit.start and h is not hit]
     nearest = max(words, key=lambda h: h.end, default=None)
     gap = sentence.source_word(nearest.end, hit.start) if nearest is not None else ""
+    if opening.endswith("«") and (nearest is None or not _guillemet_between(sentence, nearest, hit)):
+        return None  # "بين الجيش و«قسد»": a second name, not the first one's
     return nearest if nearest is not None and len(gap.split()) <= 2 else None
 
 

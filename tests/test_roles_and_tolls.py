@@ -2400,3 +2400,16 @@ def test_a_gathering_dispersed_with_fire_is_a_protest_with_intervention(events_o
         "Protesters",
         "Syrian Democratic Forces",
     )
+
+
+def test_a_name_in_guillemets_says_which_force_the_words_mean(events_of):
+    body = (
+        "شنّت قوى الأمن الداخلي «الأسايش»، فجر اليوم، حملة دهم واعتقال في بلدة الشحيل بريف دير الزور طالت أربعة أشخاص."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Syrian Democratic Forces")
+
+
+def test_a_second_name_in_guillemets_is_a_second_side(events_of):
+    e = only(events_of("اندلعت أمس اشتباكات بين الجيش و«قسد» في بلدة الشحيل بريف دير الزور."))
+    assert {e["actor1"], e["actor2"]} == {"Military Forces of Syria", "Syrian Democratic Forces"}
