@@ -47,11 +47,11 @@ from eventlake.sides import (
     home_forces_hit,
     involved_in_one_told,
     merged_event_defaults,
+    perpetrators_arrested,
     roles_for,
     sides_told,
     soldiers_hit,
     tribal_fight,
-    tribesmen_arrested,
 )
 from eventlake.text import Derived, Span
 from eventlake.told_later import told_later
@@ -299,7 +299,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = home_forces_hit(sentence, sub, tribal_fight(sentence, primary, roles, sub), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
     roles = army_unit_hit(sentence, sub, roles, locations[0], ctx.lexicon)
-    roles = tribesmen_arrested(sentence, sub, roles, locations[0], earlier)
+    roles = perpetrators_arrested(sentence, sub, roles, locations[0], earlier)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:
         return []

@@ -188,11 +188,12 @@ def involved_in_one_told(sentence: SentenceHits) -> bool:
     return any(sentence.has(kind) for kind in ("cue:implicated", "cue:took_part", "cue:sides_told"))
 
 
-def tribesmen_arrested(
+def perpetrators_arrested(
     sentence: SentenceHits, sub: str, roles: Roles, where: Location, earlier: list[Candidate]
 ) -> Roles:
     """ "اعتقلت ستة من المتورطين" after a tribal feud in the same province: those arrested are the
-    feud's tribesmen, not civilians."""
+    feud's tribesmen, not civilians; "القبض على أربعة يُشتبه بضلوعهم في الهجوم" after an attack by a
+    named armed group: the group's men."""
     if sub != "Arrests" or roles.actor2 not in (None, CIVILIANS):
         return roles
     if not involved_in_one_told(sentence):
@@ -201,7 +202,16 @@ def tribesmen_arrested(
         TRIBES in c.roles.sides and c.location is not None and c.location.place.admin1 == where.place.admin1
         for c in earlier
     )
-    return replace(roles, actor2=TRIBES) if feud else roles
+    if feud:
+        return replace(roles, actor2=TRIBES)
+    doers = [c.roles.actor1 for c in earlier if c.sub_event_type != "Arrests" and _named_armed_group(c.roles.actor1)]
+    doers = [d for d in doers if d != roles.actor1]
+    return replace(roles, actor2=doers[-1]) if doers else roles
+
+
+def _named_armed_group(actor: Actor | None) -> bool:
+    """A rebel or political militia the article names (ACLED inter 2 or 3), not an unknown one."""
+    return actor is not None and actor.inter in (2, 3) and not actor.generic
 
 
 def unclaimed_bomb(event: Candidate) -> Candidate:

@@ -2413,3 +2413,14 @@ def test_a_name_in_guillemets_says_which_force_the_words_mean(events_of):
 def test_a_second_name_in_guillemets_is_a_second_side(events_of):
     e = only(events_of("اندلعت أمس اشتباكات بين الجيش و«قسد» في بلدة الشحيل بريف دير الزور."))
     assert {e["actor1"], e["actor2"]} == {"Military Forces of Syria", "Syrian Democratic Forces"}
+
+
+def test_men_arrested_for_an_attack_are_of_the_group_that_made_it(events_of):
+    body = (
+        "تعرّضت دورية تابعة لقيادة الأمن الداخلي لكمين نفذته مجموعة من فلول النظام البائد على الطريق بين "
+        "مدينة جبلة وقرية بيت ياشوط، مساء أمس، ما أدى إلى مقتل عنصرين.\n\n"
+        "ونفذت وحدات الأمن الداخلي، فجر اليوم، حملة تمشيط في محيط قرية بيت ياشوط أسفرت عن إلقاء القبض على "
+        "ثلاثة أشخاص يُشتبه بضلوعهم في الهجوم."
+    )
+    arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
+    assert [(e["actor1"], e["actor2"]) for e in arrests] == [("Police Forces of Syria", "Assad loyalists")]
