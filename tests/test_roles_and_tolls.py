@@ -2424,3 +2424,18 @@ def test_men_arrested_for_an_attack_are_of_the_group_that_made_it(events_of):
     )
     arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
     assert [(e["actor1"], e["actor2"]) for e in arrests] == [("Police Forces of Syria", "Assad loyalists")]
+
+
+def test_a_drone_of_the_turkish_occupation_is_turkish(events_of):
+    e = only(events_of("قُتل مواطنان بقصف مسيّرة للاحتلال التركي استهدف سيارتهما قرب قرية الدردارة في ريف تل تمر أمس."))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Turkey", "Civilians")
+
+
+def test_the_mercenaries_are_the_side_just_named(events_of):
+    body = (
+        "تصدّى مقاتلو مجلس تل تمر العسكري، ليلة أمس، لمحاولة تسلل نفذتها فصائل الجيش الوطني السوري على "
+        "محور قرية أم الكيف.\n\n"
+        "وبالتزامن مع ذلك، قصف المرتزقة بالمدفعية الثقيلة قرية الدردارة بأكثر من عشرين قذيفة."
+    )
+    shelling = [e for e in events_of(body) if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert [(e["location"], e["actor1"]) for e in shelling] == [("Al-Dardara", "Syrian National Army")]
