@@ -464,10 +464,12 @@ def second_weapon(sentence: SentenceHits, triggers: list[Hit], primary: Hit, sub
 
 def _gathering_told(sentence: SentenceHits) -> bool:
     """ "تجمّع العشرات من أهالي القرية ... فأطلق عناصر المقر الرصاص في الهواء لتفريقهم": a
-    gathering is a protest in sight (not in a headline's list: "ومواكب في عطبرة وتفريق وقفة في كسلا")."""
-    return not sentence.is_title and any(
-        trigger_of(t).sub_event_type == "Peaceful protest" for t in sentence.of("trigger")
-    )
+    gathering is a protest in sight (not in a headline's list: "ومواكب في عطبرة وتفريق وقفة في كسلا");
+    so is "فرّقت تجمّعاً سلمياً"."""
+    if sentence.is_title:
+        return False
+    protest = any(trigger_of(t).sub_event_type == "Peaceful protest" for t in sentence.of("trigger"))
+    return protest or sentence.has("cue:gathered")
 
 
 def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[str | None, bool]:

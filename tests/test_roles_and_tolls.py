@@ -2439,3 +2439,16 @@ def test_the_mercenaries_are_the_side_just_named(events_of):
     )
     shelling = [e for e in events_of(body) if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert [(e["location"], e["actor1"]) for e in shelling] == [("Al-Dardara", "Syrian National Army")]
+
+
+def test_a_peaceful_gathering_dispersed_with_live_fire(events_of):
+    body = (
+        "فرّقت قوات الحزام الأمني، ليل أمس، تجمّعاً سلمياً لعشرات الشبان في مديرية المنصورة بعدن بإطلاق "
+        "الرصاص الحي، ما أدى إلى إصابة شاب."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Excessive force against protesters",
+        "Southern Transitional Council",
+        "Protesters",
+    )
