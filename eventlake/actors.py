@@ -95,6 +95,7 @@ OWN_FORCE_WORDS = frozenset(
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
+INTERVENED = frozenset({"تدخلت", "تتدخل", "يتدخل", "تدخل"})  # matching form: a force stepping in
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
 # Attacks a force owns with "لـ" ("قصفاً مدفعياً لقوات الدعم السريع"), matching form.
 ATTACK_NOUNS = frozenset({"قصف", "قصفا", "غاره", "غارات", "هجوم", "هجوما", "هجمات", "ضربه", "ضربات"})
@@ -199,7 +200,12 @@ def assign_roles(
     for hit in mentions:
         if downed and ((hit.kind == "actor_adj" and not _air_defence_of(sentence, hit)) or _planted_by(sentence, hit)):
             targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية", "لغماً زرعه مجهولون": the weapon's owner
-        elif hit is accused or _is_agent(sentence, hit) or _suspect(sentence, hedge, hit):
+        elif (
+            hit is accused
+            or _is_agent(sentence, hit)
+            or _suspect(sentence, hedge, hit)
+            or _intervened_and_arrested(sentence, trigger, hit)
+        ):
             agents.append(hit)
         elif _is_target(sentence, hit):
             targets.append(hit)
@@ -778,6 +784,15 @@ def _post_that_arrested(sentence: SentenceHits, hit: Hit) -> bool:
         return False
     verb = sentence.preceded_by(hit, "trigger", within=1)
     return verb is not None and trigger_of(verb).sub_event_type == "Arrests"
+
+
+def _intervened_and_arrested(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
+    """ "قبل أن تتدخل قوة من قيادة شرطة ميسان وتفرض حظراً للتجوال، واعتقلت اثنين من المتورطين":
+    the force that stepped in made the arrests that follow."""
+    if trigger_of(trigger).sub_event_type != "Arrests" or hit.start > trigger.start:
+        return False
+    words = sentence.words_before(hit.start, 3)
+    return any(sentence.derived.text[a:b] in INTERVENED for a, b in words)
 
 
 def _inside_the_trigger(sentence: SentenceHits, hit: Hit) -> bool:

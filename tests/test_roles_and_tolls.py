@@ -2452,3 +2452,12 @@ def test_a_peaceful_gathering_dispersed_with_live_fire(events_of):
         "Southern Transitional Council",
         "Protesters",
     )
+
+
+def test_the_force_that_stepped_in_made_the_arrests(events_of):
+    body = (
+        "وأوضح المصدر أن النزاع نشب بين أفراد من عشيرتين في ناحية الكحلاء على خلفية خلاف على قطعة أرض، "
+        "قبل أن تتدخل قوة من قيادة شرطة ميسان وتفرض حظراً للتجوال، واعتقلت صباح اليوم اثنين من المتورطين."
+    )
+    arrests = [e for e in events_of(body) if e["sub_event_type"] in ("Arrests", "Abduction/forced disappearance")]
+    assert [(e["sub_event_type"], e["actor1"]) for e in arrests] == [("Arrests", "Police Forces of Iraq")]
