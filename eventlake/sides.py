@@ -9,7 +9,7 @@ from itertools import pairwise
 from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
 from eventlake.casualties import names_a_unit
-from eventlake.lexicon_types import Actor, Lexicon
+from eventlake.lexicon_types import Actor, Lexicon, actor_of
 from eventlake.matcher import Hit
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
@@ -21,7 +21,8 @@ TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "ا
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
 TAKEN_TO = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching form)
-BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
+BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})
+LEFTOVER_WORDS = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)  # planted or thrown by hand
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 SAME_SIDES_TYPES = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
@@ -223,9 +224,22 @@ def unclaimed_bomb(event: Candidate) -> Candidate:
     sentence, actor1 = event.sentence, event.roles.actor1
     if actor1 == UNIDENTIFIED and sentence.has("cue:remnant") and not sentence.has("cue:unknown"):
         return replace(event, roles=Roles(None, event.roles.actor2, "unknown"))  # "المجهولين" of another telling
+    if actor1 is not None and _war_leftover(sentence) and not sentence.has("cue:planted"):
+        return replace(event, roles=Roles(None, event.roles.actor2, "unknown"))  # "من مخلفات قصف النظام البائد"
     if actor1 is not None or not sentence.has("cue:planted") or sentence.has("cue:remnant"):
         return event
     return replace(event, roles=Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))
+
+
+def _war_leftover(sentence: SentenceHits) -> bool:
+    """ "لغم من مخلفات الحرب", "قنبلة عنقودية من مخلفات قصف النظام": left by a war, not laid for
+    this blast, whoever fired it then; not "من مخلفات عصابات داعش", an armed group's own mines."""
+    for leftover in (h for h in sentence.of("cue:remnant") if h.entry.phrase in LEFTOVER_WORDS):
+        owner = sentence.followed_by(leftover, "actor", within=2) or sentence.followed_by(
+            leftover, "actor_local", within=2
+        )
+        return owner is None or actor_of(owner).inter == 1
+    return False
 
 
 def civilian_target(event: Candidate) -> Candidate:

@@ -2461,3 +2461,18 @@ def test_the_force_that_stepped_in_made_the_arrests(events_of):
     )
     arrests = [e for e in events_of(body) if e["sub_event_type"] in ("Arrests", "Abduction/forced disappearance")]
     assert [(e["sub_event_type"], e["actor1"]) for e in arrests] == [("Arrests", "Police Forces of Iraq")]
+
+
+def test_a_leftover_of_a_forces_old_shelling_is_no_ones(events_of):
+    body = (
+        "استُشهد طفلان، ظهر اليوم، جراء انفجار قنبلة عنقودية من مخلفات قصف النظام البائد في أرض زراعية "
+        "ببلدة حاس في ريف إدلب."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == (None, "Civilians", "unknown")
+
+
+def test_a_mine_left_by_an_armed_group_is_that_groups(events_of):
+    body = "قُتل راعٍ، أمس، بانفجار لغم أرضي من مخلّفات عصابات داعش الإرهابية في صحراء قضاء الحضر."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Civilians")
