@@ -383,8 +383,10 @@ def _count_of_group(sentence: SentenceHits, hit: Hit) -> int | None:
     words = sentence.words_before(hit.start, 5)  # nearest first
     words = words[1:] if _unit_number(sentence, words) else words[:4]  # "من منتسبي اللواء 52"
     tokens = [sentence.derived.text[a:b] for a, b in words]
-    if len(tokens) < 4 or tokens[2] != "من" or tokens[1] not in GROUP_NOUNS:
+    if len(tokens) < 4 or tokens[2] != "من":
         return None
+    if tokens[1] not in GROUP_NOUNS and not sentence.has_at(words[1], "actor"):
+        return None  # "ثلاثة من جامعي الكمأ قُتلوا": people named by their trade count too
     return _digits(tokens[3]) or _spelled_number(sentence, words[3:], at_end=True)
 
 

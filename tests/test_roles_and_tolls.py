@@ -2476,3 +2476,9 @@ def test_a_mine_left_by_an_armed_group_is_that_groups(events_of):
     body = "قُتل راعٍ، أمس، بانفجار لغم أرضي من مخلّفات عصابات داعش الإرهابية في صحراء قضاء الحضر."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Civilians")
+
+
+def test_people_named_by_their_trade_are_counted_before_of(events_of):
+    body = "أفاد مصدر أمني بأن ثلاثة من جامعي الكمأ قُتلوا وأُصيب اثنان بانفجار عبوة ناسفة قديمة قرب الرطبة أمس."
+    e = only(events_of(body))
+    assert (e["actor2"], e["fatalities"], e["injuries"]) == ("Civilians", 3, 2)
