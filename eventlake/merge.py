@@ -276,7 +276,11 @@ def _fold(group: list[Candidate]) -> Candidate:
     )
     roles = best.roles
     if with_actor and (roles.actor1 is None or roles.actor1.generic):
+        civilians = roles.actor2 is not None and roles.actor2.inter == CIVILIANS_INTER
+        victims = roles.actor2 if civilians and best.casualties.fatalities else None
         roles = with_actor[0].roles
+        if victims is not None and roles.actor1 != victims:  # "قُتل ١٥ مدنياً بقصف ..." then the army's claim
+            roles = replace(roles, actor2=victims)
     elif roles.actor2 is None:  # "تضاربت روايات الجيش ... بشأن المعارك", then who attacked whom
         both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
         roles = both[0] if both else roles

@@ -2482,3 +2482,13 @@ def test_people_named_by_their_trade_are_counted_before_of(events_of):
     body = "أفاد مصدر أمني بأن ثلاثة من جامعي الكمأ قُتلوا وأُصيب اثنان بانفجار عبوة ناسفة قديمة قرب الرطبة أمس."
     e = only(events_of(body))
     assert (e["actor2"], e["fatalities"], e["injuries"]) == ("Civilians", 3, 2)
+
+
+def test_civilians_killed_stay_the_target_when_a_side_claims_the_strike(events_of):
+    body = (
+        "قُتل عشرة مدنيين على الأقل، أمس، جراء قصف بطائرة مسيّرة استهدف السوق الأسبوعي في مدينة مليط.\n\n"
+        "واتهمت قوات الدعم السريع «طيران الجيش» بتنفيذ الغارة، فيما قال مصدر عسكري في الجيش إن المسيّرة "
+        "استهدفت «تجمعات للميليشيا» في محيط السوق."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Sudan", "Civilians", 10)
