@@ -95,6 +95,7 @@ OWN_FORCE_WORDS = frozenset(
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
+SURVIVED = frozenset({"نجا", "نجاة", "ينجو"})  # cues.yaml attempt: the one who survived was the target
 INTERVENED = frozenset({"تدخلت", "تتدخل", "يتدخل", "تدخل"})  # matching form: a force stepping in
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
 # Attacks a force owns with "لـ" ("قصفاً مدفعياً لقوات الدعم السريع"), matching form.
@@ -642,7 +643,14 @@ def _is_target(sentence: SentenceHits, hit: Hit) -> bool:
         or _suffered(sentence, hit)
         or _members_hurt(sentence, hit)
         or sentence.preceded_by(hit, "cue:mourned", within=1) is not None  # "نعت هيئة الحشد ... اثنين من منتسبيها"
+        or _survived(sentence, hit)
     )
+
+
+def _survived(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "نجا قائد إحدى كتائب الحزام الأمني من محاولة اغتيال": the force of the one who survived it."""
+    cue = sentence.preceded_by(hit, "cue:attempt", within=4)
+    return cue is not None and cue.entry.phrase in SURVIVED
 
 
 def _members_hurt(sentence: SentenceHits, hit: Hit) -> bool:

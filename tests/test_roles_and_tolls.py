@@ -2492,3 +2492,12 @@ def test_civilians_killed_stay_the_target_when_a_side_claims_the_strike(events_o
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Sudan", "Civilians", 10)
+
+
+def test_the_force_of_the_commander_who_survived_was_the_target(events_of):
+    body = (
+        "نجا قائد إحدى كتائب الحزام الأمني، صباح اليوم، من محاولة اغتيال بعبوة ناسفة زُرعت على جانب الطريق "
+        "واستهدفت موكبه في مديرية المنصورة بعدن، ما أسفر عن إصابة اثنين من مرافقيه."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Southern Transitional Council")
