@@ -43,7 +43,9 @@ def clause_events(
         none_hurt = any(h.start > end for h in sentence.of("cas:zero"))
         toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=end)
         own = assign_roles(sentence, again, clause=(end, sentence.end))
-        roles = found[0].roles if own.actor2 is None else replace(found[0].roles, actor2=own.actor2)  # "بسيارة مدنية"
+        roles = found[0].roles  # a fight spreading to a second town is between the same sides
+        if own.actor2 is not None or found[0].sub_event_type != "Armed clash":
+            roles = replace(roles, actor2=own.actor2)  # a strike's own target ("بسيارة مدنية"), not the first's
         if own.actor1 is not None and _named_at(sentence, again, own.actor1):
             roles = replace(roles, actor1=own.actor1, attribution=own.attribution)
         out.append(replace(found[0], location=town, casualties=toll, roles=roles))

@@ -2501,3 +2501,21 @@ def test_the_force_of_the_commander_who_survived_was_the_target(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Southern Transitional Council")
+
+
+def test_a_second_strike_in_a_second_clause_has_its_own_target(events_of):
+    body = (
+        "قُتل مدنيان بغارة إسرائيلية استهدفت سيارة في بلدة ياطر، فيما استهدفت غارة ثانية أطراف بلدة كفرا "
+        "في قضاء بنت جبيل."
+    )
+    targets = sorted((e["location"], e["actor2"] or "") for e in events_of(body))
+    assert targets == [("Kafra", ""), ("Yater", "Civilians")]
+
+
+def test_a_fight_that_spread_to_a_second_town_keeps_its_sides(events_of):
+    body = (
+        "اندلعت اشتباكات عنيفة بين جهاز الردع واللواء 444 في منطقة سوق الجمعة، فيما امتدت الاشتباكات "
+        "إلى منطقة عين زارة جنوب طرابلس."
+    )
+    sides = {frozenset((e["actor1"], e["actor2"])) for e in events_of(body)}
+    assert sides == {frozenset(("Special Deterrence Force", "444th Combat Brigade"))}
