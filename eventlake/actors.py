@@ -95,6 +95,7 @@ OWN_FORCE_WORDS = frozenset(
 MADE_IN = frozenset({"الصنع", "صنع"})
 BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
+FORCE_NOUNS = frozenset({"قوه", "قوات", "دوريه", "دوريات", "وحده", "وحدات"})  # matching form: "مع قوة تركية"
 SURVIVED = frozenset({"نجا", "نجاة", "ينجو"})  # cues.yaml attempt: the one who survived was the target
 INTERVENED = frozenset({"تدخلت", "تتدخل", "يتدخل", "تدخل"})  # matching form: a force stepping in
 ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
@@ -177,7 +178,11 @@ def assign_roles(
     adjectives = [
         h for h in sentence.of("actor_adj") if not (_names_a_facility(sentence, h) or _of_a_land(sentence, h))
     ]
-    mentions += [h for h in adjectives if _owner_adjective(sentence, h) or _victim_adjective(sentence, h)]
+    mentions += [
+        h
+        for h in adjectives
+        if _owner_adjective(sentence, h) or _victim_adjective(sentence, h) or _fought_with(sentence, h)
+    ]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
     mentions = [h for h in mentions if not _community_of_one(sentence, h)]
@@ -570,6 +575,12 @@ def _victim_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     return False
 
 
+def _fought_with(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "اشتبكوا مع قوة تركية": the force the adjective names is the other side of the fight."""
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 2)]  # nearest first
+    return len(words) == 2 and words[0] in FORCE_NOUNS and words[1] == "مع"
+
+
 def _one_per_span(hits: list[Hit], iso: str | None) -> list[Hit]:
     """One actor per mention; an alias shared by several (الجيش) needs one at home in `iso`."""
     by_span: dict[tuple[int, int], list[Hit]] = {}
@@ -756,7 +767,7 @@ def _nominative_plural(sentence: SentenceHits, hit: Hit) -> bool:
 def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
     """Named as the one acting: after an agent word, or an alias that is itself one (طيران التحالف)."""
     if hit.kind == "actor_adj":  # غارة إسرائيلية: the strike's owner; جندي تركي: the victim's
-        return not _victim_adjective(sentence, hit)
+        return not _victim_adjective(sentence, hit) and not _fought_with(sentence, hit)
     if sentence.derived.text[hit.start : hit.end].split()[0] in TARGET_HEADS:
         return False  # "هاجمت حاجزاً للأمن العام": a checkpoint of the force is what was attacked
     if _is_verb_subject(sentence, hit) or _gunmen_with_victim(sentence, hit) or _shooters_unit(sentence, hit):

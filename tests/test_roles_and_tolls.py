@@ -2519,3 +2519,12 @@ def test_a_fight_that_spread_to_a_second_town_keeps_its_sides(events_of):
     )
     sides = {frozenset((e["actor1"], e["actor2"])) for e in events_of(body)}
     assert sides == {frozenset(("Special Deterrence Force", "444th Combat Brigade"))}
+
+
+def test_a_force_named_by_its_adjective_after_with_is_the_other_side(events_of):
+    body = (
+        "أعلن مركز الدفاع الشعبي التابع لحزب العمال الكردستاني أن مقاتليه اشتبكوا، أمس، مع قوة تركية "
+        "كانت تحاول التقدم نحو أحد التلال في منطقة الزاب."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Kurdistan Workers' Party", "Military Forces of Turkey")
