@@ -798,10 +798,12 @@ def _is_agent(sentence: SentenceHits, hit: Hit) -> bool:
 def _post_that_arrested(sentence: SentenceHits, hit: Hit) -> bool:
     """ "أوقف حاجز الجيش اللبناني أحد مطلقي النار": the force whose checkpoint or patrol, right
     after the arrest verb, made the arrest."""
-    before = sentence.words_before(hit.start, 1)
-    if not before or sentence.derived.text[before[0][0] : before[0][1]] not in TARGET_HEADS:
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 2)]  # nearest first
+    if words[:1] == ["من"]:
+        words = words[1:]  # "أوقفت دورية من مديرية المخابرات"
+    if not words or words[0] not in TARGET_HEADS:
         return False
-    verb = sentence.preceded_by(hit, "trigger", within=1)
+    verb = sentence.preceded_by(hit, "trigger", within=2)
     return verb is not None and trigger_of(verb).sub_event_type == "Arrests"
 
 

@@ -2528,3 +2528,12 @@ def test_a_force_named_by_its_adjective_after_with_is_the_other_side(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Kurdistan Workers' Party", "Military Forces of Turkey")
+
+
+def test_a_patrol_of_the_army_intelligence_that_arrested_is_the_army(events_of):
+    body = (
+        "أوقفت دورية من مديرية المخابرات في الجيش اللبناني، أمس، شخصين في منطقة جبل محسن بمدينة طرابلس "
+        "للاشتباه بانتمائهما إلى خلية مرتبطة بتنظيم داعش."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Military Forces of Lebanon", "Islamic State")
