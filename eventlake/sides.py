@@ -25,6 +25,7 @@ BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})
 LEFTOVER_WORDS = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)  # planted or thrown by hand
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
+FORMER_WORDS = frozenset({"سابقه", "سابق", "السابقه", "السابق", "سابقا"})  # matching form
 SAME_SIDES_TYPES = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
 REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
 PROTESTERS = Actor("Protesters", 6, "", generic=True)
@@ -101,9 +102,16 @@ def home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locat
     elif not (iso == "IL" and attacker.home != "IL") and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
         return roles
     soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
-    military = soldiers or sentence.has("cue:military_site") or where.place.kind == "military_base"
+    sites = [h for h in sentence.of("cue:military_site") if not _former(sentence, h)]
+    military = soldiers or bool(sites) or where.place.kind == "military_base"
     target = lexicon.state_forces.get(iso)
     return roles if target is None or not military else replace(roles, actor2=target)
+
+
+def _former(sentence: SentenceHits, site: Hit) -> bool:
+    """ "مواقع عسكرية سابقة لجيش النظام": a site the army no longer holds."""
+    after = [sentence.derived.text[a:b] for a, b in sentence.words_after(site.end, 2)]
+    return any(w in FORMER_WORDS for w in after)
 
 
 def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:

@@ -2537,3 +2537,12 @@ def test_a_patrol_of_the_army_intelligence_that_arrested_is_the_army(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Military Forces of Lebanon", "Islamic State")
+
+
+def test_a_strike_on_a_former_military_site_hits_no_army(events_of):
+    body = (
+        "شنّ الطيران الإسرائيلي، مساء اليوم، غارات استهدفت مواقع عسكرية سابقة في التلال المحيطة بمدينة "
+        "الكسوة جنوبي دمشق."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", None)
