@@ -219,7 +219,8 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if hit.entry.phrase.startswith("حتف") and sentence.preceded_by(hit, "cas:killed", within=4) is not None:
         return None  # "لقي شخصان حتفهما": one idiom, its count read at لقي
     after = sentence.words_after(_word_end(sentence, hit.end), 5)  # لقيت امرأة: past the verb's ending
-    if hit.kind == "cas:killed" and _dead_and_hurt_together(sentence, after):
+    together = hit.kind == "cas:killed" and sentence.has_at(hit.start, "cas:count_before")  # not "قُتل وأصيب نجله"
+    if together and _dead_and_hurt_together(sentence, after):
         return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together
     if after and _conjoined(sentence.derived.text[after[0][0] : after[0][1]]):
         after = []  # "سقوط قتيل وثلاثة جرحى": the figure after "و" counts the next word
@@ -370,12 +371,24 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     if sentence.has_at(words[0], "cas:dual"):
         return 2  # "طفلين قُتلا": the dual noun before the verb
     value = _spelled_number(sentence, words[::-1], at_end=True)
+    if not value and _one_named_before(sentence, words[0]):
+        return 1  # "إن مزارعاً قُتل": one person, the subject after "إن"
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
         rest = words[1:]
         if len(rest) > 1 and text[rest[0][0] : rest[0][1]] == "من":
             rest = rest[1:]  # "ثلاثة من المسلحين قُتلوا"
         return _count_before(sentence, rest)  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
+
+
+def _one_named_before(sentence: SentenceHits, word: tuple[int, int]) -> bool:
+    """An indefinite singular naming a person right before the verb, in the accusative after "أن"
+    ("مزارعاً", "شاباً"): one victim."""
+    text = sentence.derived.text[word[0] : word[1]]
+    before = sentence.words_before(word[0], 1)
+    after_that = bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in ("ان", "بان")
+    person = sentence.has_at(word, "cas:singular") or sentence.has_at(word, "actor")
+    return after_that and person and text.endswith("ا") and not text.startswith("ال")
 
 
 def _count_of_group(sentence: SentenceHits, hit: Hit) -> int | None:

@@ -2546,3 +2546,12 @@ def test_a_strike_on_a_former_military_site_hits_no_army(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Israel", None)
+
+
+def test_one_person_named_before_the_verb_after_anna_is_one_dead(events_of):
+    body = (
+        "قال مصدر في الشرطة إن مزارعاً قُتل وأُصيب نجله بجروح، مساء أمس، إثر انفجار عبوة ناسفة داخل "
+        "بستانهما في بساتين الحديد شمال غربي بعقوبة."
+    )
+    e = only(events_of(body))
+    assert (e["actor2"], e["fatalities"]) == ("Civilians", 1)
