@@ -686,6 +686,8 @@ def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
     if _subject_of_a_deed(sentence, hit):
         return False
     victims = sentence.preceded_by(hit, "cue:armed_victims", within=2)
+    if victims is not None and sentence.preceded_by(victims, "cue:agent", within=0) is not None:
+        return False  # "أطلق جنود العدو رشقات نارية باتجاه راعٍ": the soldiers fired
     if victims is not None and sentence.preceded_by(victims, "cue:source", within=0) is None:
         return True
     member = [w for w, _ in _words_before(sentence, hit, 1)] in (["في"], ["من"])

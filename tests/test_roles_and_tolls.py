@@ -2555,3 +2555,12 @@ def test_one_person_named_before_the_verb_after_anna_is_one_dead(events_of):
     )
     e = only(events_of(body))
     assert (e["actor2"], e["fatalities"]) == ("Civilians", 1)
+
+
+def test_soldiers_right_after_the_firing_verb_fired(events_of):
+    body = (
+        "أطلق جنود العدو المتمركزون في الموقع المستحدث، صباح اليوم، رشقات نارية باتجاه راعٍ كان يرعى "
+        "ماشيته في خراج بلدة كفرشوبا، ما أدى إلى إصابته بجروح في قدمه."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
