@@ -2004,3 +2004,9 @@ def test_a_fight_near_a_town_and_at_its_village_told_by_one_side_is_one_fight(ev
     )
     e = only(events_of(body, published="2025-01-20T12:00:00+03:00"))
     assert (e["sub_event_type"], e["location"]) == ("Armed clash", "Abu Qalqal")
+
+
+def test_a_post_the_army_set_up_is_a_base_established(events_of):
+    body = "استحدث الجيش اللبناني صباح اليوم حاجزاً ثابتاً عند مدخل بلدة مجدل عنجر وعزّز انتشاره في محيطها."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Headquarters or base established", "Military Forces of Lebanon")
