@@ -584,7 +584,7 @@ def _province_of_unknown(sentence: SentenceHits, places: ArticlePlaces) -> list[
 def _truce_reached(sentence: SentenceHits, sub: str) -> bool:
     """ "أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار", "تنفيذاً لاتفاق أُبرم أمس": a new
     agreement, not one in force."""
-    made = ("التوصل", "اتفاق أبرم", "أبرم", "إبرام")
+    made = ("التوصل", "اتفاق أبرم", "أبرم", "إبرام", "عطوة")  # a tribal truce is signed when told
     return sub == "Agreement" and any(t.entry.phrase.startswith(made) for t in sentence.of("trigger"))
 
 

@@ -70,6 +70,8 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
 def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles, sub: str) -> Roles:
     """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen;
     and a fight "بين شبان من عائلتين" (between young men of two families)."""
+    if sub == "Agreement" and TRIBES in roles.sides and None in roles.sides:
+        return Roles(TRIBES, TRIBES, "reported", paired=True)  # "وقّع وجهاء العشيرتين عطوة": a truce between clans
     named = roles.actor1 is not None and not roles.actor1.generic
     if named and not (roles.actor1 == TRIBES and sub == "Armed clash"):
         return roles  # in a clash of tribesmen, "شبان" beside them are the other family's, not civilians

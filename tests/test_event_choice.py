@@ -2010,3 +2010,14 @@ def test_a_post_the_army_set_up_is_a_base_established(events_of):
     body = "استحدث الجيش اللبناني صباح اليوم حاجزاً ثابتاً عند مدخل بلدة مجدل عنجر وعزّز انتشاره في محيطها."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Headquarters or base established", "Military Forces of Lebanon")
+
+
+def test_a_tribal_truce_signed_after_the_feud_is_an_agreement_there(events_of):
+    body = (
+        "اندلع نزاع عشائري مسلح، يوم الأحد، بين عشيرتين في ناحية الدير شمالي البصرة، ما أدى إلى مقتل شخص.\n\n"
+        "وبحسب المصدر، فقد وقّع وجهاء العشيرتين، ليلة أمس، «عطوة» لمدة ثلاثة أشهر برعاية قيادة الشرطة."
+    )
+    truce = [e for e in events_of(body) if e["sub_event_type"] == "Agreement"]
+    assert [(e["location"], e["actor1"], e["actor2"]) for e in truce] == [
+        ("Ad-Dayr", "Tribal militia", "Tribal militia")
+    ]
