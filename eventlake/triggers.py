@@ -490,8 +490,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Attack", False  # "إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال": a raid on civilians, no fight
     if sub == "Shelling/artillery/missile attack" and _cache_found(sentence, trigger):
         return "Disrupted weapons use", False  # "عثرت على مخبأ يحتوي على 12 صاروخاً من نوع «كاتيوشا»"
-    if sub == "Air/drone strike" and _foiled(sentence, trigger):
-        return "Disrupted weapons use", False  # "أحبطت قوات الأمن هجوماً بطائرة مسيّرة"
+    if sub == "Air/drone strike" and (_foiled(sentence, trigger) or _cache_found(sentence, trigger)):
+        return "Disrupted weapons use", False  # "أحبطت هجوماً بطائرة مسيّرة", "ضبط مخزن ... وطائرات مسيّرة"
     if sub == "Shelling/artillery/missile attack" and _bombed_from_the_air(sentence, trigger):
         return "Air/drone strike", False
     if sub == "Shelling/artillery/missile attack" and sentence.followed_by(trigger, "cue:direct_fire", within=0):

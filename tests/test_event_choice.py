@@ -2021,3 +2021,12 @@ def test_a_tribal_truce_signed_after_the_feud_is_an_agreement_there(events_of):
     assert [(e["location"], e["actor1"], e["actor2"]) for e in truce] == [
         ("Ad-Dayr", "Tribal militia", "Tribal militia")
     ]
+
+
+def test_drones_found_in_a_cache_are_disrupted_weapons_use(events_of):
+    body = (
+        "أعلنت قوات الحزام الأمني، اليوم، ضبط مخزن أسلحة في أحد شعاب مديرية لودر بمحافظة أبين، يحتوي على "
+        "عبوات ناسفة وطائرات مسيّرة صغيرة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Southern Transitional Council")
