@@ -21,8 +21,8 @@ TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "ا
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
 SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
 TAKEN_TO = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching form)
-BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})
-LEFTOVER_WORDS = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)  # planted or thrown by hand
+BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
+LEFTOVER_WORDS = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)
 SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
 HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
 FORMER_WORDS = frozenset({"سابقه", "سابق", "السابقه", "السابق", "سابقا"})  # matching form
@@ -69,7 +69,7 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
 
 def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles, sub: str) -> Roles:
     """ "شجار عشائري", "نزاع بين عشيرتين": a fight the trigger itself calls tribal, between tribesmen;
-    and a fight "بين شبان من عائلتين" (between young men of two families)."""
+    a fight "بين شبان من عائلتين" (between young men of two families); a truce the clans signed."""
     if sub == "Agreement" and TRIBES in roles.sides and None in roles.sides:
         return Roles(TRIBES, TRIBES, "reported", paired=True)  # "وقّع وجهاء العشيرتين عطوة": a truce between clans
     named = roles.actor1 is not None and not roles.actor1.generic
@@ -244,12 +244,11 @@ def unclaimed_bomb(event: Candidate) -> Candidate:
 def _war_leftover(sentence: SentenceHits) -> bool:
     """ "لغم من مخلفات الحرب", "قنبلة عنقودية من مخلفات قصف النظام": left by a war, not laid for
     this blast, whoever fired it then; not "من مخلفات عصابات داعش", an armed group's own mines."""
-    for leftover in (h for h in sentence.of("cue:remnant") if h.entry.phrase in LEFTOVER_WORDS):
-        owner = sentence.followed_by(leftover, "actor", within=2) or sentence.followed_by(
-            leftover, "actor_local", within=2
-        )
-        return owner is None or actor_of(owner).inter == 1
-    return False
+    leftover = next((h for h in sentence.of("cue:remnant") if h.entry.phrase in LEFTOVER_WORDS), None)
+    if leftover is None:
+        return False
+    owner = sentence.followed_by(leftover, "actor", within=2) or sentence.followed_by(leftover, "actor_local", within=2)
+    return owner is None or actor_of(owner).inter == 1
 
 
 def civilian_target(event: Candidate) -> Candidate:
