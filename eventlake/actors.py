@@ -872,14 +872,14 @@ def _speaker_owns_the_force(sentence: SentenceHits, hit: Hit) -> bool:
     speaker's."""
     if sentence.preceded_by(hit, "cue:report", within=1) is None:
         return False
-    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 5)]  # "... مساء أمس أن"
-    that = next((i for i, w in enumerate(words) if w in THAT_WORDS), None)
-    if that is None or that + 1 >= len(words):
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, 6)]  # "... مساء أمس أن"
+    that = next((i for i, w in enumerate(words[:4]) if w in THAT_WORDS), None)
+    if that is None:
         return False
-    if words[that + 1] in ("احدي", "احد"):  # "أن إحدى سراياها اشتبكت"
-        words = [sentence.derived.text[a:b] for a, b in sentence.words_after(hit.end, that + 3)]
-        that += 1
-    return that + 1 < len(words) and words[that + 1] in OWN_FORCE_WORDS
+    force = words[that + 1 : that + 3]  # "أن قواتها", or "أن إحدى سراياها" (one of its companies)
+    if force[:1] in (["احدي"], ["احد"]):
+        force = force[1:]
+    return bool(force) and force[0] in OWN_FORCE_WORDS
 
 
 def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:

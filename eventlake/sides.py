@@ -215,8 +215,8 @@ def perpetrators_arrested(
     )
     if feud:
         return replace(roles, actor2=TRIBES)
-    doers = [c.roles.actor1 for c in earlier if c.sub_event_type != "Arrests" and _named_armed_group(c.roles.actor1)]
-    doers = [d for d in doers if d != roles.actor1]
+    doers = [c.roles.actor1 for c in earlier if c.sub_event_type != "Arrests" and c.roles.actor1 != roles.actor1]
+    doers = [d for d in doers if _named_armed_group(d)]
     return replace(roles, actor2=doers[-1]) if doers else roles
 
 
