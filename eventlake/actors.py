@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import cast
+from typing import Final, cast
 
 from eventlake.lexicon_types import Actor, actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits
 
-AGENT_ALIAS_WORDS = frozenset(
+AGENT_ALIAS_WORDS: Final = frozenset(
     {"طيران", "طائرات", "مسيرات", "مقاتلات", "المسيرات", "الطيران", "الطائرات", "المقاتلات", "مدفعيه", "المدفعيه"}
     | {"مسيره", "طائره", "مدفعي"}
     | {"دكه", "دكات"}  # "تعرض منزله لدكة عشائرية": the tribal raid is who struck
 )
 # Words that name a band of an actor's fighters, matching form, clitics included.
-GROUP_WORDS = frozenset(
+GROUP_WORDS: Final = frozenset(
     {
         "مجموعه",
         "مسلحه",  # "نصبته مجموعة مسلحة من «فلول النظام»"
@@ -85,50 +85,56 @@ GROUP_WORDS = frozenset(
         "مباغتا",
     }
 )
-SELF_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # "أعلن X أنه ...": X did it
+SELF_THAT: Final = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # "أعلن X أنه ...": X did it
 # "its aircraft", "its forces" (matching form): a claim's own force after "أن".
-OWN_FORCE_WORDS = frozenset(
+OWN_FORCE_WORDS: Final = frozenset(
     f"{noun}{suffix}"
     for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي", "سرايا")
     for suffix in ("ه", "ها")
 )
-MADE_IN = frozenset({"الصنع", "صنع"})
-BASE_WORDS = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
-TARGET_HEADS = frozenset({"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"})  # matching form
-FORCE_NOUNS = frozenset({"قوه", "قوات", "دوريه", "دوريات", "وحده", "وحدات"})  # matching form: "مع قوة تركية"
-SURVIVED = frozenset({"نجا", "نجاة", "ينجو"})  # cues.yaml attempt: the one who survived was the target
-INTERVENED = frozenset({"تدخلت", "تتدخل", "يتدخل", "تدخل"})  # matching form: a force stepping in
-ATTACK_VERBS = frozenset({"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"})  # matching form
+MADE_IN: Final = frozenset({"الصنع", "صنع"})
+BASE_WORDS: Final = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
+TARGET_HEADS: Final = frozenset(
+    {"حاجزا", "حاجز", "دوريه", "دوريات", "نقطه", "مقر", "مقرات", "موقع", "مواقع"}
+)  # matching form
+FORCE_NOUNS: Final = frozenset({"قوه", "قوات", "دوريه", "دوريات", "وحده", "وحدات"})  # matching form: "مع قوة تركية"
+SURVIVED: Final = frozenset({"نجا", "نجاة", "ينجو"})  # cues.yaml attempt: the one who survived was the target
+INTERVENED: Final = frozenset({"تدخلت", "تتدخل", "يتدخل", "تدخل"})  # matching form: a force stepping in
+ATTACK_VERBS: Final = frozenset(
+    {"شنوا", "شنت", "شن", "هاجموا", "هاجمت", "هاجم", "حاولوا", "حاولت", "حاول"}
+)  # matching form
 # Attacks a force owns with "لـ" ("قصفاً مدفعياً لقوات الدعم السريع"), matching form.
-ATTACK_NOUNS = frozenset({"قصف", "قصفا", "غاره", "غارات", "هجوم", "هجوما", "هجمات", "ضربه", "ضربات"})
-OWN_OPERATION_WORDS = frozenset({"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"})  # matching form
-FACILITY_WORDS = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
+ATTACK_NOUNS: Final = frozenset({"قصف", "قصفا", "غاره", "غارات", "هجوم", "هجوما", "هجمات", "ضربه", "ضربات"})
+OWN_OPERATION_WORDS: Final = frozenset(
+    {"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"}
+)  # matching form
+FACILITY_WORDS: Final = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
 # A country's land named by its adjective ("العاصمة السورية", "الأراضي اللبنانية"), matching form.
-LAND_WORDS = frozenset({"العاصمه", "عاصمه", "الاراضي", "اراضي", "الحدود", "حدود", "المدن", "البلدات", "القري"})
+LAND_WORDS: Final = frozenset({"العاصمه", "عاصمه", "الاراضي", "اراضي", "الحدود", "حدود", "المدن", "البلدات", "القري"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
-OBJECT_WORDS = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
-BETWEEN_WORDS = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
+OBJECT_WORDS: Final = frozenset({"عليه", "عليها", "عليهم", "عليهما", "له", "لها", "لهم"})
+BETWEEN_WORDS: Final = GROUP_WORDS | OBJECT_WORDS  # what may stand between an agent word and its actor
 # Collective duals and plurals that name both sides of a fight ("بين عشيرتين", "بين مجموعتين مسلحتين").
-UNIT_OWNER_WORDS = frozenset({"تابعتين", "تابعين", "من"})  # "وحدتين تابعتين لـ", "فصيلين من", matching form
-BOTH_SIDES_SUFFIXES = ("تين", "تي", "ين")
-ARMS_TYPES = (
+UNIT_OWNER_WORDS: Final = frozenset({"تابعتين", "تابعين", "من"})  # "وحدتين تابعتين لـ", "فصيلين من", matching form
+BOTH_SIDES_SUFFIXES: Final = ("تين", "تي", "ين")
+ARMS_TYPES: Final = (
     "Remote explosive/landmine/IED",
     "@explosion",
     "Disrupted weapons use",
     "Shelling/artillery/missile attack",
 )
-COMMUNAL_INTER = 4  # tribal and communal militias (ACLED inter 4)
-CONTEXT_CUES = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
-_CONTEXT_OR_ZERO = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
-MEMBERSHIP_WORDS = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
-ACCUSE_KINDS = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
-AIR_DEFENCE_WORDS = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
-UNIDENTIFIED = Actor("Unidentified armed group", 3, "", generic=True)
+COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
+CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
+_CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
+MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
+AIR_DEFENCE_WORDS: Final = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
+UNIDENTIFIED: Final = Actor("Unidentified armed group", 3, "", generic=True)
 
 
 @dataclass(eq=False)
 class Roles:
-    """Who did it, to whom, and how sure the source is. Treat as immutable (dataclasses.replace);
+    """Who did it, to whom, and how sure the source is. Treat as immutable (the with_ methods);
     not frozen, and its methods written out, so that compiled it builds natively (see Hit)."""
 
     actor1: Actor | None
@@ -149,6 +155,16 @@ class Roles:
 
     def _key(self) -> tuple[Actor | None, Actor | None, str, bool]:
         return (self.actor1, self.actor2, self.attribution, self.paired)
+
+    def with_actor1(self, actor1: Actor | None, attribution: str) -> Roles:
+        """A new doer comes with how sure the source is of it; typed, so compiled it builds natively."""
+        return Roles(actor1, self.actor2, attribution, self.paired)
+
+    def with_actor2(self, actor2: Actor | None) -> Roles:
+        return Roles(self.actor1, actor2, self.attribution, self.paired)
+
+    def with_attribution(self, attribution: str) -> Roles:
+        return Roles(self.actor1, self.actor2, attribution, self.paired)
 
     @property
     def sides(self) -> tuple[Actor | None, Actor | None]:
@@ -911,7 +927,7 @@ def _gunmen_with_victim(sentence: SentenceHits, hit: Hit) -> bool:
 
 # The trigger phrases of events.yaml in the present tense, as headlines and tickers tell what just
 # happened (matching form).
-PRESENT_VERBS = frozenset({"تداهم", "يداهم", "تقصف", "يقصف", "يهاجم", "تعدم", "يعدم"})
+PRESENT_VERBS: Final = frozenset({"تداهم", "يداهم", "تقصف", "يقصف", "يهاجم", "تعدم", "يعدم"})
 
 
 def _is_verb(sentence: SentenceHits, trigger: Hit) -> bool:

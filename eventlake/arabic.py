@@ -9,25 +9,26 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 
 from eventlake.text import Derived, Kept, identity, map_chars, splits_words
 
 # One definition of each character class; patterns elsewhere are built from these.
-TASHKEEL = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0656", "\u0657"}
-QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
-TATWEEL = "\u0640"
-INVISIBLE = frozenset({"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"})
-ALEF_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
-YA_VARIANTS = {"ى": "ي", "ی": "ي", "ێ": "ي"}
-TA_MARBUTA = {"ة": "ه", "ۀ": "ه"}
-KAF_VARIANTS = {"ک": "ك"}
-ARABIC_INDIC_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
-PERSIAN_DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)}
-PRESENTATION_FORMS = (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)
-QUOTES = frozenset("\"“”„«»‹›'‘’`")
-ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("ٱپچژکگی")
+TASHKEEL: Final = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0656", "\u0657"}
+QURANIC_MARKS: Final = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
+TATWEEL: Final = "\u0640"
+INVISIBLE: Final = frozenset({"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"})
+ALEF_VARIANTS: Final = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
+YA_VARIANTS: Final = {"ى": "ي", "ی": "ي", "ێ": "ي"}
+TA_MARBUTA: Final = {"ة": "ه", "ۀ": "ه"}
+KAF_VARIANTS: Final = {"ک": "ك"}
+ARABIC_INDIC_DIGITS: Final = {chr(0x0660 + i): str(i) for i in range(10)}
+PERSIAN_DIGITS: Final = {chr(0x06F0 + i): str(i) for i in range(10)}
+PRESENTATION_FORMS: Final = (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)
+QUOTES: Final = frozenset("\"“”„«»‹›'‘’`")
+ARABIC_LETTERS: Final = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("ٱپچژکگی")
 
 
 def is_word_char(ch: str) -> bool:
@@ -89,7 +90,7 @@ def fold_case(ch: str) -> str:
     return ch.lower() if ch.isascii() else ch
 
 
-MATCHING_STEPS = (
+MATCHING_STEPS: Final = (
     unfold_presentation_form,
     strip_invisible,
     strip_tashkeel,
@@ -149,9 +150,9 @@ def normalize_key(text: str) -> str:
     return " ".join(folded.split())
 
 
-_PLANE = 0x10000  # the folding arrays cover the Basic Multilingual Plane
-_SHORT = 256  # shorter keys fold faster through str.translate than through arrays
-_SPACE = np.uint32(32)
+_PLANE: Final = 0x10000  # the folding arrays cover the Basic Multilingual Plane
+_SHORT: Final = 256  # shorter keys fold faster through str.translate than through arrays
+_SPACE: Final = np.uint32(32)
 
 
 def _text(codes: np.ndarray) -> str:
@@ -196,4 +197,4 @@ class _Folding:
             self.spaced[code] = ord(" ") if splits_words(folded) else ord(folded)
 
 
-_FOLDING = _Folding()
+_FOLDING: Final = _Folding()

@@ -3,7 +3,7 @@ events told, a retelling, stray fire of a fight already told."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 from eventlake.candidate import Candidate
 from eventlake.dates import EventDate
@@ -14,12 +14,12 @@ from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.sentence import SentenceHits, in_quotes
 from eventlake.triggers import tells_a_toll
 
-TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-TERRITORY_CHANGES = (*TERRITORY, "Non-violent transfer of territory")
-HOLDS_WORDS = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
+TERRITORY: Final = ("Non-state actor overtakes territory", "Government regains territory")
+VIOLENT_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY_CHANGES: Final = (*TERRITORY, "Non-violent transfer of territory")
+HOLDS_WORDS: Final = frozenset({"تخضع", "يخضع", "وتخضع", "ويخضع"})  # matching form: "... is held by"
 # Nouns for an event itself (matching form), which a definite article makes an event told before.
-EVENT_NOUNS = frozenset(
+EVENT_NOUNS: Final = frozenset(
     {"قصف", "هجوم", "هجمات", "اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "غاره", "غارات", "ضربه", "ضربات"}
     | {"انفجار", "انفجارات", "تفجير", "استهداف", "اقتحام", "عمليه"}
 )

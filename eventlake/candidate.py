@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from eventlake.actors import Roles
 from eventlake.casualties import Casualties
@@ -10,7 +11,7 @@ from eventlake.dates import EventDate
 from eventlake.places import Location
 from eventlake.sentence import SentenceHits
 
-CITY = 100_000  # population: a city, whose quarters and camps lie within it and whose outskirts reach far
+CITY: Final = 100_000  # population: a city, whose quarters and camps lie within it and whose outskirts reach far
 
 
 @dataclass
@@ -41,6 +42,11 @@ class Candidate:
     ) -> None:
         self.sentence, self.sub_event_type, self.inferred, self.location = sentence, sub_event_type, inferred, location
         self.date, self.roles, self.casualties, self.heard = date, roles, casualties, heard
+
+    def with_roles(self, roles: Roles) -> Candidate:
+        """The same telling with other sides; typed, as dataclasses.replace runs as Python even compiled."""
+        c = self
+        return Candidate(c.sentence, c.sub_event_type, c.inferred, c.location, c.date, roles, c.casualties, c.heard)
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:

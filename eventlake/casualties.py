@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from pyarabic import araby
 from pyarabic import number as arabic_number
@@ -18,47 +19,49 @@ from eventlake.lexicon_types import actor_of
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits
 
-_VAGUE = object()
+_VAGUE: Final = object()
 # What araby.strip_diacritics deletes (one character at a time, with 52 str.replace calls).
-_DIACRITIC = re.compile(f"[{''.join(araby.DIACRITICS)}]")
+_DIACRITIC: Final = re.compile(f"[{''.join(araby.DIACRITICS)}]")
 # Words that hedge a figure without changing it: مقتل ما لا يقل عن سبعة, إصابة نحو عشرين.
-FILLERS = frozenset(
+FILLERS: Final = frozenset(
     {"ما", "لا", "يقل", "عن", "نحو", "قرابه", "حوالي", "زهاء", "اكثر", "من", "يزيد", "علي", "الي", "بين"}
     | {"فيها", "فيه", "خلالها", "خلاله", "خلالهم"}  # "قُتل خلالها ثلاثة عناصر"
 )
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
-ONE_VICTIM = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
-ONE_OF = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
-RANK_ORDINALS = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملازم أول", "عقيد ركن"
-ANOTHER_ONE = frozenset({"اخر", "اخري", "ثالث", "ثالثه"})  # "وإصابة آخر", "وإصابة ثالث": one more (matching form)
-DUAL_MARK = "\u064eين"  # fatha + ين
+ONE_VICTIM: Final = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
+ONE_OF: Final = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
+RANK_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملازم أول", "عقيد ركن"
+ANOTHER_ONE: Final = frozenset(
+    {"اخر", "اخري", "ثالث", "ثالثه"}
+)  # "وإصابة آخر", "وإصابة ثالث": one more (matching form)
+DUAL_MARK: Final = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
 # Casualty words with the victim as a suffix: how many people the pronoun stands for.
-PRONOUN_VICTIMS = {
+PRONOUN_VICTIMS: Final = {
     **dict.fromkeys(("مقتله", "مقتلها", "استشهاده", "استشهادها", "مصرعه", "مصرعها", "إصابته", "إصابتها"), 1),
     **dict.fromkeys(("مقتلهما", "استشهادهما", "مصرعهما", "إصابتهما", "أصيبا", "أصيبتا"), 2),  # and "أُصيبا": two
 }
-MANNER_WORDS = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
-LIST_MARKS = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
-TOLL_KINDS = frozenset({"cas:killed", "cas:injured"})
+MANNER_WORDS: Final = frozenset({"بجروح", "مقتولا", "مقتولاً", "مقتولة", "مقتولين"})
+LIST_MARKS: Final = ("-", ")", ".", "–")  # after an item's number: "2- استشهاد ..."
+TOLL_KINDS: Final = frozenset({"cas:killed", "cas:injured"})
 # What `count_casualties` reads a figure or a zero from: a sentence with none of them tells no toll.
-_TOLL_KINDS_READ = TOLL_KINDS | {"cas:zero", "cas:losses", "cue:toll_rise"}
-CIVILIANS_INTER = 7  # a civilian after the verb is the victim, not the killer
+_TOLL_KINDS_READ: Final = TOLL_KINDS | {"cas:zero", "cas:losses", "cue:toll_rise"}
+CIVILIANS_INTER: Final = 7  # a civilian after the verb is the victim, not the killer
 # A second victim named as the first one's kin ("قُتلت امرأة وطفلها"), matching form.
-KIN_AFTER = frozenset(
+KIN_AFTER: Final = frozenset(
     {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
     | {"ووالدته", "ووالده", "ووالدتها", "ووالدها", "وحفيده", "وحفيدها", "ونجله"}
 )
 # Two kin named after the first victim ("قُتل رجل وابنيه", "استُشهدت امرأة وطفلاها"), matching form.
-TWO_KIN_AFTER = frozenset(
+TWO_KIN_AFTER: Final = frozenset(
     {"وطفلاها", "وطفليها", "وطفلاه", "وطفليه", "وابناها", "وابنيها", "وابناه", "وابنيه", "ونجلاه", "ونجليه"}
     | {"وابنتاها", "وابنتيها", "وابنتاه", "وابنتيه", "وشقيقاه", "وشقيقيه", "وشقيقاها", "وشقيقيها"}
 )
-COMPANION_AFTER = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
+COMPANION_AFTER: Final = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
 # "Two" written after its noun (منتسبين اثنين), matching form.
-TWO_WORDS = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
+TWO_WORDS: Final = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
-SINGULAR_STEMS = frozenset(
+SINGULAR_STEMS: Final = frozenset(
     {"متظاهر", "مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "جندي", "عنصر", "شخص", "طفل", "شاب", "مهاجر", "شقيق", "منتسب"}
     | {"ضابط", "طالب", "عامل", "صياد", "مزارع", "لاجئ", "راعي", "قيادي", "حارس", "مرافق", "مسعف", "صحفي", "ناشط"}
     | {"عضو", "راكب"}
@@ -84,7 +87,7 @@ class Casualties:
         return hash((self.fatalities, self.injuries))
 
 
-_UNTOLD = Casualties(None, None)
+_UNTOLD: Final = Casualties(None, None)
 
 
 def count_casualties(sentence: SentenceHits, *, since: int = -1, until: int | None = None) -> Casualties:
@@ -331,15 +334,17 @@ def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
 
 
 # Words for a group's members between a count and the group ("ستة من عناصر الميليشيا"), matching form.
-GROUP_NOUNS = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "جنود", "منتسبي", "مرتزقه", "ارهابيي"})
+GROUP_NOUNS: Final = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "جنود", "منتسبي", "مرتزقه", "ارهابيي"})
 # Military units named by a number (matching form): "اللواء 52" names a brigade, it counts nobody.
-UNIT_NOUNS = frozenset(
+UNIT_NOUNS: Final = frozenset(
     {"اللواء", "لواء", "الفرقه", "فرقه", "الكتيبه", "كتيبه", "الفوج", "فوج", "السريه", "سريه", "الفيلق", "فيلق"}
 )
 # Person nouns whose plural is broken (جنود, عناصر), so that stem + ين can only be the dual.
-BROKEN_PLURAL_STEMS = frozenset({"جندي", "عنصر", "شخص", "طفل", "شاب", "ضابط", "طالب", "عامل", "راعي", "حارس", "شقيق"})
+BROKEN_PLURAL_STEMS: Final = frozenset(
+    {"جندي", "عنصر", "شخص", "طفل", "شاب", "ضابط", "طالب", "عامل", "راعي", "حارس", "شقيق"}
+)
 # How a killing was done, between its subject and the count (matching form).
-KILLING_ADVERBS = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
+KILLING_ADVERBS: Final = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
 
 
 def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:

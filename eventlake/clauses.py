@@ -45,9 +45,9 @@ def clause_events(
         own = assign_roles(sentence, again, clause=(end, sentence.end))
         roles = found[0].roles  # a fight spreading to a second town is between the same sides
         if own.actor2 is not None or found[0].sub_event_type != "Armed clash":
-            roles = replace(roles, actor2=own.actor2)  # a strike's own target ("بسيارة مدنية"), not the first's
+            roles = roles.with_actor2(own.actor2)  # a strike's own target ("بسيارة مدنية"), not the first's
         if own.actor1 is not None and _named_at(sentence, again, own.actor1):
-            roles = replace(roles, actor1=own.actor1, attribution=own.attribution)
+            roles = roles.with_actor1(own.actor1, own.attribution)
         out.append(replace(found[0], location=town, casualties=toll, roles=roles))
     if out:  # "قُتل شاب في المزيريب، كما عُثر على جثة رجل في الحراك": a toll each
         _keep_first_clause_toll(sentence, found, openings[0][0])
@@ -121,7 +121,7 @@ def demolition_clause(
         town = next(iter(places.towns_after(sentence, blast.end)), None)
         if town is not None and roles.actor1 is not None and roles.actor1.inter == 1:
             destroyed = replace(found[0], sub_event_type="Looting/property destruction", location=town)
-            return [replace(destroyed, roles=replace(roles, actor2=None), casualties=Casualties(None, None))]
+            return [replace(destroyed, roles=roles.with_actor2(None), casualties=Casualties(None, None))]
     return []
 
 
@@ -139,7 +139,7 @@ def second_weapon_events(
     own_clause = clause_of(sentence, other)
     roles = assign_roles(sentence, other, clause=own_clause)
     if own_clause is None:
-        roles = replace(roles, actor2=None)  # the sentence's target is the first event's
+        roles = roles.with_actor2(None)  # the sentence's target is the first event's
     sub = trigger_of(other).sub_event_type
     roles = roles_for(sub, roles, False, sentence)
     taken = {c.location.place for c in found if c.location is not None}

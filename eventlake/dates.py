@@ -10,26 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import cast
+from typing import Final, cast
 
 from eventlake.matcher import NAME_KINDS, Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name
 
-REGION_TZ = timezone(timedelta(hours=3))
-_DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
-_YEAR_AFTER = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
-UNTIL_WORDS = frozenset({"حتي", "وحتي", "لغايه", "ولغايه"})  # matching form
-_ORDINAL_DAY = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
-PER_DAY_WORDS = frozenset({"واحده", "مره", "مرتين", "مرات", "مرتان"})  # matching form: "... in a day"
+REGION_TZ: Final = timezone(timedelta(hours=3))
+_DAY_BEFORE: Final = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
+_YEAR_AFTER: Final = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
+UNTIL_WORDS: Final = frozenset({"حتي", "وحتي", "لغايه", "ولغايه"})  # matching form
+_ORDINAL_DAY: Final = re.compile(r"^(?:ال)?\d+$|^(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)$")
+PER_DAY_WORDS: Final = frozenset({"واحده", "مره", "مرتين", "مرات", "مرتان"})  # matching form: "... in a day"
 # What stands before a month named alone (matching form): "في آب", "خلال شهر تموز", "منذ مطلع أيار".
-MONTH_LEAD_WORDS = frozenset(
+MONTH_LEAD_WORDS: Final = frozenset(
     {"في", "وفي", "شهر", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه", "حتي", "الي", "من", "ومنذ"}
 )
-_YEAR_WORDS = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف")
-_YEAR = re.compile(rf"(?:{'|'.join(_YEAR_WORDS)})\s+(\d{{4}})(?!\d)")
-_YEAR_IN = re.compile(r"(?<!\S)في\s+((?:19|20)\d{2})(?!\d)")  # "شهدت في 2022 معارك": a year, not a count
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_YEAR_WORDS: Final = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف")
+_YEAR: Final = re.compile(rf"(?:{'|'.join(_YEAR_WORDS)})\s+(\d{{4}})(?!\d)")
+_YEAR_IN: Final = re.compile(r"(?<!\S)في\s+((?:19|20)\d{2})(?!\d)")  # "شهدت في 2022 معارك": a year, not a count
+_YEAR_FIRST: Final = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
+_NUMERIC: Final = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 
 
 @dataclass(eq=False)

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from eventlake.lexicon_types import Actor, actor_of, place_of
 from eventlake.matcher import Entry, Hit
 from eventlake.sentence import SentenceHits
 
 # Between the alias and its name, and between two names (matching form).
-_OF = re.compile(r"[\W_]*من[\W_]*")
-_JOINED = re.compile(r"[\W_]*(?:و)?[\W_]*")
+_OF: Final = re.compile(r"[\W_]*من[\W_]*")
+_JOINED: Final = re.compile(r"[\W_]*(?:و)?[\W_]*")
 
 
 def bind_defined_terms(sentences: list[SentenceHits]) -> list[SentenceHits]:

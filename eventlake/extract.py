@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import cast
+from typing import Final, cast
 
 import pyarrow as pa
 
@@ -63,22 +63,22 @@ from eventlake.triggers import (
     resolve_type,
 )
 
-INSTITUTION_WORDS = frozenset({"شرطه", "عمليات", "صحه", "محافظه"})  # "قيادة شرطة البصرة", matching form
-ENTITY_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
+INSTITUTION_WORDS: Final = frozenset({"شرطه", "عمليات", "صحه", "محافظه"})  # "قيادة شرطة البصرة", matching form
+ENTITY_KINDS: Final = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
-MORNING_ENDS = 12
+MORNING_ENDS: Final = 12
 # Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
-AGGRESSORS = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
-COALITION_WORDS = ("تحالف", "السعودي", "سعودي")
+AGGRESSORS: Final = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
+COALITION_WORDS: Final = ("تحالف", "السعودي", "سعودي")
 # An event dated this long before publication is background retold, not news.
-BACKGROUND_DAYS = 21
-PAST_WEEK_DAYS = 7  # "وكانت المدفعية قد قصفت الخميس الماضي": still news; ten days back, background
-LAYERS = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
-CAS_KINDS = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
+BACKGROUND_DAYS: Final = 21
+PAST_WEEK_DAYS: Final = 7  # "وكانت المدفعية قد قصفت الخميس الماضي": still news; ten days back, background
+LAYERS: Final = (ENTITY_KINDS, frozenset({"date:relative", "date:month", "date:weekday"}))
+CAS_KINDS: Final = frozenset({"cas:killed", "cas:injured", "cas:zero", "cas:unknown", "cas:vague", "cas:dual"})
 # Matching form: a definite place word with no name ("مركز المديرية") is the place just told.
-THE_TOWN = frozenset({"المدينه", "البلده", "القريه", "المخيم", "الحي", "المديريه", "الناحيه", "القضاء"})
-THE_SITE = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
-_THE_SAME_PLACE = re.compile(
+THE_TOWN: Final = frozenset({"المدينه", "البلده", "القريه", "المخيم", "الحي", "المديريه", "الناحيه", "القضاء"})
+THE_SITE: Final = frozenset({"السد", "المطار", "المعبر", "الحقل", "القاعده"})  # "the dam": the one named so
+_THE_SAME_PLACE: Final = re.compile(
     r"(?:المنطقه|المكان|الموقع|المحور|الجبهه|البلده|القريه) (?:ذاتها|نفسها|ذاته|نفسه)"
     r"|(?:طوقت|طوقوا|تطويق|بتطويق) (?:المنطقه|المكان|الموقع)"  # "طوّقت المنطقة": the area of the event told
 )
@@ -143,7 +143,7 @@ def _aggressor_named(candidates: list[Candidate]) -> list[Candidate]:
         text = c.sentence.derived.text[c.sentence.start : c.sentence.end]
         bare = "العدوان" in text and not any(word in text for word in COALITION_WORDS)
         if c.roles.actor1 is not None and c.roles.actor1.name == "Arab Coalition" and bare:
-            c = replace(c, roles=replace(c.roles, actor1=aggressor))
+            c = c.with_roles(replace(c.roles, actor1=aggressor))
         out.append(c)
     return out
 
@@ -183,9 +183,9 @@ def _ours(candidate: Candidate, speaker: Actor | None) -> Candidate:
         and candidate.sub_event_type != "Disrupted weapons use"
         and not _fought_with(candidate, cast(Actor, roles.actor1))
     ):
-        return replace(candidate, roles=replace(roles, actor2=speaker))  # it attacked the speaker
+        return candidate.with_roles(roles.with_actor2(speaker))  # it attacked the speaker
     other = roles.actor1 if named else roles.actor2
-    return replace(candidate, roles=Roles(speaker, other, "reported"))
+    return candidate.with_roles(Roles(speaker, other, "reported"))
 
 
 def _fought_with(candidate: Candidate, actor: Actor) -> bool:

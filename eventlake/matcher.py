@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -21,24 +21,26 @@ from eventlake.arabic import normalize_key
 from eventlake.text import Derived, Span
 
 # A word: letters, digits, marks and tatweel (the same as arabic.is_word_char).
-_WORD = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*|[\u064B-\u0652\u0670\u0640]+")
+_WORD: Final = re.compile(r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640]+[^\W_]*)*|[\u064B-\u0652\u0670\u0640]+")
 
 # Proclitic strings that may stand before a word: conjunctions, prepositions, and their pairs.
-CLITIC_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس"})
+CLITIC_PREFIXES: Final = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس"})
 # Names take no future سـ and, in practice, no ك ("كسرت" is "broke", not "like Sirte").
-NAME_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+NAME_PREFIXES: Final = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 # Before a key that begins with ال, the preposition ل swallows the alef: ل + الرقة -> للرقة.
-LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+LAM_PREFIXES: Final = frozenset({"ل", "ول", "فل"})
 # Common nouns (triggers, cues, casualty words) also take the article: القصف, بالقذائف, للقصف.
-ARTICLE_PREFIXES = CLITIC_PREFIXES | frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال"})
+ARTICLE_PREFIXES: Final = CLITIC_PREFIXES | frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال"})
 # Kinds whose names are written in full in the lexicon (their ال included), so take no article.
-NAME_KINDS = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed"})
+NAME_KINDS: Final = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed"})
 _START, _END = attrgetter("start"), attrgetter("end")
 # Marks and tatweel, which `_WORD` glues into words; the matching form has none of them.
-_MARKS = (*(chr(c) for c in range(0x064B, 0x0653)), "\u0670", "\u0640")
-_NON_WORD = re.compile(r"[\W_]")
+_MARKS: Final = (*(chr(c) for c in range(0x064B, 0x0653)), "\u0670", "\u0640")
+_NON_WORD: Final = re.compile(r"[\W_]")
 # How a bounded key ends: at a word end (" "), in an accusative alef ("ا "), or open (wildcards).
-_OPEN, _AT_END, _ACCUSATIVE = 0, 1, 2
+_OPEN: Final = 0
+_AT_END: Final = 1
+_ACCUSATIVE: Final = 2
 # What the bounded automaton stores per key: (length, suffix length, tail, text to check, variants,
 # plans per tail and prefix); a plan is each entry to report, whether it spans the word, its kind.
 _Plan = tuple[tuple["Entry", bool, str], ...]
@@ -111,7 +113,7 @@ def _bare_hits() -> bool:
     return True
 
 
-_BARE_HITS = _bare_hits()
+_BARE_HITS: Final = _bare_hits()
 
 
 @dataclass(frozen=True)

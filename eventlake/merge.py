@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import cast
+from typing import Final, cast
 
 from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
@@ -16,20 +16,20 @@ from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.triggers import STRIKES
 
-REMOTE = "Explosions/Remote violence"
-OUTSKIRTS_KM = 25.0
-CITY_KM = 8.0  # a city's own neighbourhoods and camps
-RETELL_KM = 5.0  # a village away: a telling that names no side may be of the same fight
-TICKER = "عاجل"
+REMOTE: Final = "Explosions/Remote violence"
+OUTSKIRTS_KM: Final = 25.0
+CITY_KM: Final = 8.0  # a city's own neighbourhoods and camps
+RETELL_KM: Final = 5.0  # a village away: a telling that names no side may be of the same fight
+TICKER: Final = "عاجل"
 # One protest told as a sit-in, then as dispersed or as a riot: the most severe telling names it.
-PROTEST_RANK = {
+PROTEST_RANK: Final = {
     "Peaceful protest": 1,
     "Protest with intervention": 2,
     "Violent demonstration": 3,
 }
 # Its dead told as shot ("قُتل مواطنان برصاص الجيش") and the shooting at the protest: the latter names it.
-FOLD_RANK = {**PROTEST_RANK, "Excessive force against protesters": 0.5, "Arrests": 0.5}
-EARSHOT_KM = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
+FOLD_RANK: Final = {**PROTEST_RANK, "Excessive force against protesters": 0.5, "Arrests": 0.5}
+EARSHOT_KM: Final = 30.0  # "سماع دوي انفجارات في سماء دمشق" during strikes on its outskirts
 
 
 def merge_tellings(candidates: list[Candidate]) -> list[Candidate]:
@@ -280,7 +280,7 @@ def _fold(group: list[Candidate]) -> Candidate:
         victims = roles.actor2 if civilians and best.casualties.fatalities else None
         roles = with_actor[0].roles
         if victims is not None and roles.actor1 != victims:  # "قُتل ١٥ مدنياً بقصف ..." then the army's claim
-            roles = replace(roles, actor2=victims)
+            roles = roles.with_actor2(victims)
     elif roles.actor2 is None:  # "تضاربت روايات الجيش ... بشأن المعارك", then who attacked whom
         both = [c.roles for c in group if _named(c.roles.actor1) and c.roles.actor2 and roles.actor1 in c.roles.sides]
         roles = both[0] if both else roles
@@ -289,16 +289,18 @@ def _fold(group: list[Candidate]) -> Candidate:
     told_outright = first.attribution == "reported" and first.actor1 == roles.actor1  # a later one may hedge
     suspected = any(c.roles.attribution == "suspected" for c in group) and not told_outright
     if suspected and roles.actor1 is not None and not roles.paired:
-        roles = replace(roles, attribution="suspected")
+        roles = roles.with_attribution("suspected")
     if roles.actor2 is None:  # the other side a telling names, never the perpetrator again
         others = (c.roles.actor2 for c in group if c.roles.actor2 and c.roles.actor2 != roles.actor1)
-        roles = replace(roles, actor2=next(others, None))
+        roles = roles.with_actor2(next(others, None))
     fatalities = _risen(group)
     fatalities = _first_known([best, *group], "fatalities") if fatalities is None else fatalities
     injuries = _first_known([best, *group], "injuries")
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
     heard = all(c.heard for c in group)
-    return replace(best, roles=roles, casualties=Casualties(fatalities, injuries), inferred=inferred, heard=heard)
+    toll = Casualties(fatalities, injuries)
+    b = best  # built whole: dataclasses.replace runs as Python even compiled, and this runs per event
+    return Candidate(b.sentence, b.sub_event_type, inferred, b.location, b.date, roles, toll, heard)
 
 
 def _attacker_told(roles: Roles, group: list[Candidate]) -> Roles:
@@ -399,7 +401,7 @@ def _by_the_only_one(event: Candidate, others: list[Candidate]) -> Candidate:
     if len({actor for actor, _ in named}) != 1:
         return event
     actor, attribution = sorted(named, key=lambda n: n[1])[0]
-    return replace(event, roles=replace(event.roles, actor1=actor, attribution=attribution))
+    return event.with_roles(event.roles.with_actor1(actor, attribution))
 
 
 def _sides_of_a_spread_fight(events: list[Candidate]) -> list[Candidate]:
@@ -419,7 +421,7 @@ def _sides_of_a_spread_fight(events: list[Candidate]) -> list[Candidate]:
             }
             if len(sides) == 1:
                 actor1, actor2 = sides.pop()
-                e = replace(e, roles=replace(e.roles, actor1=actor1, actor2=actor2, attribution="reported"))
+                e = e.with_roles(replace(e.roles, actor1=actor1, actor2=actor2, attribution="reported"))
         out.append(e)
     return out
 

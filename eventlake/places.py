@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from eventlake.casualties import CIVILIANS_INTER
 from eventlake.geo import haversine_km
@@ -20,10 +20,10 @@ from eventlake.matcher import Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name, in_quotes
 from eventlake.text import Span
 
-PLACE_KINDS = ("place", "place_cued", "place_typed")
-WITNESSED_WORDS = frozenset({"شهدت", "تشهد", "شهد", "يشهد", "وشهدت", "وتشهد"})  # "شهدت طرابلس، ...": a frame
+PLACE_KINDS: Final = ("place", "place_cued", "place_typed")
+WITNESSED_WORDS: Final = frozenset({"شهدت", "تشهد", "شهد", "يشهد", "وشهدت", "وتشهد"})  # "شهدت طرابلس، ...": a frame
 # Countries whose border towns events spill into (rockets, shelling, raids across the border).
-NEIGHBOURS = {
+NEIGHBOURS: Final = {
     "SY": ("LB", "IL", "IQ", "TR", "JO"),
     "LB": ("SY", "IL"),
     "IQ": ("SY", "TR", "IR", "JO", "SA", "KW"),
@@ -34,45 +34,45 @@ NEIGHBOURS = {
     "PS": ("IL", "EG", "JO"),
     "TR": ("SY", "IQ"),
 }
-FRAME_KM = 60.0
-FRAME_POPULATION = 50_000
-FRAME_WORDS = frozenset(
+FRAME_KM: Final = 60.0
+FRAME_POPULATION: Final = 50_000
+FRAME_WORDS: Final = frozenset(
     {"جبهه", "جبهات", "محور", "محاور", "ريف", "جنوب", "شمال", "شرق", "غرب", "قضاء", "محافظه", "جبل", "سهل"}
 )
 # Words for an area around a place ("بادية الميادين", "ريف منبج"): a place they introduce is named precisely.
-AREA_CUES = ("cue:countryside", "cue:near")
-QUARTER_KM = 15.0  # a city's quarters lie within this of its centre
+AREA_CUES: Final = ("cue:countryside", "cue:near")
+QUARTER_KM: Final = 15.0  # a city's quarters lie within this of its centre
 # Adjectives of a source ("مصادر محلية في"), matching form.
-SOURCE_ADJECTIVES = frozenset(
+SOURCE_ADJECTIVES: Final = frozenset(
     {"محليه", "طبيه", "امنيه", "ميدانيه", "عسكريه", "مطلعه", "خاصه", "اهليه"}
     | {"العسكري", "الامني", "الطبي", "المحلي", "الميداني", "المطلع", "عسكري", "امني", "طبي", "محلي", "مطلع"}
     | {"الحكوميه", "الرسميه", "الرسمي", "حكوميه", "رسميه", "رسمي"}
 )
 # Matching form before a province's name: "محافظة X", "محافظتي X و", "محافظات X وY و".
-_PROVINCE_BEFORE = re.compile(r"محافظه $|محافظ(?:تي|ات) (?:[^،.:]{1,25} و)?$")
-NEIGHBOURHOOD_WORDS = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
+_PROVINCE_BEFORE: Final = re.compile(r"محافظه $|محافظ(?:تي|ات) (?:[^،.:]{1,25} و)?$")
+NEIGHBOURHOOD_WORDS: Final = frozenset({"حي", "حيي", "احياء", "حاره", "بحي", "وحي"})
 # Words that name a settlement (matching form): what follows them is a place name.
-SETTLEMENT_WORDS = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
-CUES_NEEDED = {
+SETTLEMENT_WORDS: Final = frozenset({"بلده", "قريه", "مدينه", "مخيم", "حي", "بلدتي", "قريتي", "بلدات", "قري"})
+CUES_NEEDED: Final = {
     "place_cued": ("cue:place_type", "cue:countryside", "cue:near", "cue:between"),  # "بين الزاوية وصبراتة"
     "place_typed": ("cue:place_type",),
 }
 # The cues `_excluded` reads (a sentence with none of them needs no lookups).
-_EXCLUDING_CUES = frozenset(
+_EXCLUDING_CUES: Final = frozenset(
     {"cue:source", "cue:government", "cue:origin", "cue:fled_to", "cue:launched_from", "cue:agency"}
 )
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
-BULLETS = frozenset("▪•●◾■-*")
+BULLETS: Final = frozenset("▪•●◾■-*")
 # A bullet (▪️, •, -) may open the line: "▪️ درعا – اغتيال: ..." in a digest.
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^\s*(?:[^\w\s]{1,3}\s*)?"  # a bullet
     r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*(?:\([^)]{0,30}\)\s*)?"  # one to three words, "(خاص)"
     r"[-–—:|](?:[^:.،\n]{0,40}:)?"  # the dash, colon or bar, and an outlet's name before a colon
 )
-DISTRICT_WORDS = frozenset({"قضاء", "ناحيه", "مديريه"})  # before a name that is also a word ("قضاء المدينة")
-ROAD_WORDS = frozenset({"طريق", "الطريق", "اوتوستراد", "اتوستراد"})  # matching form
-PARTS_OF = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
+DISTRICT_WORDS: Final = frozenset({"قضاء", "ناحيه", "مديريه"})  # before a name that is also a word ("قضاء المدينة")
+ROAD_WORDS: Final = frozenset({"طريق", "الطريق", "اوتوستراد", "اتوستراد"})  # matching form
+PARTS_OF: Final = frozenset({"متفرقه", "مناطق", "اجزاء", "انحاء", "قري", "عده"})  # "مناطق متفرقة من مديرية غمر"
 
 
 @dataclass(eq=False)

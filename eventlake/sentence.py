@@ -10,20 +10,20 @@ import re
 from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import cast
+from typing import Final, cast
 
 from eventlake.matcher import Hit
 from eventlake.text import Derived, Span
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-_SPAN = re.Match.span  # C-level, for map()
+_TOKEN: Final = re.compile(r"\w+", re.UNICODE)
+_SPAN: Final = re.Match.span  # C-level, for map()
 # "that" (matching form): it ends a source's description and opens what the source reports
 # ("وأوضح المراسل أن المقاتلات الروسية ...").
-THAT_WORDS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
-OPEN_QUOTES = '«"“'
-CLOSE_QUOTES = '»"”'
-_QUOTE_MARK = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
-_ARTICLES = ("ال", "لل")  # the article, and ل before it (للقصف)
+THAT_WORDS: Final = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+OPEN_QUOTES: Final = '«"“'
+CLOSE_QUOTES: Final = '»"”'
+_QUOTE_MARK: Final = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
+_ARTICLES: Final = ("ال", "لل")  # the article, and ل before it (للقصف)
 
 
 @dataclass

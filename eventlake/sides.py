@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import pairwise
+from typing import Final
 
 from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
@@ -16,23 +17,25 @@ from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.sentence import SentenceHits
 from eventlake.triggers import PROTEST_TYPES, STRIKES
 
-TWO_CLANS = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "اسرتين"})  # matching form
+TWO_CLANS: Final = frozenset({"عائلتين", "عشيرتين", "قبيلتين", "اسرتين"})  # matching form
 
 # Soldiers by the name of their trade (matching form): the state's army, whoever else fights there.
-SOLDIER_WORDS = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
-TAKEN_TO = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching form)
-BOMBS = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
-LEFTOVER_WORDS = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)
-SOLDIERS_HIT_BY = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"})
-HOME_FORCES_HIT = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
-FORMER_WORDS = frozenset({"سابقه", "سابق", "السابقه", "السابق", "سابقا"})  # matching form
-SAME_SIDES_TYPES = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
-REF_REACH = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
-PROTESTERS = Actor("Protesters", 6, "", generic=True)
-RIOTERS = Actor("Rioters", 5, "", generic=True)
-CIVILIANS = Actor("Civilians", 7, "", generic=True)
-TRIBES = Actor("Tribal militia", 4, "")
-REBEL_INTER = 2  # rebel and jihadist groups (ACLED inter 2): "التنظيم" of an article is one
+SOLDIER_WORDS: Final = frozenset({"جندي", "جنود", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريان"})
+TAKEN_TO: Final = frozenset({"الي", "لي"})  # "إلى المستشفى" (matching form)
+BOMBS: Final = frozenset({"Remote explosive/landmine/IED", "Grenade"})  # planted or thrown by hand
+LEFTOVER_WORDS: Final = frozenset({"مخلفات", "مخلّفات"})  # a war's leftovers (cues.yaml remnant)
+SOLDIERS_HIT_BY: Final = frozenset(
+    {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Air/drone strike"}
+)
+HOME_FORCES_HIT: Final = frozenset({"SY"})  # where unnamed military targets of Israeli strikes are the army's
+FORMER_WORDS: Final = frozenset({"سابقه", "سابق", "السابقه", "السابق", "سابقا"})  # matching form
+SAME_SIDES_TYPES: Final = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
+REF_REACH: Final = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
+PROTESTERS: Final = Actor("Protesters", 6, "", generic=True)
+RIOTERS: Final = Actor("Rioters", 5, "", generic=True)
+CIVILIANS: Final = Actor("Civilians", 7, "", generic=True)
+TRIBES: Final = Actor("Tribal militia", 4, "")
+REBEL_INTER: Final = 2  # rebel and jihadist groups (ACLED inter 2): "التنظيم" of an article is one
 
 
 def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Roles:
@@ -51,19 +54,19 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
         roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if roles.actor1 == UNIDENTIFIED:
-        roles = replace(roles, attribution="unknown")  # "بين مجموعتين مسلحتين": no one named
+        roles = roles.with_attribution("unknown")  # "بين مجموعتين مسلحتين": no one named
     if heard and (roles.attribution == "reported" or roles.actor1 is None):
-        roles = replace(roles, attribution="suspected")  # explosions heard with aircraft overhead
+        roles = roles.with_attribution("suspected")  # explosions heard with aircraft overhead
     if roles.actor2 == roles.actor1 and not roles.paired:
-        roles = replace(roles, actor2=None)
+        roles = roles.with_actor2(None)
     looting = sub == "Looting/property destruction"
     if (sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or looting) and roles.actor2 is None:
-        roles = replace(roles, actor2=CIVILIANS)
+        roles = roles.with_actor2(CIVILIANS)
     if sub == "Abduction/forced disappearance" and roles.actor2 == UNIDENTIFIED:
-        roles = replace(roles, actor2=CIVILIANS)  # "مسلحين ... اختطفوا المواطن": the gunmen again, not the taken
+        roles = roles.with_actor2(CIVILIANS)  # "مسلحين ... اختطفوا المواطن": the gunmen again, not the taken
     if sub == "Arrests" and roles.actor1 is not None and roles.actor2 is None and not sentence.has("cue:cell"):
         # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
-        roles = replace(roles, actor2=CIVILIANS)
+        roles = roles.with_actor2(CIVILIANS)
     return roles
 
 
@@ -107,7 +110,7 @@ def home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locat
     sites = [h for h in sentence.of("cue:military_site") if not _former(sentence, h)]
     military = soldiers or bool(sites) or where.place.kind == "military_base"
     target = lexicon.state_forces.get(iso)
-    return roles if target is None or not military else replace(roles, actor2=target)
+    return roles if target is None or not military else roles.with_actor2(target)
 
 
 def _former(sentence: SentenceHits, site: Hit) -> bool:
@@ -127,7 +130,7 @@ def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location
     if not any(text[h.start : h.end] in SOLDIER_WORDS for h in sentence.of("cue:armed_victims")):
         return roles
     army = lexicon.state_forces.get(where.place.iso)
-    return roles if army is None or army == roles.actor1 else replace(roles, actor2=army)
+    return roles if army is None or army == roles.actor1 else roles.with_actor2(army)
 
 
 def army_unit_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:
@@ -140,7 +143,7 @@ def army_unit_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locatio
     words = text[sentence.start : sentence.end].replace("،", " ").split()
     numbered = any(nxt.isdigit() and names_a_unit(word) for word, nxt in pairwise(words))
     army = lexicon.state_forces.get(where.place.iso)
-    return replace(roles, actor2=army) if numbered and army is not None and army != roles.actor1 else roles
+    return roles.with_actor2(army) if numbered and army is not None and army != roles.actor1 else roles
 
 
 def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list[Candidate]) -> Roles:
@@ -155,7 +158,7 @@ def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list
     if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
         return roles
     named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
-    return replace(roles, actor1=named[-1].actor1, attribution=named[-1].attribution) if named else roles
+    return roles.with_actor1(named[-1].actor1, named[-1].attribution) if named else roles
 
 
 def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, earlier: list[Candidate]) -> Roles:
@@ -167,7 +170,7 @@ def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, ear
     if not refs:
         return roles
     named = [a for c in earlier for a in (c.roles.actor1, c.roles.actor2) if a is not None and a.inter == REBEL_INTER]
-    return replace(roles, actor2=named[-1]) if named else roles
+    return roles.with_actor2(named[-1]) if named else roles
 
 
 def sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], sub: str) -> Roles:
@@ -214,10 +217,10 @@ def perpetrators_arrested(
         for c in earlier
     )
     if feud:
-        return replace(roles, actor2=TRIBES)
+        return roles.with_actor2(TRIBES)
     doers = [c.roles.actor1 for c in earlier if c.sub_event_type != "Arrests" and c.roles.actor1 != roles.actor1]
     doers = [d for d in doers if _named_armed_group(d)]
-    return replace(roles, actor2=doers[-1]) if doers else roles
+    return roles.with_actor2(doers[-1]) if doers else roles
 
 
 def _named_armed_group(actor: Actor | None) -> bool:
@@ -233,12 +236,12 @@ def unclaimed_bomb(event: Candidate) -> Candidate:
         return event
     sentence, actor1 = event.sentence, event.roles.actor1
     if actor1 == UNIDENTIFIED and sentence.has("cue:remnant") and not sentence.has("cue:unknown"):
-        return replace(event, roles=Roles(None, event.roles.actor2, "unknown"))  # "المجهولين" of another telling
+        return event.with_roles(Roles(None, event.roles.actor2, "unknown"))  # "المجهولين" of another telling
     if actor1 is not None and _war_leftover(sentence) and not sentence.has("cue:planted"):
-        return replace(event, roles=Roles(None, event.roles.actor2, "unknown"))  # "من مخلفات قصف النظام البائد"
+        return event.with_roles(Roles(None, event.roles.actor2, "unknown"))  # "من مخلفات قصف النظام البائد"
     if actor1 is not None or not sentence.has("cue:planted") or sentence.has("cue:remnant"):
         return event
-    return replace(event, roles=Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))
+    return event.with_roles(Roles(UNIDENTIFIED, event.roles.actor2, "unknown"))
 
 
 def _war_leftover(sentence: SentenceHits) -> bool:
@@ -261,7 +264,7 @@ def civilian_target(event: Candidate) -> Candidate:
         hits = hits + event.sentence.of("cue:home_or_shop")
     if event.heard or not any(_hit_there(event.sentence, h) for h in hits):
         return event
-    return replace(event, roles=replace(event.roles, actor2=CIVILIANS))
+    return event.with_roles(event.roles.with_actor2(CIVILIANS))
 
 
 def _hit_there(sentence: SentenceHits, hit: Hit) -> bool:
@@ -278,7 +281,7 @@ def unclaimed_drone(event: Candidate, lexicon: Lexicon) -> Candidate:
     owner = lexicon.drone_owners.get((place.iso, place.admin1))
     if owner is None or event.heard:
         return event
-    return replace(event, roles=replace(event.roles, actor1=owner, attribution="suspected"))
+    return event.with_roles(event.roles.with_actor1(owner, "suspected"))
 
 
 def fight_has_two_sides(event: Candidate) -> Candidate:
@@ -286,7 +289,7 @@ def fight_has_two_sides(event: Candidate) -> Candidate:
     one the article does not name is an unidentified armed group, as ACLED codes it."""
     if event.sub_event_type != "Armed clash" or event.roles.actor2 is not None or event.roles.actor1 is None:
         return event
-    return replace(event, roles=replace(event.roles, actor2=UNIDENTIFIED))
+    return event.with_roles(event.roles.with_actor2(UNIDENTIFIED))
 
 
 def merged_event_defaults(event: Candidate, lexicon: Lexicon) -> Candidate:
@@ -303,4 +306,4 @@ def not_its_own_target(event: Candidate) -> Candidate:
     roles = event.roles
     if roles.actor1 is None or roles.actor1 != roles.actor2 or event.sub_event_type in SAME_SIDES_TYPES:
         return event
-    return replace(event, roles=replace(roles, actor2=None))
+    return event.with_roles(roles.with_actor2(None))

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 
@@ -181,7 +181,7 @@ def splits_words(ch: str) -> bool:
 
 CharRule = Callable[[str], str]
 _new_span = tuple.__new__  # Span(a, b) without its Python-level __new__
-_NON_WORD_OR_SPACE = re.compile(r"[^\w ]")  # one negated class (fast) and the space left alone
+_NON_WORD_OR_SPACE: Final = re.compile(r"[^\w ]")  # one negated class (fast) and the space left alone
 
 
 def identity(text: str) -> Derived:

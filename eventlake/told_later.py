@@ -4,7 +4,7 @@ victims' side it names, the toll it gives (none of these sentences tells an even
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import cast
+from typing import Final, cast
 
 from eventlake.actors import UNIDENTIFIED, actor_at
 from eventlake.candidate import Candidate
@@ -14,22 +14,26 @@ from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces
 from eventlake.sentence import SentenceHits
 
-ARMED_INTERS = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
-BLAME_REACH = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
-TOLL_REACH = 4  # sentences back that "ليرتفع عدد القتلى إلى ..." may point to
+ARMED_INTERS: Final = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
+BLAME_REACH: Final = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
+TOLL_REACH: Final = 4  # sentences back that "ليرتفع عدد القتلى إلى ..." may point to
 # Events that kill no one by themselves (the arrests after a clash): a later toll is not theirs.
-NO_TOLL_TYPES = frozenset({"Arrests", "Agreement", "Non-violent transfer of territory", "Change to group/activity"})
-VICTIMS_SIDE_CUES = ("cue:members_of", "cue:mourned")
-RUNNING_TOTAL_CUES = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
-PERPETRATION_VERBS = ("نفذ", "شن", "زرع")  # "... نفذت الهجوم", "شنّوا الهجوم", "زرعت العبوة" (matching form)
-RELATIVE_WORDS = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})  # matching form (ي, not ى)
+NO_TOLL_TYPES: Final = frozenset(
+    {"Arrests", "Agreement", "Non-violent transfer of territory", "Change to group/activity"}
+)
+VICTIMS_SIDE_CUES: Final = ("cue:members_of", "cue:mourned")
+RUNNING_TOTAL_CUES: Final = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
+PERPETRATION_VERBS: Final = ("نفذ", "شن", "زرع")  # "... نفذت الهجوم", "شنّوا الهجوم", "زرعت العبوة" (matching form)
+RELATIVE_WORDS: Final = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})  # matching form (ي, not ى)
 # A deed told already, as the object pronoun of its verb ("المسيّرات أطلقتها الميليشيا"), matching form.
-DEED_DONE_BY = frozenset(
+DEED_DONE_BY: Final = frozenset(
     {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}
     | {"زرعها", "زرعتها", "زرعه", "زرعته", "زرعوها", "ارسلتها", "ارسلها", "سيرتها"}
 )
 # "Linked to" (matching form): a group close to an actor is not that actor.
-LINKED_WORDS = frozenset({"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"})
+LINKED_WORDS: Final = frozenset(
+    {"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"}
+)
 
 
 def told_later(
@@ -62,7 +66,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
         return event
     claimant = _claimant(sentence)
     if claimant is not None:
-        return replace(event, roles=replace(event.roles, actor1=claimant, attribution="reported"))
+        return event.with_roles(event.roles.with_actor1(claimant, "reported"))
     hedge = next(iter(sentence.of("cue:hedge")), None)
     iso = event.location.place.iso if event.location is not None else None
     after_hedge = hedge.end if hedge is not None else sentence.end
@@ -84,7 +88,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     suspects.sort(key=lambda h: h.start)
     suspect = actor_at(suspects, suspects[0].start, iso)
     attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
-    return replace(event, roles=replace(event.roles, actor1=suspect, attribution=attribution))
+    return event.with_roles(event.roles.with_actor1(suspect, attribution))
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
@@ -94,7 +98,7 @@ def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
     owner = owner or next((h for h in sentence.of("actor") if _owned_weapon(sentence, h)), None)
     if owner is None:
         return event
-    return replace(event, roles=replace(event.roles, actor1=owner.entry.value, attribution="reported"))
+    return event.with_roles(event.roles.with_actor1(owner.entry.value, "reported"))
 
 
 def _owned_weapon(sentence: SentenceHits, hit: Hit) -> bool:
@@ -219,7 +223,7 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
         return event  # "منتسب في الشرطة" after a police raid: the raiders' own force, not another country's
     armed = named[0].inter in ARMED_INTERS and event.sub_event_type == "Attack"
     sub = "Armed clash" if armed else event.sub_event_type  # "نعت هيئة الحشد «الشهيد»": a fighter shot, a clash
-    return replace(event, sub_event_type=sub, roles=replace(event.roles, actor2=named[0]))
+    return replace(event, sub_event_type=sub, roles=event.roles.with_actor2(named[0]))
 
 
 def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:

@@ -4,34 +4,36 @@ weapon told apart)."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 from eventlake.actors import Roles
 from eventlake.lexicon_types import actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.sentence import SentenceHits, in_quotes
 
-PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
-DEMONSTRATION_TYPES = (*PROTEST_TYPES, "Violent demonstration")
-STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
-TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
-CLAUSE_PLACE_KINDS = frozenset({"place", "place_typed", "place_cued"})
-HABIT_TOKENS = 6  # a habitual phrase this close to the event word makes the sentence a habit
+PROTEST_TYPES: Final = ("Peaceful protest", "Protest with intervention")
+DEMONSTRATION_TYPES: Final = (*PROTEST_TYPES, "Violent demonstration")
+STRIKES: Final = ("Air/drone strike", "Shelling/artillery/missile attack")
+TERRITORY: Final = ("Non-state actor overtakes territory", "Government regains territory")
+CLAUSE_PLACE_KINDS: Final = frozenset({"place", "place_typed", "place_cued"})
+HABIT_TOKENS: Final = 6  # a habitual phrase this close to the event word makes the sentence a habit
 # "The dead" (matching form) match the verb stem قتل* but name no act of killing.
 # "دون (تسجيل) اعتقالات" (matching form): the event word is what did not happen.
-WITHOUT_WORDS = frozenset({"دون", "بدون", "دونما"})
-RECORDED_WORDS = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
-RAID_WORDS = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
-AREA_OF_WORDS = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
-PAST_DAY_WORDS = frozenset({"الامس", "البارحه"})  # "قصف الأمس", matching form
-LINE_WORDS = frozenset({"خط", "بخط", "لخط", "وخط", "خطوط", "بخطوط"})  # "قرب خط وقف إطلاق النار": a place, matching form
-CAPTIVE_PHRASES = frozenset({"مخطوف*"})  # trigger phrases as listed
-HELD_AT_WORDS = frozenset({"مكان", "اماكن", "مركز", "مراكز"})  # "مكان احتجاز", matching form
-DEAD_NOUNS = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
+WITHOUT_WORDS: Final = frozenset({"دون", "بدون", "دونما"})
+RECORDED_WORDS: Final = frozenset({"تسجيل", "وقوع", "حدوث", "اي", "ورود", "معلومات", "انباء", "عن"})
+RAID_WORDS: Final = frozenset({"اقتحام", "اقتحم*", "اقتحموا", "اقتحمت"})  # trigger phrases as listed
+AREA_OF_WORDS: Final = frozenset({"مناطق", "بمناطق", "ومناطق", "لمناطق", "محاور", "خطوط"})  # matching form
+PAST_DAY_WORDS: Final = frozenset({"الامس", "البارحه"})  # "قصف الأمس", matching form
+LINE_WORDS: Final = frozenset(
+    {"خط", "بخط", "لخط", "وخط", "خطوط", "بخطوط"}
+)  # "قرب خط وقف إطلاق النار": a place, matching form
+CAPTIVE_PHRASES: Final = frozenset({"مخطوف*"})  # trigger phrases as listed
+HELD_AT_WORDS: Final = frozenset({"مكان", "اماكن", "مركز", "مراكز"})  # "مكان احتجاز", matching form
+DEAD_NOUNS: Final = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتلاها", "قتلانا"})
 # Verbs whose subject is an event told before, when what follows is no toll (matching form).
-CONSEQUENCE_VERBS = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
+CONSEQUENCE_VERBS: Final = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
 # Words before a protest word that make it a topic or a consequence, not the event (matching form).
-TOPIC_OR_STIRRED = frozenset({"عن", "تثير", "يثير", "اثار", "اثارت", "اثاره"})
+TOPIC_OR_STIRRED: Final = frozenset({"عن", "تثير", "يثير", "اثار", "اثارت", "اثاره"})
 
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
@@ -122,8 +124,8 @@ def _in_support(sentence: SentenceHits, trigger: Hit) -> bool:
     return support is not None or sentence.preceded_by(trigger, "cue:cover", within=3) is not None
 
 
-ABOUT_REACH = 3  # words between "احتجاجاً على" and the killing it names ("مقتل شاب برصاص")
-TAKEN_AWAY = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
+ABOUT_REACH: Final = 3  # words between "احتجاجاً على" and the killing it names ("مقتل شاب برصاص")
+TAKEN_AWAY: Final = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
 
 
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
@@ -293,9 +295,9 @@ def _arrest_before(triggers: list[Hit], primary: Hit) -> Hit:
     return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
-RAID_ARRESTS = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
+RAID_ARRESTS: Final = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
 # Words for the accused, matching form, article stripped ("القبض على ثلاثة متهمين باختطاف تاجر").
-ACCUSED_WORDS = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين", "متورطه", "متورط", "متورطون"})
+ACCUSED_WORDS: Final = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين", "متورطه", "متورط", "متورطون"})
 
 
 def arrest_over_charge(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
