@@ -13,6 +13,7 @@ from typing import Final, cast
 
 from eventlake.lexicon_types import Actor, actor_of, trigger_of
 from eventlake.matcher import Hit
+from eventlake.places import PLACE_KINDS
 from eventlake.sentence import THAT_WORDS, SentenceHits
 
 AGENT_ALIAS_WORDS: Final = frozenset(
@@ -690,7 +691,8 @@ def _members_hurt(sentence: SentenceHits, hit: Hit) -> bool:
 
 def _suffered(sentence: SentenceHits, hit: Hit) -> bool:
     """ "قوة من الجيش العراقي تعرّضت لانفجار", "تعرّضت قوة من الجيش لانفجار": the force was hit."""
-    if sentence.followed_by(hit, "cue:suffered", within=0) is not None:
+    after = sentence.followed_by(hit, "cue:suffered", within=3)
+    if after is not None and _only_places_between(sentence, hit, after):  # "قوة من قيادة عمليات صلاح الدين تعرضت"
         return True
     verb = sentence.preceded_by(hit, "cue:suffered", within=2)
     return verb is not None and _only_group_words_between(sentence, verb, hit)
@@ -946,6 +948,18 @@ def _only_group_words_between(sentence: SentenceHits, left: Hit, right: Hit) -> 
     text = sentence.derived.text
     between = text[left.end : right.start].replace("«", " ").split()  # "من «فلول النظام»": a quoted name
     return all(word in BETWEEN_WORDS or word.removeprefix("و") in BETWEEN_WORDS for word in between)  # "مدفعي وصاروخي"
+
+
+def _only_places_between(sentence: SentenceHits, left: Hit, right: Hit) -> bool:
+    """Nothing but place names between two hits (the command's province after its name)."""
+    places = [h for h in sentence.hits if h.kind in PLACE_KINDS and left.end <= h.start and h.end <= right.start]
+    text = sentence.derived.text
+    at = left.end
+    for place in sorted(places, key=lambda h: h.start):
+        if text[at : place.start].strip():
+            return False
+        at = max(at, place.end)
+    return not text[at : right.start].strip()
 
 
 def _generic(hit: Hit) -> bool:

@@ -366,6 +366,7 @@ def _when_and_where(
     when = _event_date(sentence, primary, sub, earlier, published, lexicon, morning)
     if not when.explicit and _long_ago(sentence, primary):
         return None  # "صيانة العنفات التي تضررت جراء المعارك التي شهدها محيط السد مطلع العام"
+    dated = when.explicit  # by the sentence itself, not by an event told earlier at its place
     if not own and not when.explicit:
         when = _date_told_at(locations[0], earlier, when)  # more on an event told earlier
     if quoted_comment(sentence, primary, when, earlier):
@@ -388,14 +389,14 @@ def _when_and_where(
         return None  # "حصيلة اليوم في ريف حمص: مقتل راعيين في شين": the digest's recap of what it told
     if _told_as_past(sentence) and when.explicit and (published - when.day).days > PAST_WEEK_DAYS:
         return None  # "وكان الجيش قد استعاد السيطرة على ود مدني في الحادي عشر من يناير"
-    if _recalled(sentence, primary) and (not when.explicit or (published - when.day).days > 2):
+    if _recalled(sentence, primary) and (not dated or (published - when.day).days > 2):
         return None  # "مذكّراً بأن إسرائيل شنّت في الأيام التي أعقبت سقوط النظام مئات الغارات"
     if not when.explicit and counted_since(sentence, primary):
         return None  # "قُتل 19 شخصاً في اشتباكات مسلحة بالعاصمة منذ مطلع العام": a count, no one event
     if when.explicit and when.precision >= 2 and sentence.has("cue:total"):
         return None  # "قُتل 43 شخصاً ... خلال شهر تشرين الثاني": a month's count, no one event
     year = stated_year(sentence)
-    if not when.explicit and year is not None and year < published.year:
+    if not dated and year is not None and year < published.year:
         return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     return locations, when
 

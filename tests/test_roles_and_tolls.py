@@ -2564,3 +2564,56 @@ def test_soldiers_right_after_the_firing_verb_fired(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Military Forces of Israel", "Civilians")
+
+
+def test_a_force_named_with_its_province_then_suffered_was_hit(events_of):
+    body = (
+        "قالت مصادر أمنية إن قوة من قيادة عمليات ديالى تعرضت، صباح اليوم، لانفجار عبوة ناسفة قرب "
+        "قضاء المقدادية، ما أدى إلى إصابة جنديين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Military Forces of Iraq")
+    assert e["attribution"] == "unknown"
+
+
+def test_a_months_count_after_an_arrest_is_no_toll_of_it(events_of):
+    body = (
+        "أعلنت القوات الأمنية اعتقال متهمين اثنين بالإرهاب، أمس، في قضاء الشرقاط.\n\n"
+        "وأشارت إلى أن العمليات التي نفذتها القوات خلال شباط الماضي أسفرت عن قتل 12 إرهابياً واعتقال "
+        "40 آخرين في عدة محافظات."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Arrests", None)
+
+
+def test_protests_recalled_from_a_past_summer_are_no_event(events_of):
+    body = (
+        "اعتقلت قوة أمنية، فجر اليوم، ناشطاً مدنياً من منزله في حي الجمهورية وسط البصرة.\n\n"
+        "ويستذكر سكان المدينة احتجاجات صيف 2019 التي أُحرقت خلالها مقار أحزاب."
+    )
+    e = only(events_of(body))
+    assert e["sub_event_type"] == "Arrests"
+
+
+def test_law_enforcement_forces_that_broke_up_a_protest_are_police(events_of):
+    body = (
+        "أصيب أربعة متظاهرين بحالات اختناق، ظهر اليوم، إثر تدخل قوات حفظ القانون لتفريق وقفة احتجاجية "
+        "لخريجين عاطلين عن العمل أمام مبنى محافظة البصرة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Protest with intervention", "Police Forces of Iraq")
+
+
+def test_an_exchange_of_fire_during_a_raid_is_a_clash(events_of):
+    body = (
+        "شهد حي باب التبانة في طرابلس، مساء اليوم، تبادلاً لإطلاق النار بين قوة من الجيش اللبناني "
+        "ومسلحين، خلال عملية دهم لتوقيف أحد المطلوبين."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Armed clash", "Military Forces of Lebanon")
+
+
+def test_a_grenade_thrown_at_a_cafe_targets_civilians(events_of):
+    body = "ألقى مجهولون، ليل أمس، قنبلة يدوية على مقهى في حي جبل محسن بطرابلس، ما أدى إلى أضرار مادية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Grenade", "Unidentified armed group", "Civilians")
