@@ -146,6 +146,7 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
             continue  # "اليوم الـ104 من المواجهات": a day of a war; "لـ«بغداد اليوم»": an outlet
         if hit.kind == "date:relative":
             days, precision = hit.entry.value
+            days += _day_behind(sentence, hit, published, days)
             yield hit, EventDate(published - timedelta(days=days), precision, True)
         elif hit.kind == "date:month":
             yield hit, _month_date(sentence, hit, published)
@@ -155,6 +156,15 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
             yield hit, _weekday_date(sentence, hit, published, needs_cue)
         elif hit.kind == "date:this_month":
             yield hit, _day_of_this_month(sentence, hit, published)
+
+
+def _day_behind(sentence: SentenceHits, hit: Hit, published: date, days: int) -> int:
+    """1 when "اليوم الأربعاء", "أمس الثلاثاء" names the day before the one counted from
+    publication: the writer's clock was behind the region's (Libya and Sudan are UTC+2)."""
+    weekday = sentence.followed_by(hit, "date:weekday", within=0)
+    if weekday is None:
+        return 0
+    return int((published.weekday() - weekday.entry.value) % 7 == days + 1)
 
 
 def _night_into_next(sentence: SentenceHits, hit: Hit) -> bool:

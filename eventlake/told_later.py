@@ -11,7 +11,7 @@ from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties, risen_toll
 from eventlake.lexicon_types import Actor, actor_of, place_of
 from eventlake.matcher import Hit
-from eventlake.places import ArticlePlaces
+from eventlake.places import ArticlePlaces, Location
 from eventlake.sentence import SentenceHits
 
 ARMED_INTERS: Final = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
@@ -30,6 +30,7 @@ DEED_DONE_BY: Final = frozenset(
     {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}
     | {"زرعها", "زرعتها", "زرعه", "زرعته", "زرعوها", "ارسلتها", "ارسلها", "سيرتها"}
 )
+INSTITUTION_WORDS: Final = frozenset({"مركز", "مستشفى", "مستشفي", "مشفى", "مشفي", "مجمع"})  # matching form
 # "Linked to" (matching form): a group close to an actor is not that actor.
 LINKED_WORDS: Final = frozenset(
     {"مرتبطه", "المرتبطه", "مرتبطين", "مرتبط", "مقربه", "مقربين", "مواليه", "موالين", "المواليه"}
@@ -229,11 +230,13 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
 def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:
     """ "اندلعت اشتباكات ... في بن عاشور" then "وأعلن جهاز الإسعاف مقتل مدنيَين اثنين": a toll in
     the next sentence, which tells no event and names no place, is the last event's."""
-    if not candidates or not sentence.has("cas:killed") or places.locate(sentence):
+    if not candidates or not sentence.has("cas:killed"):
         return candidates
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
     last = candidates[-1]
+    if not all(_in_an_institution_name(sentence, loc) for loc in places.locate(sentence)):
+        return candidates
     if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
         return candidates
     if last.sentence.is_title or sentence.paragraph == last.sentence.paragraph == 0:
@@ -243,6 +246,12 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
     return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
+
+
+def _in_an_institution_name(sentence: SentenceHits, location: Location) -> bool:
+    """ "وأعلن مركز الزاوية الطبي مقتل عنصر": a town in the name of who tells the toll, not the
+    place of another event."""
+    return sentence.word_before(location.start) in INSTITUTION_WORDS
 
 
 def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:

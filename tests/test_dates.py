@@ -114,3 +114,16 @@ def test_the_day_after_the_reporter_dates_the_report_not_the_event(events_of):
 def test_a_date_inside_what_was_reported_dates_the_event(events_of):
     body = "ذكرت خلية الإعلام الأمني في بيان أن طائرات عراقية نفذت، فجر اليوم، ضربة جوية على وكر في قضاء الحويجة."
     assert only(events_of(body))["event_date"] == date(2024, 3, 7)
+
+
+def test_today_with_a_weekday_from_a_clock_behind_the_regions_is_that_weekday(events_of):
+    # 23:10 in Tripoli (UTC+2) on Wednesday is already Thursday in the region's UTC+3.
+    body = "اندلعت اشتباكات مسلحة، مساء اليوم الأربعاء، بين مجموعتين مسلحتين في منطقة جودائم جنوب مدينة الزاوية."
+    e = only(events_of(body, published="2025-03-12T23:10:00+02:00"))
+    assert e["event_date"] == date(2025, 3, 12)
+
+
+def test_today_with_a_weekday_a_week_off_stays_today(events_of):
+    body = "اندلعت اشتباكات مسلحة، مساء اليوم الخميس، بين مجموعتين مسلحتين في منطقة جودائم جنوب مدينة الزاوية."
+    e = only(events_of(body, published="2025-03-12T12:00:00+02:00"))
+    assert e["event_date"] == date(2025, 3, 12)

@@ -2617,3 +2617,14 @@ def test_a_grenade_thrown_at_a_cafe_targets_civilians(events_of):
     body = "ألقى مجهولون، ليل أمس، قنبلة يدوية على مقهى في حي جبل محسن بطرابلس، ما أدى إلى أضرار مادية."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Grenade", "Unidentified armed group", "Civilians")
+
+
+def test_a_toll_told_next_by_a_medical_centre_named_for_a_town_is_the_fights(events_of):
+    body = (
+        "اندلعت اشتباكات، مساء اليوم، بين مجموعة «الفأر» وكتيبة «شهداء النصر» في منطقة جودائم جنوب "
+        "مدينة الزاوية.\n\n"
+        "وأعلن مركز الزاوية الطبي مقتل عنصر وإصابة شخصين آخرين بجروح."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Bahroun (al-Far) Militia", "Shuhada al-Nasr Brigade")
+    assert e["fatalities"] == 1
