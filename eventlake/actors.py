@@ -246,7 +246,8 @@ def assign_roles(
         and not _named_again(sentence, h, targets)
         and not (_announces_a_toll(sentence, h) and not _its_own_operation(sentence, trigger))
     ]
-    actor1_hit = _pick(agents) or _pick(before)
+    describing = _describing_the_teller(sentence, trigger, before)
+    actor1_hit = _pick(agents) or _pick([h for h in before if h not in describing])
     answered = [
         h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
     ]
@@ -255,6 +256,7 @@ def assign_roles(
     if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]
+    rest = [h for h in rest if h not in describing]
     actor2_hit = _pick([h for h in rest if actor1_hit is None or h.entry.value != actor1_hit.entry.value])
     actor1 = actor1_hit.entry.value if actor1_hit else None
     actor2 = actor2_hit.entry.value if actor2_hit else None
@@ -269,6 +271,17 @@ def assign_roles(
     hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
     suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _describing_the_teller(sentence: SentenceHits, trigger: Hit, before: list[Hit]) -> list[Hit]:
+    """ "أفادت عائلة مدير بوزارة ... في حكومة الوحدة الوطنية، بأن مسلحين ... خطفوه": where a name
+    stands after the "أن" that opens what is told, the names before it other than the teller's own
+    (who may own the force told of) only describe the teller."""
+    text = sentence.derived.text
+    that = next((a for a, b in sentence.words_before(trigger.start, 40) if text[a:b] in THAT_WORDS), None)
+    if that is None or not any(h.start > that for h in before):
+        return []
+    return [h for h in before if h.start < that and sentence.preceded_by(h, "cue:report", within=2) is None]
 
 
 def _announces_a_toll(sentence: SentenceHits, hit: Hit) -> bool:
@@ -725,9 +738,14 @@ def _after_target_word(sentence: SentenceHits, hit: Hit) -> bool:
     """After "استهدف" or "على", but not the "على" of "ردّاً على" (what was answered), nor a target
     word that is the subject of the deed ("نفّذت دوريات تابعة للأمن العام حملة دهم")."""
     cue = sentence.preceded_by(hit, "cue:target", within=3) or _owned_target(sentence, hit)
-    if cue is None or _subject_of_light_verb(sentence, cue):
+    if cue is None or _subject_of_light_verb(sentence, cue) or _a_new_topic(sentence, cue):
         return False
     return not any(c.start <= cue.start < c.end for c in sentence.of("cue:cause"))
+
+
+def _a_new_topic(sentence: SentenceHits, cue: Hit) -> bool:
+    """ "وعلى صعيد آخر، أعلنت مديرية أمن طرابلس": the "على" of a turn to another topic."""
+    return sentence.derived.text[cue.end : cue.end + 7].lstrip().startswith(("صعيد", "الصعيد"))
 
 
 def _subject_of_light_verb(sentence: SentenceHits, word: Hit) -> bool:

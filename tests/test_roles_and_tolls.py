@@ -2628,3 +2628,18 @@ def test_a_toll_told_next_by_a_medical_centre_named_for_a_town_is_the_fights(eve
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Bahroun (al-Far) Militia", "Shuhada al-Nasr Brigade")
     assert e["fatalities"] == 1
+
+
+def test_a_ministry_that_only_describes_the_teller_is_no_side(events_of):
+    body = (
+        "أفادت عائلة موظف في وزارة الصحة بحكومة الوحدة الوطنية بأن مسلحين مجهولين خطفوه، مساء أمس، من "
+        "أمام منزله في منطقة عين زارة جنوبي طرابلس."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Unidentified armed group", "Civilians")
+
+
+def test_on_another_front_opens_a_topic_and_targets_no_one(events_of):
+    body = "وعلى صعيد آخر، أعلنت مديرية أمن طرابلس القبض على ثلاثة أشخاص في منطقة باب بن غشير."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Libya")
