@@ -248,11 +248,12 @@ def assign_roles(
     ]
     describing = _describing_the_teller(sentence, trigger, before)
     actor1_hit = _pick(agents) or _pick([h for h in before if h not in describing])
-    answered = [
-        h for h in agents if h is not actor1_hit and (_answered(sentence, h) or _speaker_owns_the_force(sentence, h))
-    ]
+    owned = [h for h in agents if h is not actor1_hit and _speaker_owns_the_force(sentence, h)]
+    answered = [h for h in agents if h is not actor1_hit and _answered(sentence, h) and h not in owned]
     others = [h for h in others if not _in_a_later_clause(sentence, trigger, h)]
-    rest = targets + others + answered  # "صدّت القوات هجوماً شنّته ...": the side that answered fought too
+    # "صدّت القوات هجوماً شنّته ...": the side that answered fought too; "أعلنت الفرقة أن قواتها والقوة
+    # المشتركة تصدّت": the speaker's own forces, named first, before their allies
+    rest = targets + owned + others + answered
     if trigger_of(trigger).sub_event_type == "Disrupted weapons use":
         rest += agents  # "أسقطت المضادات مسيّرة تتبع للدعم السريع": whose drone was downed
     rest = [h for h in rest if not _joined_to(sentence, h, actor1_hit) and not _announcer(sentence, h, actor1_hit)]

@@ -11,7 +11,7 @@ from eventlake.actors import Roles
 from eventlake.candidate import CITY, Candidate
 from eventlake.casualties import CIVILIANS_INTER, Casualties, risen_toll
 from eventlake.geo import haversine_km
-from eventlake.lexicon_types import Actor, Place
+from eventlake.lexicon_types import Actor, Place, actor_of
 from eventlake.places import Location
 from eventlake.schema import SUB_EVENT_TO_TYPE
 from eventlake.triggers import STRIKES
@@ -126,8 +126,17 @@ def _one_fight_retold(a: Candidate, b: Candidate) -> bool:
     in the same town: one side's telling of the fight, naming the other its own way."""
     if a.sub_event_type != "Armed clash" or a.location is None or b.location is None:
         return False
-    shared = _named_sides(a) & _named_sides(b)
-    return bool(shared) and a.location.place == b.location.place
+    if a.location.place != b.location.place:
+        return False
+    return bool(_named_sides(a) & _named_sides(b)) or _side_of_the_first(a, b) or _side_of_the_first(b, a)
+
+
+def _side_of_the_first(a: Candidate, b: Candidate) -> bool:
+    """ "وقال المتحدث باسم القوة المشتركة إن الهجوم «تم دحره»" after "أن قواتها والقوة المشتركة
+    تصدّت لهجوم شنّته الدعم السريع": a side named in the first telling tells of the attack it repelled."""
+    if b.sentence.index <= a.sentence.index or not b.sentence.has("cue:repelled") or _named(b.roles.actor2):
+        return False
+    return b.roles.actor1 in {actor_of(h) for h in a.sentence.of("actor")}
 
 
 def _civilians_of_a_fight(c: Candidate) -> bool:

@@ -2643,3 +2643,18 @@ def test_on_another_front_opens_a_topic_and_targets_no_one(events_of):
     body = "وعلى صعيد آخر، أعلنت مديرية أمن طرابلس القبض على ثلاثة أشخاص في منطقة باب بن غشير."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Police Forces of Libya")
+
+
+def test_the_speakers_own_forces_come_before_their_allies_and_the_allys_retelling_joins(events_of):
+    body = (
+        "أعلنت قيادة الفرقة السادسة مشاة، اليوم، أن قواتها والقوة المشتركة لحركات الكفاح المسلح تصدت "
+        "لهجوم شنته مليشيا الدعم السريع على الأحياء الشرقية لمدينة الفاشر.\n\n"
+        "وقال المتحدث باسم القوة المشتركة إن الهجوم «تم دحره»، فيما قُتل أربعة من أفرادها خلال المعارك."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Rapid Support Forces",
+        "Military Forces of Sudan",
+    )
+    assert e["fatalities"] == 4
