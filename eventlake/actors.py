@@ -715,7 +715,7 @@ def _suffered(sentence: SentenceHits, hit: Hit) -> bool:
 def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
     """ "عنصرين من قسد", "ضابط برتبة مقدّم في الجيش": the force its hurt members belong to (not
     "مصدر عسكري: العدو الإسرائيلي نفّذ", a source's adjective)."""
-    if _subject_of_a_deed(sentence, hit):
+    if _subject_of_a_deed(sentence, hit) or _members_who_stormed(sentence, hit):
         return False
     victims = sentence.preceded_by(hit, "cue:armed_victims", within=2)
     if victims is not None and sentence.preceded_by(victims, "cue:agent", within=0) is not None:
@@ -724,6 +724,14 @@ def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:
         return True
     member = [w for w, _ in _words_before(sentence, hit, 1)] in (["في"], ["من"])
     return member and sentence.preceded_by(hit, "cue:armed_victims", within=4) is not None
+
+
+def _members_who_stormed(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "بأن عناصر من الدعم السريع يستقلون دراجات نارية اقتحموا القرية": members named before an
+    agent verb a few words on, with no dead or hurt before them, did the deed."""
+    if sentence.followed_by(hit, "cue:agent", within=3) is None:
+        return False
+    return not any(sentence.preceded_by(hit, kind, within=4) for kind in ("cas:killed", "cas:injured"))
 
 
 def _subject_of_a_deed(sentence: SentenceHits, hit: Hit) -> bool:

@@ -2658,3 +2658,12 @@ def test_the_speakers_own_forces_come_before_their_allies_and_the_allys_retellin
         "Military Forces of Sudan",
     )
     assert e["fatalities"] == 4
+
+
+def test_members_named_before_a_storming_verb_did_it(events_of):
+    body = (
+        "أفادت لجان مقاومة بأن عناصر من الدعم السريع يستقلون سيارات قتالية اقتحموا، فجر اليوم، بلدة "
+        "لقاوة، وقتلوا مزارعاً رفض تسليم محصوله."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Rapid Support Forces", "Civilians")
