@@ -304,9 +304,10 @@ def _named_again(sentence: SentenceHits, hit: Hit, targets: list[Hit]) -> bool:
 
 
 def _planted_by(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "فكّكت وحدات الهندسة لغماً زرعه مجهولون": who planted the charge defused owns it; the defuser acts."""
+    """ "فكّكت وحدات الهندسة لغماً زرعه مجهولون", "المسيّرات التي أطلقتها الميليشيا": who planted the
+    charge defused or launched the drone downed owns it; the defuser acts."""
     cue = sentence.preceded_by(hit, "cue:agent", within=0)
-    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith("زرع")
+    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("زرع", "اطلقت", "اطلقه", "اطلقو"))
 
 
 def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:

@@ -137,7 +137,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (trigger_of(t).priority, -t.start)))
     if habitual(sentence, primary):
         return None
-    primary = protest_about(sentence, triggers, strike_before_interception(triggers, primary))
+    primary = protest_about(sentence, triggers, strike_before_interception(sentence, triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
     primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
@@ -318,14 +318,29 @@ def without_means(sentence: SentenceHits, triggers: list[Hit]) -> list[Hit]:
     return [t for t in triggers if not any(m.start <= t.start < m.end for m in means)]
 
 
-def strike_before_interception(triggers: list[Hit], primary: Hit) -> Hit:
+def strike_before_interception(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "نفّذ العدو عدواناً جوياً ... وتصدّت وسائط دفاعنا الجوي": the strike told first is the event;
-    an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة")."""
+    an interception is one only when it leads ("أسقطت الدفاعات الجوية طائرة مسيّرة") or the drones
+    are told as met by the defences ("تصدّت الدفاعات لعدد من المسيّرات ... وأسقطتها")."""
     if trigger_of(primary).sub_event_type != "Disrupted weapons use":
         return primary
     strikes = [t for t in triggers if trigger_of(t).sub_event_type in STRIKES and t.start < primary.start]
-    strikes = [t for t in strikes if not _downed_itself(t, primary)]
+    every_one = _downed_them_all(sentence, primary)
+    strikes = [t for t in strikes if not _downed_itself(t, primary) and not (every_one and _intercepted(sentence, t))]
     return max(strikes, key=lambda t: trigger_of(t).priority) if strikes else primary
+
+
+def _downed_them_all(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وأسقطتها جميعاً": the drones told before, every one downed."""
+    word = sentence.derived.text[trigger.start : trigger.end]
+    after = [sentence.derived.text[a:b] for a, b in sentence.words_after(trigger.end, 1)]
+    return word.endswith(("ها", "هم")) and after[:1] in (["جميعا"], ["كلها"], ["جميعها"])
+
+
+def _intercepted(sentence: SentenceHits, strike: Hit) -> bool:
+    """ "تصدت الدفاعات الأرضية ... لعدد من المسيّرات ... وأسقطتها": the drones met by the
+    defences, then downed, are what was downed."""
+    return sentence.preceded_by(strike, "cue:repelled", within=12) is not None
 
 
 def _downed_itself(strike: Hit, downing: Hit) -> bool:

@@ -2030,3 +2030,25 @@ def test_drones_found_in_a_cache_are_disrupted_weapons_use(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Disrupted weapons use", "Southern Transitional Council")
+
+
+def test_drones_met_by_the_defences_and_all_downed_are_disrupted(events_of):
+    body = (
+        "تصدت الدفاعات الأرضية التابعة للجيش السوداني، فجر اليوم، لعدد من المسيّرات التي أطلقتها قوات "
+        "الدعم السريع باتجاه مدينة عطبرة، وأسقطتها جميعاً قبل وصولها إلى أهدافها."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Disrupted weapons use",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    )
+
+
+def test_drones_met_by_the_defences_and_some_downed_still_struck(events_of):
+    body = (
+        "تصدت المضادات الأرضية، فجر اليوم، لهجوم بطائرات مسيّرة استهدف ميناء مدينة بورتسودان، وأسقطت "
+        "عدداً منها، فيما سقطت إحداها قرب مستودع للوقود."
+    )
+    e = only(events_of(body))
+    assert e["sub_event_type"] == "Air/drone strike"
