@@ -189,7 +189,8 @@ def _taken_away_when_arrested(a: Candidate, b: Candidate) -> bool:
 def _inside_the_city(a: Candidate, b: Candidate) -> bool:
     """ "قصفها المدفعي على أحياء مدينة الفاشر" and "قذائف على مخيم أبو شوك" by the same force that
     day: a place inside the city is the city's event told precisely."""
-    if not (_named(a.roles.actor1) and a.roles.actor1 == b.roles.actor1):
+    one_side = a.roles.actor1 == b.roles.actor1 or None in (a.roles.actor1, b.roles.actor1)  # told unnamed first
+    if not (one_side and (_named(a.roles.actor1) or _named(b.roles.actor1))):
         return False
     pa_, pb = _place(a), _place(b)
     camp = {pa_.kind, pb.kind} == {"camp", "neighbourhood"}  # "حي حطين" in مخيم عين الحلوة

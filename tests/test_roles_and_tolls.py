@@ -2667,3 +2667,13 @@ def test_members_named_before_a_storming_verb_did_it(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Rapid Support Forces", "Civilians")
+
+
+def test_a_camp_shelled_then_the_shelling_told_with_its_doer_and_first_count(events_of):
+    body = (
+        "سقط قتلى وجرحى، صباح اليوم، جراء قصف مدفعي استهدف مخيم أبو شوك للنازحين شمال غربي مدينة الفاشر.\n\n"
+        "وقالت لجان المقاومة إن قوات الدعم السريع قصفت المخيم بالمدافع الثقيلة من مواقعها شمال المدينة.\n\n"
+        "وأضافت اللجان أن الحصيلة الأولية بلغت خمسة قتلى وتسعة جرحى."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["location"], e["fatalities"]) == ("Rapid Support Forces", "Abu Shouk Camp", 5)
