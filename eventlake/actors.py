@@ -803,7 +803,15 @@ def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
     actor = hit.entry.value  # "ألقى مجهولون قنبلة", "أحرق مستوطنون منزلين": armed groups, even unnamed
     named = not actor.generic or actor == UNIDENTIFIED or actor.inter not in (5, 6, 7)
     subject = verb is not None and (_is_verb(sentence, verb) or _nominative_plural(sentence, hit)) and named
+    if subject and _subject_before(sentence, cast(Hit, verb), hit):
+        return False  # "قطعات الجيش قتلت إرهابيين اثنين": the verb's subject came first; this is its object
     return subject and _only_group_words_between(sentence, cast(Hit, verb), hit)
+
+
+def _subject_before(sentence: SentenceHits, verb: Hit, hit: Hit) -> bool:
+    """Another side named right before the verb, its subject (SVO), with victims after it."""
+    before = sentence.preceded_by(verb, "actor", within=0)
+    return before is not None and before.entry.value != hit.entry.value and _subject_of_a_deed(sentence, before)
 
 
 def _nominative_plural(sentence: SentenceHits, hit: Hit) -> bool:

@@ -139,6 +139,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
         return None
     primary = protest_about(sentence, triggers, strike_before_interception(sentence, triggers, primary))
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
+    primary = killing_over_abduction(sentence, triggers, primary)
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
     primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
     primary = arrested_then_taken(sentence, triggers, primary)
@@ -244,6 +245,20 @@ def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: H
     return attacks[0] if attacks and (shot or sentence.has("cas:killed")) else primary
 
 
+def killing_over_abduction(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "قتلت قوات الدعم السريع ٥ مواطنين واختطفت ٣ آخرين", "اختطفوه ثم قتلوه": the killing is the
+    event ACLED codes, with the taken as part of it."""
+    if trigger_of(primary).sub_event_type != "Abduction/forced disappearance":
+        return primary
+    text = sentence.derived.text
+    killings = [
+        t
+        for t in triggers
+        if trigger_of(t).sub_event_type == "@attack" and text[t.start : t.end].removeprefix("و").startswith(KILL_VERBS)
+    ]
+    return killings[0] if killings else primary
+
+
 def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "مقتل اثنين من عناصر داعش واعتقال ثالث خلال عملية إنزال جوي": a raid that killed is a
     fight, its arrests a part of it."""
@@ -295,6 +310,7 @@ def _arrest_before(triggers: list[Hit], primary: Hit) -> Hit:
     return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
+KILL_VERBS: Final = ("قتل", "اعدم", "صف")  # "قتلت", "قتلوه", "أعدموا", "صفّوهم", matching form
 RAID_ARRESTS: Final = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
 # Words for the accused, matching form, article stripped ("القبض على ثلاثة متهمين باختطاف تاجر").
 ACCUSED_WORDS: Final = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين", "متورطه", "متورط", "متورطون"})

@@ -2052,3 +2052,25 @@ def test_drones_met_by_the_defences_and_some_downed_still_struck(events_of):
     )
     e = only(events_of(body))
     assert e["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_killing_with_others_taken_is_an_attack(events_of):
+    body = (
+        "قتلت قوات الدعم السريع أربعة مزارعين واختطفت اثنين آخرين، صباح اليوم، في هجوم على قرية "
+        "قرب مدينة القطينة بولاية النيل الأبيض."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == ("Attack", "Rapid Support Forces", 4)
+
+
+def test_a_ticker_drone_that_targets_is_a_strike(events_of):
+    body = "عاجل | مسيّرة تستهدف مقراً حكومياً في مدينة الروصيرص فجر اليوم دون خسائر بشرية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Air/drone strike", 0)
+
+
+def test_a_headline_with_shelling_and_a_drone_leads_with_the_shelling(events_of):
+    title = "الفاشر: ٤ قتلى بقصف للدعم السريع على مخيم أبو شوك ومسيّرة تستهدف المستشفى السعودي"
+    body = "قُتل أربعة مدنيين، صباح اليوم، جراء قذائف أطلقتها قوات الدعم السريع على مخيم أبو شوك للنازحين."
+    subs = {e["sub_event_type"]: e["fatalities"] for e in events_of(body, title=title)}
+    assert subs.get("Shelling/artillery/missile attack") == 4

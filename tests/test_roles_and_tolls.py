@@ -2677,3 +2677,20 @@ def test_a_camp_shelled_then_the_shelling_told_with_its_doer_and_first_count(eve
     )
     e = only(events_of(body))
     assert (e["actor1"], e["location"], e["fatalities"]) == ("Rapid Support Forces", "Abu Shouk Camp", 5)
+
+
+def test_we_killed_counts_the_dead(events_of):
+    body = (
+        "قال قائد قوات درع السودان: تصدينا، أمس، لهجوم شنّته الميليشيا المتمردة على أطراف مدينة الدويم "
+        "وقتلنا تسعة من المهاجمين."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 9)
+
+
+def test_the_side_before_the_killing_verb_killed_the_one_after(events_of):
+    body = (
+        "وأكدت خلية الإعلام الأمني أن «قطعات الجيش قتلت إرهابيَّين اثنين من عصابات داعش» في وادي الشاي جنوب كركوك، أمس."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Iraq", "Islamic State", 2)
