@@ -93,6 +93,7 @@ OWN_FORCE_WORDS: Final = frozenset(
     for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي", "سرايا")
     for suffix in ("ه", "ها")
 )
+DEFUNCT_WORDS: Final = frozenset({"البائد", "البائده", "المخلوع", "السابق", "السابقه"})  # matching form
 MADE_IN: Final = frozenset({"الصنع", "صنع"})
 BASE_WORDS: Final = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
 TARGET_HEADS: Final = frozenset(
@@ -202,7 +203,7 @@ def assign_roles(
     ]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
-    mentions = [h for h in mentions if not _community_of_one(sentence, h)]
+    mentions = [h for h in mentions if not _community_of_one(sentence, h) and not _defunct_owner(sentence, h)]
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
@@ -553,7 +554,18 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     hedged = sentence.preceded_by(hit, "cue:hedge", within=1) is not None  # "غارة ثانية يُرجّح أنها إسرائيلية"
     if _victim_adjective(sentence, hit):
         return False
+    if _hedged_after_the_strike(sentence, hit):
+        return True
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
+
+
+def _hedged_after_the_strike(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "لغارتين جويتين، مساء أمس، رجّحت مصادر محلية أن تكون إسرائيلية": the adjective a hedge gives
+    the strike told before it, a few words on."""
+    hedge = sentence.preceded_by(hit, "cue:hedge", within=5)
+    if hedge is None or sentence.derived.text[hedge.end : hit.start].count("،") > 0:
+        return False
+    return sentence.preceded_by(hedge, "trigger", within=6) is not None
 
 
 def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
@@ -660,6 +672,14 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
             continue  # "عُثر على راعي أغنام مقتولاً": the one found, not the finder
         return True
     return False
+
+
+def _defunct_owner(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "موقع عسكري سابق لكتيبة دفاع جوي تابعة للنظام البائد": what a fallen regime once held is
+    no side's now."""
+    after = sentence.words_after(hit.end, 1)
+    gone = bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in DEFUNCT_WORDS
+    return gone and sentence.preceded_by(hit, "cue:owner", within=0) is not None
 
 
 def _found_arms(sentence: SentenceHits, hit: Hit) -> bool:

@@ -106,11 +106,17 @@ def home_forces_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Locat
             return roles
     elif not (iso == "IL" and attacker.home != "IL") and (attacker.home != "IL" or iso not in HOME_FORCES_HIT):
         return roles
-    soldiers = sentence.has("cue:armed_victims") and (sentence.has("cas:killed") or sentence.has("cas:injured"))
+    hurt = (sentence.has("cas:killed") or sentence.has("cas:injured")) and not _no_word_of_losses(sentence)
+    soldiers = sentence.has("cue:armed_victims") and hurt
     sites = [h for h in sentence.of("cue:military_site") if not _former(sentence, h)]
     military = soldiers or bool(sites) or where.place.kind == "military_base"
     target = lexicon.state_forces.get(iso)
     return roles if target is None or not military else roles.with_actor2(target)
+
+
+def _no_word_of_losses(sentence: SentenceHits) -> bool:
+    """ "دون ورود معلومات عن إصابات", "دون وقوع إصابات": losses named only to say there were none."""
+    return sentence.has("cas:zero") or sentence.has("cas:unknown")
 
 
 def _former(sentence: SentenceHits, site: Hit) -> bool:
@@ -124,7 +130,7 @@ def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location
     that name no force are the army of the country it went off in."""
     if roles.actor2 is not None or sub not in SOLDIERS_HIT_BY:
         return roles
-    if not (sentence.has("cas:killed") or sentence.has("cas:injured")):
+    if not (sentence.has("cas:killed") or sentence.has("cas:injured")) or _no_word_of_losses(sentence):
         return roles
     text = sentence.derived.text
     if not any(text[h.start : h.end] in SOLDIER_WORDS for h in sentence.of("cue:armed_victims")):

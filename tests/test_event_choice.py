@@ -2074,3 +2074,12 @@ def test_a_headline_with_shelling_and_a_drone_leads_with_the_shelling(events_of)
     body = "قُتل أربعة مدنيين، صباح اليوم، جراء قذائف أطلقتها قوات الدعم السريع على مخيم أبو شوك للنازحين."
     subs = {e["sub_event_type"]: e["fatalities"] for e in events_of(body, title=title)}
     assert subs.get("Shelling/artillery/missile attack") == 4
+
+
+def test_a_march_through_the_street_is_a_protest_not_a_drone(events_of):
+    body = (
+        "خرج المئات من أهالي بلدة عامودا، بعد ظهر اليوم، في مسيرة جابت الشارع الرئيسي، تنديداً "
+        "بالهجمات التركية المتكررة."
+    )
+    e = only(events_of(body))
+    assert e["sub_event_type"] == "Peaceful protest"

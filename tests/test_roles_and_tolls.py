@@ -2694,3 +2694,12 @@ def test_the_side_before_the_killing_verb_killed_the_one_after(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Military Forces of Iraq", "Islamic State", 2)
+
+
+def test_a_hedged_adjective_a_few_words_after_the_strike_names_a_suspect(events_of):
+    body = (
+        "تعرّض موقع عسكري سابق تابع للنظام البائد قرب مدينة الصنمين لغارتين جويتين، مساء أمس، رجّحت "
+        "مصادر محلية أن تكون إسرائيلية، دون ورود معلومات عن إصابات."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == ("Military Forces of Israel", None, "suspected")
