@@ -142,7 +142,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = killing_over_abduction(sentence, triggers, primary)
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
     primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
-    primary = arrested_then_taken(sentence, triggers, primary)
+    primary = arrested_then_taken(sentence, triggers, attempted_arrest(sentence, triggers, primary))
     return None if reported_speech(sentence, primary) else primary
 
 
@@ -305,11 +305,24 @@ def arrested_then_taken(sentence: SentenceHits, triggers: list[Hit], primary: Hi
     return _arrest_before(triggers, primary)
 
 
+def attempted_arrest(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
+    """ "دورية حاولت توقيف أحد المطلوبين، فبادر مسلحون إلى إطلاق النار عليها": an arrest tried and
+    met with fire is the fight that followed."""
+    if trigger_of(primary).sub_event_type != "Arrests":
+        return primary
+    text = sentence.derived.text
+    if not any(text[a:b] in TRIED for a, b in sentence.words_before(primary.start, 6)):
+        return primary  # "حاولت دورية من الأمن العام توقيف": the attempt may lead the patrol
+    fire = [t for t in triggers if t.start > primary.end and trigger_of(t).sub_event_type in ("@attack", "Armed clash")]
+    return fire[0] if fire else primary
+
+
 def _arrest_before(triggers: list[Hit], primary: Hit) -> Hit:
     """The first arrest word before `primary`, which then names the event; else `primary`."""
     return next((t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t.end <= primary.start), primary)
 
 
+TRIED: Final = frozenset({"حاولت", "حاول", "حاولوا", "محاوله", "لمحاوله"})  # matching form
 KILL_VERBS: Final = ("قتل", "اعدم", "صف")  # "قتلت", "قتلوه", "أعدموا", "صفّوهم", matching form
 RAID_ARRESTS: Final = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
 # Words for the accused, matching form, article stripped ("القبض على ثلاثة متهمين باختطاف تاجر").

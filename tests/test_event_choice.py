@@ -2083,3 +2083,12 @@ def test_a_march_through_the_street_is_a_protest_not_a_drone(events_of):
     )
     e = only(events_of(body))
     assert e["sub_event_type"] == "Peaceful protest"
+
+
+def test_an_arrest_tried_and_met_with_fire_is_a_fight(events_of):
+    body = (
+        "حاولت دورية من الأمن العام توقيف أحد المطلوبين في بلدة نصيب بريف درعا الشرقي، مساء أمس، فبادر "
+        "مسلحون إلى إطلاق النار عليها، ما أدى إلى مقتل عنصرين من الدورية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 2)
