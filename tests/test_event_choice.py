@@ -2092,3 +2092,21 @@ def test_an_arrest_tried_and_met_with_fire_is_a_fight(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 2)
+
+
+def test_two_strikes_at_two_places_joined_by_wa_without_a_comma_are_two(events_of):
+    body = (
+        "شن طيران العدوان الأمريكي، مساء اليوم، ثلاث غارات على مديرية الحوك وغارتين على ميناء رأس عيسى "
+        "في محافظة الحديدة."
+    )
+    places = sorted(e["location"] for e in events_of(body))
+    assert places == ["Al-Hawak", "Ras Isa"]
+
+
+def test_no_word_yet_of_the_victims_is_an_unknown_toll(events_of):
+    body = (
+        "شن الطيران الأمريكي، مساء اليوم، غارتين على جزيرة كمران في محافظة الحديدة. لم ترد حتى الآن "
+        "معلومات عن ضحايا الغارتين."
+    )
+    e = only(events_of(body))
+    assert e["fatalities"] is None
