@@ -170,13 +170,21 @@ def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list
 def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, earlier: list[Candidate]) -> Roles:
     """ "ألقت القبض على ثلاثة مشتبهين بالانتماء إلى خلية تابعة للتنظيم": "the organisation" of
     those arrested is the armed group the article last named."""
-    if sub != "Arrests" or roles.actor2 is not None:
-        return roles  # "بتهمة التعامل مع خلايا التنظيم": people arrested on a charge stay civilians
-    refs = [c for c in sentence.of("cue:actor_ref") if c.start > primary.end and c.entry.phrase == "التنظيم"]
-    if not refs:
+    if sub != "Arrests":
         return roles
-    named = [a for c in earlier for a in (c.roles.actor1, c.roles.actor2) if a is not None and a.inter == REBEL_INTER]
-    return roles.with_actor2(named[-1]) if named else roles
+    refs = [c for c in sentence.of("cue:actor_ref") if c.start > primary.end and c.entry.phrase == "التنظيم"]
+    if not refs or (roles.actor2 is not None and not _named_by_the_ref(sentence, refs, roles.actor2)):
+        return roles  # "بتهمة التعامل مع خلايا التنظيم": people arrested on a charge stay civilians
+    doers = [c.roles.actor1 for c in earlier if c.roles.actor1 is not None and c.roles.actor1.inter == REBEL_INTER]
+    hit = [c.roles.actor2 for c in earlier if c.roles.actor2 is not None and c.roles.actor2.inter == REBEL_INTER]
+    named = doers or hit
+    return roles.with_actor2(named[-1]) if named else roles  # the group that did the deeds told, first
+
+
+def _named_by_the_ref(sentence: SentenceHits, refs: list[Hit], actor: Actor) -> bool:
+    """ "يُشتبه بانتمائهم لخلايا التنظيم": the side came from a name built on "التنظيم" alone (one
+    alias of Islamic State), which in an article about another group means that group."""
+    return any(h.entry.value == actor and h.start <= r.start < h.end for h in sentence.of("actor") for r in refs)
 
 
 def sides_told(sentence: SentenceHits, roles: Roles, earlier: list[Candidate], sub: str) -> Roles:

@@ -2703,3 +2703,16 @@ def test_a_hedged_adjective_a_few_words_after_the_strike_names_a_suspect(events_
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"], e["attribution"]) == ("Military Forces of Israel", None, "suspected")
+
+
+def test_a_group_that_claims_in_the_present_tense_did_it_and_is_the_organisation_of_the_arrested(events_of):
+    body = (
+        "قُتل جنديان من القوات الجنوبية، مساء أمس، بهجوم بطائرة مسيّرة مفخخة استهدف موقعاً عسكرياً في "
+        "مديرية المحفد بمحافظة أبين.\n\n"
+        "ولم تعلن أي جهة مسؤوليتها فور وقوع الهجوم، قبل أن يتبنى تنظيم القاعدة في جزيرة العرب العملية.\n\n"
+        "وفي شبوة، شنّت قوات دفاع شبوة، فجر اليوم، حملة مداهمات في مديرية الصعيد، أسفرت عن اعتقال ثلاثة "
+        "أشخاص يُشتبه بانتمائهم لخلايا التنظيم."
+    )
+    strike, arrest = sorted(events_of(body), key=lambda e: e["sub_event_type"] != "Air/drone strike")
+    assert (strike["actor1"], strike["attribution"]) == ("Al-Qaeda in the Arabian Peninsula", "reported")
+    assert arrest["actor2"] == "Al-Qaeda in the Arabian Peninsula"
