@@ -93,6 +93,7 @@ OWN_FORCE_WORDS: Final = frozenset(
     for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي", "سرايا")
     for suffix in ("ه", "ها")
 )
+AIMED_AT: Final = ("مواقع", "منازل", "منزل", "مقر", "نقاط", "نقطه", "تجمعات")  # the object right after the subject
 DEFUNCT_WORDS: Final = frozenset({"البائد", "البائده", "المخلوع", "السابق", "السابقه"})  # matching form
 MADE_IN: Final = frozenset({"الصنع", "صنع"})
 BASE_WORDS: Final = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
@@ -962,7 +963,10 @@ def _subject_of_targeting(sentence: SentenceHits, hit: Hit) -> bool:
     cue = sentence.preceded_by(hit, "cue:target", within=0)
     if cue is None or not sentence.derived.text[cue.start : cue.end].endswith("استهداف"):
         return False
-    weapon = sentence.followed_by(hit, "trigger", within=2)  # "استهداف الميليشيا سوقاً شعبياً بطائرة مسيّرة"
+    after = sentence.words_after(hit.end, 1)
+    aimed = bool(after) and sentence.derived.text[after[0][0] : after[0][1]].startswith(AIMED_AT)
+    # "استهداف الميليشيا سوقاً شعبياً بطائرة مسيّرة", "استهداف ميليشيا الحوثي مواقعهم في جبهة الضباب ... بطائرة"
+    weapon = sentence.followed_by(hit, "trigger", within=8 if aimed else 2)
     return weapon is not None and sentence.derived.text[weapon.start - 1 : weapon.start] == "ب"
 
 

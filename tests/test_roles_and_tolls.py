@@ -2716,3 +2716,12 @@ def test_a_group_that_claims_in_the_present_tense_did_it_and_is_the_organisation
     strike, arrest = sorted(events_of(body), key=lambda e: e["sub_event_type"] != "Air/drone strike")
     assert (strike["actor1"], strike["attribution"]) == ("Al-Qaeda in the Arabian Peninsula", "reported")
     assert arrest["actor2"] == "Al-Qaeda in the Arabian Peninsula"
+
+
+def test_the_group_right_after_targeting_with_the_positions_it_hit_then_a_drone_did_it(events_of):
+    body = (
+        "استشهد جندي من الجيش الوطني، أمس، إثر استهداف ميليشيا الحوثي مواقعهم في جبهة الضباب غربي مدينة "
+        "تعز بطائرة مسيّرة مفخخة."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Military Forces of Yemen")
