@@ -30,6 +30,10 @@ DEED_DONE_BY: Final = frozenset(
     {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}
     | {"زرعها", "زرعتها", "زرعه", "زرعته", "زرعوها", "ارسلتها", "ارسلها", "سيرتها"}
 )
+# What was told, named after "وراء" (matching form): "بالوقوف وراء الحادثة", "وراء مقتله".
+INCIDENT_WORDS: Final = frozenset(
+    {"الحادثه", "الحادث", "الجريمه", "العمليه", "مقتله", "مقتلها", "مقتلهم", "خطفه", "اختطافه"}
+)
 INSTITUTION_WORDS: Final = frozenset({"مركز", "مستشفى", "مستشفي", "مشفى", "مشفي", "مجمع"})  # matching form
 # "Linked to" (matching form): a group close to an actor is not that actor.
 LINKED_WORDS: Final = frozenset(
@@ -130,6 +134,9 @@ def _accused_of_this(sentence: SentenceHits, hit: Hit) -> bool:
         return False
     if not sentence.derived.text[behind.start : behind.end].endswith("وراء"):
         return True  # "وراء الهجوم", "وراءه"
+    after = sentence.words_after(behind.end, 1)
+    if after and sentence.derived.text[after[0][0] : after[0][1]] in INCIDENT_WORDS:
+        return True  # "بالوقوف وراء الحادثة", "وراء مقتله"
     return sentence.followed_by(behind, "trigger", within=0) is not None
 
 

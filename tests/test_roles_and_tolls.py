@@ -2725,3 +2725,13 @@ def test_the_group_right_after_targeting_with_the_positions_it_hit_then_a_drone_
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", "Military Forces of Yemen")
+
+
+def test_fire_opened_on_him_by_gunmen_and_the_group_accused_of_the_incident(events_of):
+    body = (
+        "لقي شاب حتفه، مساء أمس، بعد أن أطلق عليه مسلحون يستقلون سيارة معتمة الزجاج النار قرب ميناء الزاوية.\n\n"
+        "واتهم ذوو الضحية عناصر تابعة لمجموعة «الفأر» بالوقوف وراء الحادثة، وهو ما نفته المجموعة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Bahroun (al-Far) Militia", "Civilians")
+    assert e["fatalities"] == 1
