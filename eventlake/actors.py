@@ -94,6 +94,8 @@ OWN_FORCE_WORDS: Final = frozenset(
     for suffix in ("ه", "ها")
 )
 AIMED_AT: Final = ("مواقع", "منازل", "منزل", "مقر", "نقاط", "نقطه", "تجمعات")  # the object right after the subject
+SERVED_WORDS: Final = frozenset({"يخدم", "يعمل", "يقاتل"})  # "كان يخدم في الفرقة الرابعة", matching form
+REIGN_WORDS: Final = frozenset({"حكم", "عهد", "زمن", "ايام"})  # "إبان حكم النظام البائد", matching form
 DEFUNCT_WORDS: Final = frozenset({"البائد", "البائده", "المخلوع", "السابق", "السابقه"})  # matching form
 MADE_IN: Final = frozenset({"الصنع", "صنع"})
 BASE_WORDS: Final = frozenset({"قاعده", "القاعده", "قواعد", "القواعد", "سفاره", "السفاره"})  # matching form: whose base
@@ -205,6 +207,7 @@ def assign_roles(
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
     mentions = [h for h in mentions if not _community_of_one(sentence, h) and not _defunct_owner(sentence, h)]
+    mentions = [h for h in mentions if not _served_in_once(sentence, h)]
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
@@ -676,11 +679,21 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _defunct_owner(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "موقع عسكري سابق لكتيبة دفاع جوي تابعة للنظام البائد": what a fallen regime once held is
-    no side's now."""
+    """ "موقع عسكري سابق لكتيبة دفاع جوي تابعة للنظام البائد", "إبان حكم النظام البائد": what a
+    fallen regime once held, or its time, is no side's now."""
     after = sentence.words_after(hit.end, 1)
-    gone = bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in DEFUNCT_WORDS
-    return gone and sentence.preceded_by(hit, "cue:owner", within=0) is not None
+    if not after or sentence.derived.text[after[0][0] : after[0][1]] not in DEFUNCT_WORDS:
+        return False
+    if sentence.preceded_by(hit, "cue:owner", within=0) is not None:
+        return True
+    return sentence.word_before(hit.start) in REIGN_WORDS
+
+
+def _served_in_once(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "بينهم ضابط برتبة مقدّم كان يخدم في الفرقة الرابعة": the unit a man served in, told as
+    his past, is no side of the event."""
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_before(hit.start, 3)]
+    return "كان" in words and any(w in SERVED_WORDS for w in words)
 
 
 def _found_arms(sentence: SentenceHits, hit: Hit) -> bool:

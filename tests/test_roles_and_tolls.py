@@ -2735,3 +2735,14 @@ def test_fire_opened_on_him_by_gunmen_and_the_group_accused_of_the_incident(even
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Bahroun (al-Far) Militia", "Civilians")
     assert e["fatalities"] == 1
+
+
+def test_the_unit_an_arrested_man_once_served_in_is_no_side(events_of):
+    body = (
+        "تعرّضت دورية للأمن العام، مساء أمس، لهجوم شنّه مسلحون من فلول النظام البائد قرب مدينة تلكلخ في "
+        "ريف حمص الغربي، ما أدى إلى مقتل عنصرين.\n\n"
+        "ونفّذت وحدات الأمن العام، فجر اليوم، عملية تمشيط في مدينة تلكلخ أسفرت عن إلقاء القبض على ثلاثة من "
+        "المشتبه بتورطهم في الهجوم، بينهم ضابط كان يخدم في الفرقة الرابعة إبان حكم النظام البائد."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert (arrest["actor1"], arrest["actor2"]) == ("Police Forces of Syria", "Assad loyalists")
