@@ -2746,3 +2746,9 @@ def test_the_unit_an_arrested_man_once_served_in_is_no_side(events_of):
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert (arrest["actor1"], arrest["actor2"]) == ("Police Forces of Syria", "Assad loyalists")
+
+
+def test_al_hisn_in_the_homs_countryside_is_the_syrian_town(events_of):
+    body = "تعرّضت دورية للأمن العام، مساء أمس، لهجوم مسلح قرب بلدة الحصن في ريف حمص الغربي، ما أدى إلى مقتل عنصرين."
+    e = only(events_of(body))
+    assert (e["location"], e["admin1"]) == ("Al-Hisn", "Homs")
