@@ -323,7 +323,7 @@ def _arrest_before(triggers: list[Hit], primary: Hit) -> Hit:
 
 
 TRIED: Final = frozenset({"حاولت", "حاول", "حاولوا", "محاوله", "لمحاوله"})  # matching form
-KILL_VERBS: Final = ("قتل", "اعدم", "صف")  # "قتلت", "قتلوه", "أعدموا", "صفّوهم", matching form
+KILL_VERBS: Final = ("قتل", "اعدم")  # "قتلت", "قتلوه", "أعدموا", matching form
 RAID_ARRESTS: Final = ("دهم", "مداهم", "داهم")  # an Arrests trigger that names a raid, not an arrest
 # Words for the accused, matching form, article stripped ("القبض على ثلاثة متهمين باختطاف تاجر").
 ACCUSED_WORDS: Final = frozenset({"متهمين", "متهمون", "مشتبهين", "مشتبه", "متورطين", "متورطه", "متورط", "متورطون"})
