@@ -206,8 +206,7 @@ def assign_roles(
     ]
     if clause is not None:
         mentions = [h for h in mentions if clause[0] <= h.start < clause[1]]
-    mentions = [h for h in mentions if not _community_of_one(sentence, h) and not _defunct_owner(sentence, h)]
-    mentions = [h for h in mentions if not _served_in_once(sentence, h)]
+    mentions = [h for h in mentions if not (_community_of_one(sentence, h) or _no_side_now(sentence, h))]
     mentions = _owners_named(sentence, _in_brackets(sentence, _one_per_span(mentions, iso)))
     mentions = [h for h in mentions if not _supporting(sentence, h, mentions)]
     mentions = [h for h in mentions if not _speaker_of_claim(sentence, trigger, h, mentions)]
@@ -283,8 +282,9 @@ def _describing_the_teller(sentence: SentenceHits, trigger: Hit, before: list[Hi
     """ "أفادت عائلة مدير بوزارة ... في حكومة الوحدة الوطنية، بأن مسلحين ... خطفوه": where a name
     stands after the "أن" that opens what is told, the names before it other than the teller's own
     (who may own the force told of) only describe the teller."""
-    text = sentence.derived.text
-    that = next((a for a, b in sentence.words_before(trigger.start, 40) if text[a:b] in THAT_WORDS), None)
+    if not before:
+        return []  # most sentences: no name before the deed
+    that = sentence.that_before(trigger.start, 40)
     if that is None or not any(h.start > that for h in before):
         return []
     return [h for h in before if h.start < that and sentence.preceded_by(h, "cue:report", within=2) is None]
@@ -687,6 +687,11 @@ def _defunct_owner(sentence: SentenceHits, hit: Hit) -> bool:
     if sentence.preceded_by(hit, "cue:owner", within=0) is not None:
         return True
     return sentence.word_before(hit.start) in REIGN_WORDS
+
+
+def _no_side_now(sentence: SentenceHits, hit: Hit) -> bool:
+    """A name that belongs to the past: a fallen regime's sites or era, a man's former unit."""
+    return _defunct_owner(sentence, hit) or _served_in_once(sentence, hit)
 
 
 def _served_in_once(sentence: SentenceHits, hit: Hit) -> bool:

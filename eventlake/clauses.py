@@ -32,7 +32,8 @@ def clause_events(
     kinds += (found[0].sub_event_type,)  # "قُتل مسلحان ..., فيما امتدت الاشتباكات إلى باب تاجوراء": the clash it was
     out = []
     openings = [o for o in _clause_openings(sentence, triggers, kinds) if o[0] >= primary.end]
-    if openings and _placed_in_a_later_clause(sentence, found, openings[0], places):
+    if openings:
+        _place_first_in_its_clause(sentence, found, openings[0], places)
         taken = {c.location.place for c in found if c.location is not None}
     for _start, end in openings:
         again = next((t for t in triggers if t.start >= end and trigger_of(t).sub_event_type in kinds), None)
@@ -82,19 +83,17 @@ def _clause_openings(sentence: SentenceHits, triggers: list[Hit], kinds: tuple[s
     return sorted(openings)
 
 
-def _placed_in_a_later_clause(
+def _place_first_in_its_clause(
     sentence: SentenceHits, found: list[Candidate], opening: tuple[int, int], places: ArticlePlaces
-) -> bool:
+) -> None:
     """ "ثلاث غارات على مديرية الحوك وغارتين على ميناء رأس عيسى": the first event, placed at the
     second clause's town (the more specific), moves to its own clause's town (`found[0]` in place)."""
     first = found[0].location
     if len(found) != 1 or first is None or first.start < opening[1]:
-        return False
+        return
     own = places.locate(sentence, (sentence.start, opening[0]))
-    if not own:
-        return False
-    found[0] = replace(found[0], location=own[0])
-    return True
+    if own:
+        found[0] = replace(found[0], location=own[0])
 
 
 def _aimed_at(text: str, strike: Hit) -> bool:

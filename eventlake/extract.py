@@ -342,9 +342,7 @@ def _other_kind_clause(
 def _in_the_claim(sentence: SentenceHits, primary: Hit, own: list[Location], places: ArticlePlaces) -> list[Location]:
     """ "قال مصدر إن انسحاب الجيش من الخوي تكتيكي، مؤكداً أن مسيّرات الجيش نفّذت ضربات قرب
     النهود": the event lies in the claim its trigger stands in, where that claim names a town."""
-    text = sentence.derived.text
-    words = sentence.words_before(primary.start, 12)
-    that = next((a for a, b in words if text[a:b] in THAT_WORDS), None)  # the nearest before the trigger
+    that = sentence.that_before(primary.start, 12)
     if not own or that is None or own[0].start > that:
         return own
     return places.towns_after(sentence, that)[:1] or own

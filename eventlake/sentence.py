@@ -176,6 +176,12 @@ class SentenceHits:
             out[0] = (out[0][0], pos)
         return out
 
+    def that_before(self, pos: int, reach: int) -> int | None:
+        """Where the nearest "أن" (or "بأن", "إنه" ...) within `reach` words before `pos` starts:
+        what follows it is what a speaker tells."""
+        text = self.derived.text
+        return next((a for a, b in self.words_before(pos, reach) if text[a:b] in THAT_WORDS), None)
+
     def word_before(self, pos: int) -> str:
         """The whole word before the one `pos` stands in, past its clitics and article (matching form)."""
         words = [(a, b) for a, b in self.words_before(pos, 2) if b < pos]

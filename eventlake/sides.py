@@ -176,8 +176,8 @@ def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, ear
     if not refs or (roles.actor2 is not None and not _named_by_the_ref(sentence, refs, roles.actor2)):
         return roles  # "بتهمة التعامل مع خلايا التنظيم": people arrested on a charge stay civilians
     doers = [c.roles.actor1 for c in earlier if c.roles.actor1 is not None and c.roles.actor1.inter == REBEL_INTER]
-    hit = [c.roles.actor2 for c in earlier if c.roles.actor2 is not None and c.roles.actor2.inter == REBEL_INTER]
-    named = doers or hit
+    targets = [c.roles.actor2 for c in earlier if c.roles.actor2 is not None and c.roles.actor2.inter == REBEL_INTER]
+    named = doers or targets
     return roles.with_actor2(named[-1]) if named else roles  # the group that did the deeds told, first
 
 
