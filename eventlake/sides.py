@@ -31,6 +31,9 @@ HOME_FORCES_HIT: Final = frozenset({"SY"})  # where unnamed military targets of 
 FORMER_WORDS: Final = frozenset({"سابقه", "سابق", "السابقه", "السابق", "سابقا"})  # matching form
 SAME_SIDES_TYPES: Final = frozenset({"Armed clash", "Agreement"})  # where both sides may bear one name
 REF_REACH: Final = 3  # words between "the aggressor" (العدوان) and the event word it is the subject of
+SAME_REACH: Final = 7  # "شنّت القوات ذاتها، فجر اليوم الثلاثاء، حملة دهم": room for a time between
+SAME_FORCES: Final = frozenset({"القوات ذاتها", "القوات نفسها"})  # the forces told before, either side
+ORGANISED: Final = frozenset({1, 2, 3, 8})  # inter codes of forces, not tribes, crowds or civilians
 PROTESTERS: Final = Actor("Protesters", 6, "", generic=True)
 RIOTERS: Final = Actor("Rioters", 5, "", generic=True)
 CIVILIANS: Final = Actor("Civilians", 7, "", generic=True)
@@ -159,12 +162,28 @@ def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list
     refs = [
         c
         for c in sentence.of("cue:actor_ref")
-        if not any(h.start <= c.start < h.end for h in names) and _next_to(sentence, c, primary, REF_REACH)
+        if not any(h.start <= c.start < h.end for h in names) and _next_to(sentence, c, primary, _reach(c))
     ]
     if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
         return roles
+    if any(c.entry.phrase in SAME_FORCES for c in refs):
+        return _same_forces(roles, earlier)
     named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
     return roles.with_actor1(named[-1].actor1, named[-1].attribution) if named else roles
+
+
+def _reach(ref: Hit) -> int:
+    return SAME_REACH if ref.entry.phrase.endswith(("ذاتها", "ذاته", "نفسها", "نفسه")) else REF_REACH
+
+
+def _same_forces(roles: Roles, earlier: list[Candidate]) -> Roles:
+    """ "هاجم مسلحون من العشائر حاجزاً لقسد ... وعلى إثر ذلك شنّت القوات ذاتها حملة دهم": the
+    forces last told, whichever side they were on; tribesmen are no "forces"."""
+    for c in reversed(earlier):
+        for side in (c.roles.actor1, c.roles.actor2):
+            if side is not None and side.inter in ORGANISED and not side.generic:
+                return roles.with_actor1(side, c.roles.attribution if side == c.roles.actor1 else "reported")
+    return roles
 
 
 def group_told(sentence: SentenceHits, primary: Hit, sub: str, roles: Roles, earlier: list[Candidate]) -> Roles:

@@ -2752,3 +2752,13 @@ def test_al_hisn_in_the_homs_countryside_is_the_syrian_town(events_of):
     body = "تعرّضت دورية للأمن العام، مساء أمس، لهجوم مسلح قرب بلدة الحصن في ريف حمص الغربي، ما أدى إلى مقتل عنصرين."
     e = only(events_of(body))
     assert (e["location"], e["admin1"]) == ("Al-Hisn", "Homs")
+
+
+def test_the_same_forces_are_the_force_last_told_even_when_it_was_the_one_hit(events_of):
+    body = (
+        "هاجم مسلحون من أبناء العشائر، ليل أمس، حاجزاً لقوات سوريا الديمقراطية عند مدخل بلدة ذيبان بريف "
+        "دير الزور الشرقي، ما أدى إلى مقتل عنصرين من الحاجز.\n\n"
+        "وردّاً على ذلك، نفّذت القوات نفسها، صباح اليوم الأربعاء، حملة دهم في بلدة الحوايج، اعتقلت خلالها خمسة شبان."
+    )
+    arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
+    assert (arrest["actor1"], arrest["attribution"]) == ("Syrian Democratic Forces", "reported")
