@@ -25,7 +25,7 @@ PER_DAY_WORDS: Final = frozenset({"واحده", "مره", "مرتين", "مرا�
 MONTH_LEAD_WORDS: Final = frozenset(
     {"في", "وفي", "شهر", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه", "حتي", "الي", "من", "ومنذ"}
 )
-_YEAR_WORDS: Final = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف")
+_YEAR_WORDS: Final = ("عام", "عامي", "العام", "سنه", "سنة", "مطلع", "اواخر", "منتصف", "صيف", "شتاء", "ربيع", "خريف")
 _YEAR: Final = re.compile(rf"(?:{'|'.join(_YEAR_WORDS)})\s+(\d{{4}})(?!\d)")
 _YEAR_IN: Final = re.compile(r"(?<!\S)في\s+((?:19|20)\d{2})(?!\d)")  # "شهدت في 2022 معارك": a year, not a count
 _YEAR_FIRST: Final = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
@@ -259,6 +259,11 @@ def stated_year(sentence: SentenceHits) -> int | None:
     text = sentence.text
     if not any(word in text for word in _YEAR_WORDS) and "في 19" not in text and "في 20" not in text:
         return None  # most sentences name no year: a few substring tests beat the regex
+    return stated_year_in(text)
+
+
+def stated_year_in(text: str) -> int | None:
+    """The earliest year a matching-form text names after a year word or "في"."""
     years = [int(m.group(1)) for pattern in (_YEAR, _YEAR_IN) for m in pattern.finditer(text)]
     return min(years) if years else None
 

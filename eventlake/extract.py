@@ -31,7 +31,7 @@ from eventlake.background import (
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties, none_killed_if_only_wounded
 from eventlake.clauses import answered_in_kind, clause_events, demolition_clause, second_weapon_events
-from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year
+from eventlake.dates import EventDate, find_date, local_time, reference_day, stated_year, stated_year_in
 from eventlake.defined_terms import bind_defined_terms
 from eventlake.lexicon_types import Actor, Lexicon, Place, actor_of, trigger_of
 from eventlake.matcher import Hit, drop_contained_each
@@ -394,9 +394,17 @@ def _when_and_where(
     if when.explicit and when.precision >= 2 and sentence.has("cue:total"):
         return None  # "قُتل 43 شخصاً ... خلال شهر تشرين الثاني": a month's count, no one event
     year = stated_year(sentence)
-    if not dated and year is not None and year < published.year:
+    if year is not None and year < published.year and (not dated or _year_of_the_deed(sentence, primary)):
         return None  # "وكانت سرت قد خضعت لسيطرة التنظيم بين عامي 2015 و2016": history, not news
     return locations, when
+
+
+def _year_of_the_deed(sentence: SentenceHits, primary: Hit) -> bool:
+    """ "أقفلت المدارس اليوم، فيما يذكّر الأهالي باشتباكات صيف 2023": a past year right after the
+    event word dates the deed, whatever day the rest of the sentence is about."""
+    text = sentence.derived.text
+    after = " ".join(text[a:b] for a, b in sentence.words_after(primary.end, 2))
+    return any(ch.isdigit() for ch in after) and stated_year_in(after) is not None
 
 
 def _long_ago(sentence: SentenceHits, primary: Hit) -> bool:

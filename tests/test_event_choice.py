@@ -2110,3 +2110,22 @@ def test_no_word_yet_of_the_victims_is_an_unknown_toll(events_of):
     )
     e = only(events_of(body))
     assert e["fatalities"] is None
+
+
+def test_fighting_of_a_past_summer_recalled_today_is_no_event(events_of):
+    body = (
+        "اندلع اشتباك عنيف الليلة قبل الماضية في مخيم عين الحلوة بين عناصر من حركة فتح ومسلحين من تجمع "
+        "الشباب المسلم، ما أدى إلى سقوط قتيلين.\n\n"
+        "وأقفلت المدارس أبوابها اليوم، وسط خشية الأهالي من تكرار اشتباكات صيف 2023 التي هجّرت آلاف العائلات."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["event_date"]) == ("Fatah Movement", date(2024, 3, 5))
+
+
+def test_a_ceasefire_written_with_li_between_two_named_groups_is_an_agreement(events_of):
+    body = (
+        "أعلنت هيئة العمل الفلسطيني المشترك في صيدا، مساء أمس، التوصل إلى وقف لإطلاق النار بين حركة فتح "
+        "وتجمع الشباب المسلم في مخيم عين الحلوة."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Agreement", "Fatah Movement", "Al-Shabab al-Muslim")
