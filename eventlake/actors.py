@@ -130,7 +130,7 @@ ARMS_TYPES: Final = (
 )
 COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
-_CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", *CONTEXT_CUES})  # `_context_only` (performance only)
+_CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
 ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
 AIR_DEFENCE_WORDS: Final = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
@@ -660,11 +660,13 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, as not having
-    intervened (دون تدخّل من الأجهزة الأمنية) take no part."""
+    intervened (دون تدخّل من الأجهزة الأمنية) or as investigating it take no part."""
     if sentence.kinds.isdisjoint(_CONTEXT_OR_ZERO):
         return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cas:zero", within=3):
         return True  # "دون وقوع إصابات في صفوف المدنيين": no one was hit
+    if sentence.followed_by(hit, "cue:investigate", within=1):
+        return True  # "وعملت القوى الأمنية على فتح تحقيق": came after, to look into it
     for kind in CONTEXT_CUES:
         cue = sentence.preceded_by(hit, kind, within=3 if kind == "cue:found" else 1)  # عثرت قوة من الحشد
         between = sentence.derived.text[cue.end : hit.start] if cue is not None else ""

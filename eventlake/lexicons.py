@@ -83,6 +83,7 @@ CUE_NAMES = (
     "since",
     "attempted",
     "no_intervention",
+    "investigate",
     "sides_told",
     "buildings",
     "defuse",

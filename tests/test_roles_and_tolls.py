@@ -2762,3 +2762,12 @@ def test_the_same_forces_are_the_force_last_told_even_when_it_was_the_one_hit(ev
     )
     arrest = next(e for e in events_of(body) if e["sub_event_type"] == "Arrests")
     assert (arrest["actor1"], arrest["attribution"]) == ("Syrian Democratic Forces", "reported")
+
+
+def test_forces_that_open_an_investigation_afterwards_are_no_side(events_of):
+    body = (
+        "قُتل شاب برصاص مسلحين من عائلة أخرى في بلدة النبي عثمان، مساء أمس، على خلفية ثأر قديم بين العائلتين، "
+        "وباشرت القوى الأمنية التحقيق في الحادث."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Tribal militia", "Civilians")
