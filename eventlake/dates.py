@@ -151,8 +151,8 @@ def _hit_dates(sentence: SentenceHits, published: date, needs_cue: frozenset[str
         elif hit.kind == "date:month":
             yield hit, _month_date(sentence, hit, published)
         elif hit.kind == "date:weekday":
-            if _night_into_next(sentence, hit):
-                continue  # "ليل الأربعاء-الخميس": the night that ends on the second day, dated by it
+            if _the_other_of_a_pair(sentence, hit):
+                continue
             yield hit, _weekday_date(sentence, hit, published, needs_cue)
         elif hit.kind == "date:this_month":
             yield hit, _day_of_this_month(sentence, hit, published)
@@ -175,6 +175,20 @@ def _night_into_next(sentence: SentenceHits, hit: Hit) -> bool:
         return False
     nxt = sentence.followed_by(hit, "date:weekday", within=0)
     return nxt is not None and nxt.start - hit.end <= 4
+
+
+def _the_other_of_a_pair(sentence: SentenceHits, hit: Hit) -> bool:
+    """The weekday of a night's pair that does not date it: "ليل الأربعاء-الخميس" is Wednesday's
+    night (the second day is left), "بُعيد منتصف ليل الأحد – الإثنين" is Monday (the first is left)."""
+    if _after_midnight(sentence, hit):
+        return _night_into_next(sentence, hit)
+    return _night_from(sentence, hit) is not None
+
+
+def _after_midnight(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "بُعيد منتصف ليل الأحد – الإثنين": the night's pair told from its midnight, the second day."""
+    start = sentence.start if hit.start - 24 < sentence.start else hit.start - 24
+    return "منتصف" in sentence.derived.text[start : hit.start]
 
 
 def _night_from(sentence: SentenceHits, hit: Hit) -> Hit | None:
