@@ -624,7 +624,7 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Armed clash", False  # "مجموعة إرهابية استهدفت نقطة مراقبة تابعة لأحد ألوية الفرقة السادسة"
     if _named_attacker(roles) and sentence.has("cue:repelled"):
         return "Armed clash", False  # "كسرت وحدات من اللواء 17 هجوماً شنّته ميليشيا الحوثي": someone fought back
-    wounded = sentence.has("cas:injured") and sentence.has("cue:armed_victims") and roles.actor1 is not None
+    wounded = sentence.has("cas:injured") and roles.actor1 is not None  # "أصيب مدير مصرف برصاص مسلحين مجهولين"
     if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
         return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False

@@ -2129,3 +2129,14 @@ def test_a_ceasefire_written_with_li_between_two_named_groups_is_an_agreement(ev
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Agreement", "Fatah Movement", "Al-Shabab al-Muslim")
+
+
+def test_a_bank_manager_wounded_by_unknown_gunmen_is_an_attack(events_of):
+    body = "أصيب مدير مصرف تجاري بجروح، مساء أمس، بعد أن أطلق مسلحون مجهولون النار على سيارته وسط مدينة صبراتة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"], e["injuries"]) == (
+        "Attack",
+        "Unidentified armed group",
+        0,
+        1,
+    )
