@@ -28,8 +28,8 @@ EVENT_NOUNS: Final = frozenset(
 def stray_fire(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
     """ "وأعلن مركز طب الطوارئ وفاة مدنيين جراء الرصاص العشوائي": stray fire after a told fight
     is that fight's toll (`told_later`), not an attack of its own."""
-    if not earlier:
-        return False
+    if not any(SUB_EVENT_TO_TYPE[c.sub_event_type] == "Battles" for c in earlier):
+        return False  # "استهدفت مسيّرة حياً ... واجتاحت المليشيا قرية وأطلقت الرصاص عشوائياً": no fight told
     if sentence.has("cue:stray") and sentence.is_definite(primary):
         return True  # "وطاول الرصاص الطائش والقذائف أحياء في مدينة صيدا": the fight's stray fire
     if not primary.entry.phrase.endswith("رصاص"):

@@ -281,13 +281,17 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     """A count that starts the word list (مقتل 3 / مقتل ثلاثة عناصر / مقتل عنصرين / مقتل عدد من),
     after hedging fillers (مقتل ما لا يقل عن سبعة)."""
     text = sentence.derived.text
+    ranged = False
     while words and text[words[0][0] : words[0][1]] in FILLERS:
+        ranged = text[words[0][0] : words[0][1]] == "بين"
         words = words[1:]
     if not words:
         return None
     tokens = [text[a:b] for a, b in words]
     if _digits(tokens[0]) is not None:
         return _digits(tokens[0])
+    if ranged:  # "مقتل ما بين خمسة وسبعة": a range counts its lower end, not the sum
+        words = words[:1]
     if sentence.has_at(words[0], "cas:vague"):
         return _VAGUE
     if sentence.has_at(words[0], "cas:dual") or _is_dual(sentence, tokens[0]):

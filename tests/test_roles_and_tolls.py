@@ -2771,3 +2771,19 @@ def test_forces_that_open_an_investigation_afterwards_are_no_side(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Tribal militia", "Civilians")
+
+
+def test_a_range_of_dead_counts_its_lower_end(events_of):
+    body = "قُتل ما بين أربعة وستة مدنيين، صباح أمس، بقصف مدفعي استهدف سوق بلدة كفرنبل."
+    assert only(events_of(body))["fatalities"] == 4
+
+
+def test_a_militia_firing_at_random_on_villagers_after_a_drone_strike_is_an_attack_of_its_own(events_of):
+    body = (
+        "استهدفت مسيّرة تابعة لمليشيا الدعم السريع، مساء الجمعة، حي المطار بمدينة المناقل، ما أدى إلى إصابة "
+        "ثلاثة مواطنين.\n\n"
+        "واجتاحت المليشيا، صباح أمس، قرية شرق مدينة الكاملين، وأطلقت الرصاص عشوائياً على المواطنين العزّل، "
+        "ما أسفر عن مقتل خمسة من أبناء القرية."
+    )
+    attack = next(e for e in events_of(body) if e["sub_event_type"] == "Attack")
+    assert (attack["location"], attack["fatalities"]) == ("Al-Kamlin", 5)
