@@ -113,7 +113,8 @@ ATTACK_NOUNS: Final = frozenset({"قصف", "قصفا", "غاره", "غارات",
 OWN_OPERATION_WORDS: Final = frozenset(
     {"نفذها", "نفذتها", "نفذه", "نفذته", "شنها", "شنتها", "شنه", "شنته"}
 )  # matching form
-FACILITY_WORDS: Final = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه"})  # matching form
+# Names an adjective ends ("المستشفى السعودي", "الدفاع المدني السوري"), matching form: no side.
+FACILITY_WORDS: Final = frozenset({"المستشفي", "مستشفي", "المشفي", "مشفي", "المدرسه", "مدرسه", "المدني"})
 # A country's land named by its adjective ("العاصمة السورية", "الأراضي اللبنانية"), matching form.
 LAND_WORDS: Final = frozenset({"العاصمه", "عاصمه", "الاراضي", "اراضي", "الحدود", "حدود", "المدن", "البلدات", "القري"})
 # The victim as a pronoun between the verb and its subject ("أطلقها عليه مسلحون"), matching form.
@@ -129,7 +130,7 @@ ARMS_TYPES: Final = (
     "Shelling/artillery/missile attack",
 )
 COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
-CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:former", "cue:found")
+CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:stepped_in", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
 ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
@@ -583,7 +584,8 @@ def _protested_against(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _names_a_facility(sentence: SentenceHits, hit: Hit) -> bool:
-    """ "استهدف المستشفى السعودي في الفاشر": a hospital's name, no side."""
+    """ "استهدف المستشفى السعودي في الفاشر", "الدفاع المدني السوري": a hospital's or a rescue
+    service's name, no side."""
     return sentence.word_before(hit.start) in FACILITY_WORDS
 
 
@@ -660,7 +662,8 @@ def inter_code(actor: Actor | None, iso: str | None) -> int | None:
 
 def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
     """Actors named as an area's ruler (مناطق سيطرة النظام), as a source, as not having
-    intervened (دون تدخّل من الأجهزة الأمنية) or as investigating it take no part."""
+    intervened (دون تدخّل من الأجهزة الأمنية), as stepping in after it (قبل أن تتدخّل قوات
+    الاحتلال) or as investigating it take no part."""
     if sentence.kinds.isdisjoint(_CONTEXT_OR_ZERO):
         return False  # none of the cues below in the sentence (most): no lookups
     if sentence.preceded_by(hit, "cas:zero", within=3):
@@ -674,6 +677,8 @@ def _context_only(sentence: SentenceHits, hit: Hit) -> bool:
             continue  # "مصدر عسكري: العدو الإسرائيلي نفّذ", "وفقاً للمرصد، تعرضت": the source has spoken
         if kind == "cue:control" and _fired_from(sentence, cue):
             continue  # "أُطلقت القذائف من مناطق انتشار الميليشيات": whose ground it came from
+        if kind == "cue:stepped_in" and sentence.has("cue:protest"):
+            continue  # "مطالبين باسترداد ودائعهم، قبل أن تتدخل قوى الأمن": police facing a crowd are a side
         if kind == "cue:found" and ("علي" in between.split() or _found_arms(sentence, hit)):
             continue  # "عُثر على راعي أغنام مقتولاً": the one found, not the finder
         return True

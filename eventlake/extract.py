@@ -51,6 +51,7 @@ from eventlake.sides import (
     roles_for,
     sides_told,
     soldiers_hit,
+    speakers_defences,
     tribal_fight,
 )
 from eventlake.text import Derived, Span
@@ -298,7 +299,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     roles = group_told(sentence, primary, sub, roles, earlier)
     roles = home_forces_hit(sentence, sub, tribal_fight(sentence, primary, roles, sub), locations[0], ctx.lexicon)
     roles = soldiers_hit(sentence, sub, roles, locations[0], ctx.lexicon)
-    roles = army_unit_hit(sentence, sub, roles, locations[0], ctx.lexicon)
+    roles = army_unit_hit(sentence, sub, speakers_defences(sentence, sub, roles), locations[0], ctx.lexicon)
     roles = perpetrators_arrested(sentence, sub, roles, locations[0], earlier)
     placed = _when_and_where(sentence, primary, sub, own, locations, earlier, ctx.published, ctx.lexicon, ctx.morning)
     if placed is None:

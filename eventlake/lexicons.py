@@ -84,6 +84,7 @@ CUE_NAMES = (
     "attempted",
     "no_intervention",
     "investigate",
+    "stepped_in",
     "sides_told",
     "buildings",
     "defuse",

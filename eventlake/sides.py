@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from eventlake.actors import UNIDENTIFIED, Roles
+from eventlake.actors import AIR_DEFENCE_WORDS, UNIDENTIFIED, Roles
 from eventlake.candidate import Candidate
 from eventlake.casualties import names_a_unit
 from eventlake.lexicon_types import Actor, Lexicon, actor_of
@@ -140,6 +140,21 @@ def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location
         return roles
     army = lexicon.state_forces.get(where.place.iso)
     return roles if army is None or army == roles.actor1 else roles.with_actor2(army)
+
+
+def speakers_defences(sentence: SentenceHits, sub: str, roles: Roles) -> Roles:
+    """ "أعلن الناطق الرسمي باسم القوات المسلحة السودانية أن المضادات الأرضية تصدّت لست مسيّرات":
+    air defences no one owns in a force's statement are that force's."""
+    if sub != "Disrupted weapons use" or roles.actor1 is not None:
+        return roles
+    text = sentence.derived.text
+    if not any(text[a:b].startswith(AIR_DEFENCE_WORDS) for a, b in sentence.words_after(sentence.start, 60)):
+        return roles
+    for cue in sentence.of("cue:spokesman"):
+        speaker = sentence.followed_by(cue, "actor", within=0)
+        if speaker is not None and speaker.entry.value != roles.actor2:
+            return roles.with_actor1(speaker.entry.value, "reported")
+    return roles
 
 
 def army_unit_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location, lexicon: Lexicon) -> Roles:

@@ -133,7 +133,8 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     habit, a threat or a statistic)."""
     if not triggers or _accident(sentence):
         return None
-    triggers = [t for t in triggers if not _protests_talked_about(sentence, t)] or triggers
+    told = [t for t in triggers if not _protests_talked_about(sentence, t) and not _no_crowd(sentence, t)]
+    triggers = told or triggers
     primary = first_clause(sentence, triggers, max(triggers, key=lambda t: (trigger_of(t).priority, -t.start)))
     if habitual(sentence, primary):
         return None
@@ -152,6 +153,14 @@ def _protests_talked_about(sentence: SentenceHits, trigger: Hit) -> bool:
     if trigger_of(trigger).sub_event_type != "Peaceful protest":
         return False
     return sentence.word_before(trigger.start) in TOPIC_OR_STIRRED
+
+
+def _no_crowd(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تمكنت فرق الدفاع المدني من السيطرة على الحريق": a word for dispersing with no protest in
+    sight names no event, and must not hide the one that does (`resolve_type` drops it too)."""
+    if trigger_of(trigger).sub_event_type != "Protest with intervention":
+        return False
+    return not sentence.has("cue:protest") and not _gathering_told(sentence)
 
 
 def first_clause(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
@@ -237,12 +246,14 @@ def taken_after_fighting(triggers: list[Hit], primary: Hit) -> Hit:
 
 def killing_over_looting(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "اقتحمت القوة الحي وقتلت ثلاثة مواطنين ونهبت منازلهم", "وأطلقت النار على الأهالي ونهبت
-    المواشي": the killing or the shooting is the event ACLED codes."""
+    المواشي", "وأضرموا النار في منزلين، وأُصيب مواطن برصاصهم": the killing, the shooting or the
+    wounding is the event ACLED codes."""
     if trigger_of(primary).sub_event_type != "Looting/property destruction":
         return primary
     attacks = [t for t in triggers if trigger_of(t).sub_event_type == "@attack"]
     shot = any("النار" in sentence.derived.text[t.start : t.end] for t in attacks)
-    return attacks[0] if attacks and (shot or sentence.has("cas:killed")) else primary
+    hurt = sentence.has("cas:killed") or sentence.has("cas:injured")  # "وأُصيب مواطن برصاصهم"
+    return attacks[0] if attacks and (shot or hurt) else primary
 
 
 def killing_over_abduction(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

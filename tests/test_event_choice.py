@@ -2140,3 +2140,21 @@ def test_a_bank_manager_wounded_by_unknown_gunmen_is_an_attack(events_of):
         0,
         1,
     )
+
+
+def test_rescue_teams_hide_no_drone_strike(events_of):
+    body = (
+        "وأضاف الناطق أن مسيّرة أخرى أصابت أحد خزانات الوقود في مدينة بورتسودان، ما أدى إلى اندلاع حريق تمكنت "
+        "فرق الدفاع المدني من السيطرة عليه، دون خسائر بشرية."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Air/drone strike", "Port Sudan")
+
+
+def test_settlers_who_burn_and_wound_attack_and_the_army_stepping_in_after_is_no_side(events_of):
+    body = (
+        "هاجم مستوطنون، مساء أمس، أطراف بلدة ترمسعيا شمال شرقي رام الله، وأحرقوا منزلاً وسيارتين، وأُصيب شاب "
+        "برصاصهم، قبل أن تتدخّل قوات الاحتلال وتطلق قنابل الغاز باتجاه الأهالي."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Settlers (Israel)", "Civilians")

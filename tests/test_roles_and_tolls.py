@@ -2787,3 +2787,25 @@ def test_a_militia_firing_at_random_on_villagers_after_a_drone_strike_is_an_atta
     )
     attack = next(e for e in events_of(body) if e["sub_event_type"] == "Attack")
     assert (attack["location"], attack["fatalities"]) == ("Al-Kamlin", 5)
+
+
+def test_the_syrian_civil_defence_is_no_syrian_force(events_of):
+    body = (
+        "قُتل مدنيان، صباح اليوم، بغارات شنّتها طائرات حربية روسية على مزرعة للدواجن قرب بلدة حزانو بريف إدلب.\n\n"
+        "وأفادت فرق «الدفاع المدني السوري» بأنها انتشلت جثتي العاملين من المنشأة التي استهدفها الطيران الروسي."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Russia", "Civilians")
+
+
+def test_air_defences_in_an_armys_statement_are_that_armys(events_of):
+    body = (
+        "أعلن الناطق الرسمي باسم القوات المسلحة السودانية، اليوم، أن المضادات الأرضية تصدّت فجر اليوم لأربع "
+        "مسيّرات أطلقتها مليشيا الدعم السريع باتجاه مطار كسلا، وأسقطتها جميعاً."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Disrupted weapons use",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    )
