@@ -128,6 +128,9 @@ ABOUT_REACH: Final = 3  # words between "احتجاجاً على" and the killin
 TAKEN_AWAY: Final = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
 
 
+OUTLET_LEAD_WORDS: Final = frozenset({"مراسل", "لمراسل", "قناه", "لقناه", "موقع", "لموقع"})  # matching form
+
+
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     """The trigger that names the sentence's event; None when it reports none (an accident, a
     habit, a threat or a statistic)."""
@@ -605,7 +608,12 @@ def _bombed_from_the_air(sentence: SentenceHits, trigger: Hit) -> bool:
     air = sentence.followed_by(trigger, "cue:air_context", within=1) or sentence.preceded_by(
         trigger, "cue:air_context", within=5
     )  # "ارتكبها طيران الفلول، ظهر أمس، بقصفه سوق المدينة"
-    return bare and air is not None
+    return bare and air is not None and not _outlet_named(sentence, air)
+
+
+def _outlet_named(sentence: SentenceHits, air: Hit) -> bool:
+    """ "مراسل المسيرة": al-Masirah, the outlet, not a drone."""
+    return sentence.word_before(air.start) in OUTLET_LEAD_WORDS
 
 
 def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int] | None) -> tuple[str | None, bool]:
@@ -617,6 +625,7 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return any(
             lo <= c.start < hi
             and not sentence.preceded_by(c, "cue:support", within=2)
+            and not _outlet_named(sentence, c)
             and not (kind == "cue:shelling_context" and sentence.preceded_by(c, "cue:small_arms", within=1))
             for c in sentence.of(kind)  # "بالأسلحة القناصة والقذائف": shells among a ground attack's weapons
         )

@@ -2158,3 +2158,9 @@ def test_settlers_who_burn_and_wound_attack_and_the_army_stepping_in_after_is_no
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Settlers (Israel)", "Civilians")
+
+
+def test_al_masirahs_correspondent_is_no_drone(events_of):
+    shot = only(events_of("عاجل | مراسل المسيرة: استشهاد مهاجر بنيران حرس الحدود السعودي اليوم في مديرية منبه."))
+    shelled = only(events_of("عاجل | مراسل المسيرة: العدو السعودي يستهدف بقذائف الهاون قرى مديرية شدا، دون إصابات."))
+    assert (shot["sub_event_type"], shelled["sub_event_type"]) == ("Attack", "Shelling/artillery/missile attack")
