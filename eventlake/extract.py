@@ -285,6 +285,7 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     iso = own[0].place.iso if own else places.iso
     roles = assign_roles(sentence, primary, iso=iso, clause=clause, outlet_iso=places.iso)
     sub, inferred = resolve_type(sentence, primary, roles)
+    sub = _detained_abroad(sub, roles, iso)
     if sentence.has("cue:total") and all(loc.place.rank > 0 for loc in own):
         return []  # "أن 43 شخصاً قُتلوا في حوادث متفرقة خلال شهر تشرين الثاني": a count over places and days
     locations = []
@@ -309,6 +310,14 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     if sub == "Peaceful protest" and casualties.fatalities:
         casualties = replace(casualties, fatalities=None)  # "رفعوا صور القتيلين": the dead it mourns
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
+
+
+def _detained_abroad(sub: str | None, roles: Roles, iso: str | None) -> str | None:
+    """ "خطفت قوة إسرائيلية راعياً من بلدة شبعا": a foreign army taking a man detains him (Arrests)."""
+    army = roles.actor1
+    if sub == "Abduction/forced disappearance" and army is not None and army.inter == 1 and army.home not in ("", iso):
+        return "Arrests"
+    return sub
 
 
 def _other_kind_clause(

@@ -2164,3 +2164,9 @@ def test_al_masirahs_correspondent_is_no_drone(events_of):
     shot = only(events_of("عاجل | مراسل المسيرة: استشهاد مهاجر بنيران حرس الحدود السعودي اليوم في مديرية منبه."))
     shelled = only(events_of("عاجل | مراسل المسيرة: العدو السعودي يستهدف بقذائف الهاون قرى مديرية شدا، دون إصابات."))
     assert (shot["sub_event_type"], shelled["sub_event_type"]) == ("Attack", "Shelling/artillery/missile attack")
+
+
+def test_a_shepherd_taken_by_a_foreign_army_is_an_arrest(events_of):
+    body = "خطفت قوة إسرائيلية، بعد ظهر أمس، راعياً من بلدة شبعا أثناء رعيه قطيعه، واقتادته إلى جهة مجهولة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Military Forces of Israel")

@@ -2296,11 +2296,7 @@ def test_a_force_named_in_a_later_clause_is_no_side(events_of):
         "الجيش اللبناني قضيته مع قوات اليونيفيل."
     )
     e = only(events_of(body))
-    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
-        "Abduction/forced disappearance",
-        "Military Forces of Israel",
-        "Civilians",
-    )
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Arrests", "Military Forces of Israel", "Civilians")
 
 
 def test_a_second_clause_that_names_its_own_side_keeps_it(events_of):
