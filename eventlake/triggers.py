@@ -647,8 +647,13 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
     wounded = sentence.has("cas:injured") and roles.actor1 is not None  # "أصيب مدير مصرف برصاص مسلحين مجهولين"
     if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
         # people hit and no armed group named among them: soldiers fought, civilians were attacked
-        return ("Armed clash" if sentence.has("cue:armed_victims") else "Attack"), False
+        return ("Armed clash" if _armed_victims(sentence) else "Attack"), False
     return None, False  # "targeting" with no one hit and no one killed is too vague to code
+
+
+def _armed_victims(sentence: SentenceHits) -> bool:
+    """Soldiers or fighters among the hit, not "ضابط متقاعد في الجيش": a retired officer is a civilian."""
+    return any(sentence.followed_by(v, "cue:former", within=0) is None for v in sentence.of("cue:armed_victims"))
 
 
 def _named_attacker(roles: Roles) -> bool:

@@ -2170,3 +2170,14 @@ def test_a_shepherd_taken_by_a_foreign_army_is_an_arrest(events_of):
     body = "خطفت قوة إسرائيلية، بعد ظهر أمس، راعياً من بلدة شبعا أثناء رعيه قطيعه، واقتادته إلى جهة مجهولة."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["actor1"]) == ("Arrests", "Military Forces of Israel")
+
+
+def test_a_retired_officer_shot_dead_is_an_attack_on_a_civilian(events_of):
+    body = "قُتل ضابط متقاعد في الجيش الليبي، ظهر اليوم، برصاص مسلحين مجهولين أطلقوا النار عليه وسط مدينة الزاوية."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
+
+
+def test_qarqusa_with_the_article(events_of):
+    e = only(events_of("أغلق محتجون غاضبون الطريق الساحلي عند منطقة القرقوزة بالإطارات المشتعلة، مساء اليوم."))
+    assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Qarqusa")
