@@ -2181,3 +2181,12 @@ def test_a_retired_officer_shot_dead_is_an_attack_on_a_civilian(events_of):
 def test_qarqusa_with_the_article(events_of):
     e = only(events_of("أغلق محتجون غاضبون الطريق الساحلي عند منطقة القرقوزة بالإطارات المشتعلة، مساء اليوم."))
     assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Qarqusa")
+
+
+def test_fire_opened_at_random_on_villagers_is_an_attack(events_of):
+    body = (
+        "اجتاحت قوات الدعم السريع، أمس، قرية بركات جنوب شرقي ود مدني، حيث أطلق عناصرها النار بشكل عشوائي على "
+        "المواطنين، ما أدى إلى استشهاد ستة مواطنين."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"], e["fatalities"]) == ("Attack", "Barakat", 6)
