@@ -2190,3 +2190,11 @@ def test_fire_opened_at_random_on_villagers_is_an_attack(events_of):
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["location"], e["fatalities"]) == ("Attack", "Barakat", 6)
+
+
+def test_army_aviation_striking_a_second_place_is_a_second_strike(events_of):
+    body = (
+        "وجهت طائرات F-16 العراقية الليلة الماضية ضربة جوية إلى وكر للإرهابيين في منطقة الزركة، فيما نفذ طيران "
+        "الجيش ضربة ثانية على مضافة في محيط ناحية الملتقى جنوب غربي كركوك."
+    )
+    assert sorted(e["location"] for e in events_of(body)) == ["Al-Multaqa", "Al-Zarga"]
