@@ -179,12 +179,23 @@ def actor_told(sentence: SentenceHits, primary: Hit, roles: Roles, earlier: list
         for c in sentence.of("cue:actor_ref")
         if not any(h.start <= c.start < h.end for h in names) and _next_to(sentence, c, primary, _reach(c))
     ]
-    if roles.actor1 is not None or not refs:  # "للعدو السعودي" names its actor
+    if not refs:
         return roles
+    named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
+    if roles.actor1 is not None:  # "للعدو السعودي" names its actor
+        return _turned_round(sentence, primary, refs, roles, named[-1]) if named else roles
     if any(c.entry.phrase in SAME_FORCES for c in refs):
         return _same_forces(roles, earlier)
-    named = [c.roles for c in earlier if c.roles.actor1 is not None and not c.roles.actor1.generic]
     return roles.with_actor1(named[-1].actor1, named[-1].attribution) if named else roles
+
+
+def _turned_round(sentence: SentenceHits, primary: Hit, refs: list[Hit], roles: Roles, told: Roles) -> Roles:
+    """ "كما استهدف العدوان بغارتين مطار الحديدة، وهو ما قالت القيادة المركزية الأمريكية إنه ضربات
+    على مواقع للحوثيين": the verb's own subject is the aggressor told before, who was read as the target."""
+    subject = any(_next_to(sentence, c, primary, 1) for c in refs)  # "استهدف العدوان بغارتين"
+    if not subject or told.actor1 is None or told.actor1 != roles.actor2:
+        return roles
+    return Roles(told.actor1, roles.actor1, told.attribution)
 
 
 def _reach(ref: Hit) -> int:

@@ -2805,3 +2805,14 @@ def test_air_defences_in_an_armys_statement_are_that_armys(events_of):
         "Military Forces of Sudan",
         "Rapid Support Forces",
     )
+
+
+def test_the_aggressor_as_the_verbs_subject_is_the_striker_not_the_target(events_of):
+    body = (
+        "شن طيران العدوان الأمريكي، الليلة الماضية، ثلاث غارات على مديرية الزهرة بمحافظة الحديدة، وأكد مصدر "
+        "محلي أن غارات الزهرة استهدفت مصنعاً للثلج.\n\n"
+        "كما استهدف العدوان بغارتين مطار الحديدة الدولي، وهو ما قالت القيادة المركزية الأمريكية في بيان إنه "
+        "ضربات على مواقع لإطلاق الطائرات المسيّرة تابعة للحوثيين."
+    )
+    airport = next(e for e in events_of(body) if e["location"] == "Hodeidah Airport")
+    assert (airport["actor1"], airport["actor2"]) == ("Military Forces of the United States", "Ansar Allah (Houthis)")
