@@ -207,6 +207,7 @@ def test_drug_arrests_are_not_political(events_of):
 
 def test_a_headline_on_a_death_sentence_is_not_the_bombing(events_of):
     assert events_of("الإعدام لمدان بتفجير سوق في حي الكرادة ببغداد") == []
+    assert events_of("الإعدام لإرهابي شارك في تفجير سوق الكرادة.. ووزير الداخلية يزور الأنبار") == []
 
 
 def test_crowds_marking_an_anniversary_are_not_a_protest(events_of):
