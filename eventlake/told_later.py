@@ -30,6 +30,9 @@ DEED_DONE_BY: Final = frozenset(
     {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}
     | {"زرعها", "زرعتها", "زرعه", "زرعته", "زرعوها", "ارسلتها", "ارسلها", "سيرتها"}
 )
+# "It was ... who" between a name and its deed ("هي من نفذت الهجوم"), matching form.
+IT_WAS_WORDS: Final = frozenset({"هي", "هو", "هم", "هن"})  # matching form
+WHO_WORDS: Final = frozenset({"من", "التي", "الذي", "الذين"})
 # What was told, named after "وراء" (matching form): "بالوقوف وراء الحادثة", "وراء مقتله".
 INCIDENT_WORDS: Final = frozenset(
     {"الحادثه", "الحادث", "الجريمه", "العمليه", "مقتله", "مقتلها", "مقتلهم", "خطفه", "اختطافه"}
@@ -157,11 +160,18 @@ def _did_this(sentence: SentenceHits, hit: Hit) -> bool:
     before = [text[a:b] for a, b in sentence.words_before(hit.start, 2) if b <= hit.start]  # nearest first
     if before and before[0] in DEED_DONE_BY:
         return _deed_verb(before[::-1], len(before) - 1)  # "المسيّرات «أطلقتها الميليشيا المتمردة»"
-    verb = sentence.followed_by(hit, "cue:agent", within=0)
+    verb = sentence.followed_by(hit, "cue:agent", within=2 if _it_was_who(sentence, hit) else 0)
     if verb is None or not sentence.derived.text.startswith(PERPETRATION_VERBS, verb.start):
         return False
     deeds = (sentence.followed_by(verb, kind, within=0) for kind in ("trigger", "cue:ied_context"))
     return any(deed is not None and sentence.is_definite(deed) for deed in deeds)  # "زرعت العبوة"
+
+
+def _it_was_who(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "إن مجموعة من فلول النظام هي من نفذت الهجوم": "it was ... who" between the name and the verb."""
+    text = sentence.derived.text
+    words = [text[a:b] for a, b in sentence.words_after(hit.end, 2)]
+    return len(words) == 2 and words[0] in IT_WAS_WORDS and words[1] in WHO_WORDS
 
 
 def _deed_done_by(sentence: SentenceHits) -> bool:

@@ -2816,3 +2816,18 @@ def test_the_aggressor_as_the_verbs_subject_is_the_striker_not_the_target(events
     )
     airport = next(e for e in events_of(body) if e["location"] == "Hodeidah Airport")
     assert (airport["actor1"], airport["actor2"]) == ("Military Forces of the United States", "Ansar Allah (Houthis)")
+
+
+def test_it_was_the_group_who_carried_out_the_attack(events_of):
+    body = (
+        "تعرّضت دورية تابعة لقوى الأمن الداخلي، مساء أمس، لكمين مسلح قرب قرية خربة تين نور بريف حمص الغربي، "
+        "ما أدى إلى مقتل عنصر من الدورية.\n\n"
+        "وقال قائد الأمن الداخلي في محافظة حمص إن مجموعة من فلول النظام البائد هي من نفذت الهجوم."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Assad loyalists", "Police Forces of Syria")
+
+
+def test_a_pharmacist_counts_one(events_of):
+    body = "قُتل صيدلاني برصاص مسلحين مجهولين أمام صيدليته في حي الوعر بمدينة حمص مساء أمس."
+    assert only(events_of(body))["fatalities"] == 1
