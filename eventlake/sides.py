@@ -136,7 +136,9 @@ def soldiers_hit(sentence: SentenceHits, sub: str, roles: Roles, where: Location
     if not (sentence.has("cas:killed") or sentence.has("cas:injured")) or _no_word_of_losses(sentence):
         return roles
     text = sentence.derived.text
-    if not any(text[h.start : h.end] in SOLDIER_WORDS for h in sentence.of("cue:armed_victims")):
+    sources = sentence.of("cue:source")  # "وقال مصدر عسكري": the teller, not a soldier hit
+    soldiers = [h for h in sentence.of("cue:armed_victims") if not any(s.start <= h.start < s.end for s in sources)]
+    if not any(text[h.start : h.end] in SOLDIER_WORDS for h in soldiers):
         return roles
     army = lexicon.state_forces.get(where.place.iso)
     return roles if army is None or army == roles.actor1 else roles.with_actor2(army)

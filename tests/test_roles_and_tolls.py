@@ -2831,3 +2831,12 @@ def test_it_was_the_group_who_carried_out_the_attack(events_of):
 def test_a_pharmacist_counts_one(events_of):
     body = "قُتل صيدلاني برصاص مسلحين مجهولين أمام صيدليته في حي الوعر بمدينة حمص مساء أمس."
     assert only(events_of(body))["fatalities"] == 1
+
+
+def test_a_military_source_is_no_soldier_hit(events_of):
+    body = (
+        "وقال مصدر عسكري في محور الضالع إن الميليشيا الحوثية استهدفت الأحياء السكنية في مدينة الضالع بقذائف "
+        "الهاون، مشيراً إلى أن المصابين نُقلوا إلى المستشفى."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", None)
