@@ -56,6 +56,13 @@ def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     return "Arrests" in (sub, trigger_of(primary).sub_event_type) and sentence.has("cue:crime")
 
 
+def _the_deed(sentence: SentenceHits, trigger: Hit) -> bool:
+    """A bare definite event word ("القصف"), or one carried out ("قبل تنفيذ الضربة")."""
+    if trigger.entry.phrase.startswith("تنفيذ "):
+        return sentence.derived.text.startswith("ال", trigger.start + len("تنفيذ "))
+    return " " not in trigger.entry.phrase and sentence.is_definite(trigger)
+
+
 def told_before(
     sentence: SentenceHits, trigger: Hit, sub: str, locations: list[Location], earlier: list[Candidate]
 ) -> Candidate | None:
@@ -63,7 +70,7 @@ def told_before(
     again the event of its kind the article told in the same province ("امتدت الاشتباكات إلى": not),
     and so does the attack a group claims ("تبنّى تنظيم «داعش» تفجير العبوة في المطيبيجة")."""
     claimed = any(c.end <= trigger.start for c in sentence.of("cue:claimed"))  # "تبنّى داعش تفجير العبوة"
-    if not claimed and (" " in trigger.entry.phrase or not sentence.is_definite(trigger)):
+    if not claimed and not _the_deed(sentence, trigger):
         return None
     if sentence.has("cue:spread"):
         return None

@@ -2199,3 +2199,13 @@ def test_army_aviation_striking_a_second_place_is_a_second_strike(events_of):
         "الجيش ضربة ثانية على مضافة في محيط ناحية الملتقى جنوب غربي كركوك."
     )
     assert sorted(e["location"] for e in events_of(body)) == ["Al-Multaqa", "Al-Zarga"]
+
+
+def test_the_strike_carried_out_told_again_by_a_source_elsewhere_is_the_same_strike(events_of):
+    body = (
+        "قُتل عنصران من وحدات مقاومة سنجار، مساء أمس، إثر استهداف سيارتهما بطائرة مسيّرة تركية قرب ناحية خانصور.\n\n"
+        "وقال مصدر أمني في سنجار إن السيارة احترقت بالكامل، مضيفاً أن المسيّرة حلّقت فوق المنطقة لأكثر من ساعة "
+        "قبل تنفيذ الضربة."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Khanasor", 2)
