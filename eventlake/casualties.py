@@ -8,6 +8,7 @@ A figure is a number in digits or words, a dual noun (عنصرين = 2) or a sin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -191,7 +192,11 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
         for h in sentence.of(kind)
         if any(since <= h.start < end for since, end in windows) and not _manner_of(sentence, h)
     }
-    figures = [_figure(sentence, h) for h in spans.values() if h.entry.phrase not in PRONOUN_VICTIMS]
+    figures = [
+        _figure(sentence, h)
+        for h in spans.values()
+        if h.entry.phrase not in PRONOUN_VICTIMS and not _verb_of_the_noun(sentence, h, spans.values())
+    ]
     exact = [f for f in figures if isinstance(f, int)]
     if not exact and not (kind == "cas:injured" and sentence.has("cas:killed")):
         # "ما أدى إلى مقتله": the pronoun counts only when nothing else gives a figure, and a wound
@@ -200,6 +205,14 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
     if not exact:
         return None
     return sum(exact)
+
+
+def _verb_of_the_noun(sentence: SentenceHits, hit: Hit, hits: Iterable[Hit]) -> bool:
+    """ "ارتقى ثلاثة شهداء": the verb and the noun read the same figure between them; the noun counts."""
+    return any(
+        g.start > hit.end and sentence.has_at(g.start, "cas:count_before") and sentence.tokens_between(hit, g) == 1
+        for g in hits
+    )
 
 
 def _pronoun_victims(sentence: SentenceHits, hit: Hit) -> int:

@@ -2840,3 +2840,8 @@ def test_a_military_source_is_no_soldier_hit(events_of):
     )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Ansar Allah (Houthis)", None)
+
+
+def test_a_figure_between_the_verb_and_the_noun_counts_once(events_of):
+    body = "ارتقى ثلاثة شهداء من عمال الميناء، فجر اليوم، بغارات شنّها العدوان الأمريكي على ميناء الحديدة."
+    assert only(events_of(body))["fatalities"] == 3
