@@ -149,8 +149,7 @@ def speakers_defences(sentence: SentenceHits, sub: str, roles: Roles) -> Roles:
     air defences no one owns in a force's statement are that force's."""
     if sub != "Disrupted weapons use" or roles.actor1 is not None:
         return roles
-    text = sentence.derived.text
-    if not any(text[a:b].startswith(AIR_DEFENCE_WORDS) for a, b in sentence.words_after(sentence.start, 60)):
+    if not any(word.startswith(AIR_DEFENCE_WORDS) for word in sentence.text.split()):
         return roles
     for cue in sentence.of("cue:spokesman"):
         speaker = sentence.followed_by(cue, "actor", within=0)
@@ -201,6 +200,7 @@ def _turned_round(sentence: SentenceHits, primary: Hit, refs: list[Hit], roles: 
 
 
 def _reach(ref: Hit) -> int:
+    """Words allowed between a reference and its event word: more for "the same ..." (ذاتها)."""
     return SAME_REACH if ref.entry.phrase.endswith(("ذاتها", "ذاته", "نفسها", "نفسه")) else REF_REACH
 
 

@@ -128,7 +128,8 @@ ABOUT_REACH: Final = 3  # words between "احتجاجاً على" and the killin
 TAKEN_AWAY: Final = frozenset({"اقتادته", "اقتادوه"})  # matching form: "took him away"
 
 
-OUTLET_LEAD_WORDS: Final = frozenset({"مراسل", "لمراسل", "قناه", "لقناه", "موقع", "لموقع"})  # matching form
+# Words before an outlet's name ("مراسل المسيرة": al-Masirah, not a drone), matching form.
+OUTLET_LEAD_WORDS: Final = frozenset({"مراسل", "لمراسل", "قناه", "لقناه", "موقع", "لموقع"})
 
 
 def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
