@@ -226,8 +226,12 @@ def assign_roles(
     if downed:
         mentions = [h for h in mentions if not _leftovers_of(sentence, h)]
     for hit in mentions:
-        if downed and ((hit.kind == "actor_adj" and not _air_defence_of(sentence, hit)) or _planted_by(sentence, hit)):
-            targets.append(hit)  # "أسقطت المقاومة مسيّرة أمريكية", "لغماً زرعه مجهولون": the weapon's owner
+        if downed and (
+            (hit.kind == "actor_adj" and not _air_defence_of(sentence, hit))
+            or _planted_by(sentence, hit)
+            or _owns_the_weapon(sentence, hit)
+        ):  # "أسقطت المقاومة مسيّرة أمريكية", "لغماً زرعه مجهولون", "طائرة مسيّرة تابعة للجيش"
+            targets.append(hit)  # the weapon's owner
         elif (
             hit is accused
             or _is_agent(sentence, hit)
@@ -314,6 +318,16 @@ def _planted_by(sentence: SentenceHits, hit: Hit) -> bool:
     charge defused or launched the drone downed owns it; the defuser acts."""
     cue = sentence.preceded_by(hit, "cue:agent", within=0)
     return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("زرع", "اطلقت", "اطلقه", "اطلقو"))
+
+
+def _owns_the_weapon(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "أسقطت قوات الدعم السريع طائرة مسيّرة تابعة للجيش": the owner named after the weapon downed,
+    not of the defences that downed it ("الدفاعات الأرضية التابعة للقوات المسلحة")."""
+    owner = sentence.preceded_by(hit, "cue:owner", within=0)
+    if owner is None:
+        return False
+    text = sentence.derived.text
+    return not any(text[a:b].startswith(AIR_DEFENCE_WORDS) for a, b in sentence.words_before(owner.start, 2))
 
 
 def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:

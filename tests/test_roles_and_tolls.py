@@ -2845,3 +2845,11 @@ def test_a_military_source_is_no_soldier_hit(events_of):
 def test_a_figure_between_the_verb_and_the_noun_counts_once(events_of):
     body = "ارتقى ثلاثة شهداء من عمال الميناء، فجر اليوم، بغارات شنّها العدوان الأمريكي على ميناء الحديدة."
     assert only(events_of(body))["fatalities"] == 3
+
+
+def test_the_owner_of_the_drone_downed_is_its_target_not_the_owner_of_the_defences(events_of):
+    downed = only(events_of("أسقطت قوات الدعم السريع، أمس، طائرة مسيّرة تابعة للجيش في أجواء منطقة شنقل طوباية."))
+    body = "أسقطت الدفاعات الأرضية التابعة للقوات المسلحة، فجر اليوم، مسيّرة أطلقتها الميليشيا المتمردة فوق مدينة مروي."
+    defended = only(events_of(body))
+    assert (downed["actor1"], downed["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
+    assert defended["actor2"] == "Rapid Support Forces"
