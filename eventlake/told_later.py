@@ -33,6 +33,9 @@ DEED_DONE_BY: Final = frozenset(
 # "It was ... who" between a name and its deed ("هي من نفذت الهجوم"), matching form.
 IT_WAS_WORDS: Final = frozenset({"هي", "هو", "هم", "هن"})  # matching form
 WHO_WORDS: Final = frozenset({"من", "التي", "الذي", "الذين"})
+# Ordinals that pick one of the events told ("الغارة الأولى", "وأن الثانية"), matching form: its index.
+ORDINALS: Final = {"الاولي": 0, "الثانيه": 1, "الثالثه": 2, "والثانيه": 1, "والثالثه": 2}
+EVENT_NOUN_WORDS: Final = frozenset({"الغاره", "الضربه", "الغارتين", "الضربتين", "الغارات", "الضربات"})
 # What was told, named after "وراء" (matching form): "بالوقوف وراء الحادثة", "وراء مقتله".
 INCIDENT_WORDS: Final = frozenset(
     {"الحادثه", "الحادث", "الجريمه", "العمليه", "مقتله", "مقتلها", "مقتلهم", "خطفه", "اختطافه"}
@@ -204,11 +207,24 @@ def _victims_named_next_all(sentence: SentenceHits, candidates: list[Candidate])
         some = any(near) and not all(near)
         if not some:  # no place to go by: the victims are the last event's, not one told before it
             near = [c.sentence.index == candidates[-1].sentence.index for c in candidates] if candidates else []
+            near = _by_ordinal(sentence, candidates) or near  # "أن الغارة الأولى قضت على عنصر في ..."
         return [
             _victims_named_next(sentence, c, BLAME_REACH) if at else c for c, at in zip(candidates, near, strict=True)
         ]
     far = 2 * BLAME_REACH
     return [_victims_named_next(sentence, c, far) if at else c for c, at in zip(candidates, there, strict=True)]
+
+
+def _by_ordinal(sentence: SentenceHits, candidates: list[Candidate]) -> list[bool]:
+    """ "وزعم الجيش أن الغارة الأولى قضت على عنصر في حزب الله، وأن الثانية استهدفت عنصرين": the
+    strikes told in the last few sentences, picked by the ordinals that name them (none: [])."""
+    words = sentence.text.split()
+    picked = {ORDINALS[w] for w in words if w in ORDINALS}
+    recent = [i for i, c in enumerate(candidates) if 0 < sentence.index - c.sentence.index <= BLAME_REACH]
+    if not picked or len(recent) < 2 or not any(w in EVENT_NOUN_WORDS for w in words):
+        return []
+    chosen = {recent[n] for n in picked if n < len(recent)}
+    return [i in chosen for i in range(len(candidates))] if chosen else []
 
 
 def _counts_victims(sentence: SentenceHits) -> bool:

@@ -2853,3 +2853,13 @@ def test_the_owner_of_the_drone_downed_is_its_target_not_the_owner_of_the_defenc
     defended = only(events_of(body))
     assert (downed["actor1"], downed["actor2"]) == ("Rapid Support Forces", "Military Forces of Sudan")
     assert defended["actor2"] == "Rapid Support Forces"
+
+
+def test_the_first_strike_named_by_its_ordinal_gets_the_side_the_army_names(events_of):
+    body = (
+        "استشهد شاب صباح اليوم جراء غارة نفّذتها مسيّرة إسرائيلية على دراجة نارية عند مدخل بلدة عيترون.\n\n"
+        "وبعد الظهر، استهدفت مسيّرة ثانية سيارة على الطريق بين بلدة كفررمان ومدينة النبطية، ما أدى إلى سقوط شهيدين.\n\n"
+        "وزعم المتحدث باسم الجيش الإسرائيلي أن الغارة الأولى «قضت على عنصر في قوة الرضوان التابعة لحزب الله»."
+    )
+    first = next(e for e in events_of(body) if e["location"] == "Aitaroun")
+    assert first["actor2"] == "Hezbollah"
