@@ -267,7 +267,10 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
-    last = candidates[-1]
+    at = _ordinal_of_the_toll(sentence, candidates)
+    if at is None:
+        at = len(candidates) - 1
+    last = candidates[at]
     if not all(_in_an_institution_name(sentence, loc) for loc in places.locate(sentence)):
         return candidates
     if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
@@ -278,7 +281,20 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
     if toll.fatalities is None:
         return candidates
     injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
-    return [*candidates[:-1], replace(last, casualties=Casualties(toll.fatalities, injuries))]
+    return [*candidates[:at], replace(last, casualties=Casualties(toll.fatalities, injuries)), *candidates[at + 1 :]]
+
+
+def _ordinal_of_the_toll(sentence: SentenceHits, candidates: list[Candidate]) -> int | None:
+    """ "تقدمت قوة إلى موقع الضربة الأولى وعثرت على أربع جثث": the strike the ordinal before the
+    first dead names, among those the last sentence told."""
+    killed = sentence.of("cas:killed")
+    if not killed or not any(w in ORDINALS for w in sentence.text.split()):
+        return None  # most sentences: no ordinal
+    text = sentence.derived.text
+    before = [text[a:b] for a, b in sentence.words_before(killed[0].start, 30)]  # nearest first
+    nth = next((ORDINALS[w] for w in before if w in ORDINALS), None)
+    told = [i for i, c in enumerate(candidates) if c.sentence.index == candidates[-1].sentence.index]
+    return told[nth] if nth is not None and nth < len(told) and len(told) > 1 else None
 
 
 def _in_an_institution_name(sentence: SentenceHits, location: Location) -> bool:

@@ -2863,3 +2863,13 @@ def test_the_first_strike_named_by_its_ordinal_gets_the_side_the_army_names(even
     )
     first = next(e for e in events_of(body) if e["location"] == "Aitaroun")
     assert first["actor2"] == "Hezbollah"
+
+
+def test_a_toll_found_at_the_first_strike_is_the_first_strikes(events_of):
+    body = (
+        "وجهت طائرات F-16 العراقية الليلة الماضية ضربة جوية إلى وكر للإرهابيين في منطقة الزركة، فيما نفذ طيران "
+        "الجيش ضربة ثانية على مضافة في محيط ناحية الملتقى جنوب غربي كركوك.\n\n"
+        "وأضاف البيان أن قوة تقدمت إلى موقع الضربة الأولى صباح اليوم، وعثرت على أربع جثث للإرهابيين."
+    )
+    tolls = {e["location"]: e["fatalities"] for e in events_of(body)}
+    assert tolls == {"Al-Zarga": 4, "Al-Multaqa": None}
