@@ -53,7 +53,8 @@ def not_an_event(sentence: SentenceHits, primary: Hit, sub: str) -> bool:
     if sub == "Agreement" and sentence.preceded_by(primary, "cue:appeal", within=10):
         return True  # "ناشد المجلس البلدي جميع الأطراف وقف إطلاق النار فوراً": a call, not a truce
     # "ضبط 12 كيلوغراماً من الكريستال وإلقاء القبض على أربعة": drugs, not politics
-    return "Arrests" in (sub, trigger_of(primary).sub_event_type) and sentence.has("cue:crime")
+    crime = sentence.has("cue:crime") and "اطلاق النار" not in sentence.text and "اطلاق نار" not in sentence.text
+    return "Arrests" in (sub, trigger_of(primary).sub_event_type) and crime
 
 
 def _the_deed(sentence: SentenceHits, trigger: Hit) -> bool:
