@@ -146,7 +146,7 @@ def primary_trigger(sentence: SentenceHits, triggers: list[Hit]) -> Hit | None:
     primary = killing_over_looting(sentence, triggers, taken_after_fighting(triggers, primary))
     primary = killing_over_abduction(sentence, triggers, primary)
     primary = raid_that_killed(sentence, triggers, arrest_over_seizure(sentence, triggers, primary))
-    primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(triggers, primary))
+    primary = arrest_over_charge(sentence, triggers, raid_met_with_fire(sentence, triggers, primary))
     primary = arrested_then_taken(sentence, triggers, attempted_arrest(sentence, triggers, primary))
     return None if reported_speech(sentence, primary) else primary
 
@@ -291,15 +291,19 @@ def _killed_by(sentence: SentenceHits, trigger: Hit) -> bool:
     return attack and by and sentence.preceded_by(trigger, "cas:killed", within=4) is not None
 
 
-def raid_met_with_fire(triggers: list[Hit], primary: Hit) -> Hit:
+def raid_met_with_fire(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:
     """ "نفذت وحدات من الجيش عملية دهم لمنازل مطلوبين، فتعرضت لإطلاق نار من مسلحين": a raid that
-    arrested no one (as far as the sentence tells) and was fired on is a fight."""
+    was fired on is a fight, unless it arrested men before or without anyone hurt in the fire."""
     if trigger_of(primary).sub_event_type != "Arrests" or not primary.entry.phrase.startswith(RAID_ARRESTS):
         return primary
-    if any(trigger_of(t).sub_event_type == "Arrests" and not t.entry.phrase.startswith(RAID_ARRESTS) for t in triggers):
-        return primary  # "داهمت ... واعتقلت": the arrests are the event
     fire = [t for t in triggers if t.start > primary.end and trigger_of(t).sub_event_type in ("@attack", "Armed clash")]
-    return fire[0] if fire else primary
+    if not fire:
+        return primary
+    hurt = sentence.has("cas:killed") or sentence.has("cas:injured")  # "فردّت ... ما أدى إلى إصابة عسكري"
+    arrests = [t for t in triggers if trigger_of(t).sub_event_type == "Arrests" and t is not primary]
+    if any(not t.entry.phrase.startswith(RAID_ARRESTS) and (t.start < fire[0].start or not hurt) for t in arrests):
+        return primary  # "داهمت ... واعتقلت": the arrests are the event
+    return fire[0]
 
 
 def arrest_over_seizure(sentence: SentenceHits, triggers: list[Hit], primary: Hit) -> Hit:

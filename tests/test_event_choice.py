@@ -2218,3 +2218,11 @@ def test_a_man_wanted_for_shootings_and_drugs_arrested_is_an_arrest(events_of):
     )
     assert only(events_of(body))["sub_event_type"] == "Arrests"
     assert events_of("أوقفت دورية من شعبة المعلومات، اليوم، شخصاً في بلدة سفري بتهمة ترويج المخدرات.") == []
+
+
+def test_a_raid_fired_on_with_a_soldier_hurt_before_the_arrests_is_a_fight(events_of):
+    body = (
+        "نفذت وحدة من الجيش، صباح اليوم، عملية دهم في بلدة بريتال بحثاً عن الخاطفين، فتعرضت لإطلاق نار من "
+        "مطلوبين فردّت على مصادر النيران، ما أدى إلى إصابة عسكري بجروح، وأوقفت اثنين من المطلوبين."
+    )
+    assert only(events_of(body))["sub_event_type"] == "Armed clash"
