@@ -2226,3 +2226,9 @@ def test_a_raid_fired_on_with_a_soldier_hurt_before_the_arrests_is_a_fight(event
         "مطلوبين فردّت على مصادر النيران، ما أدى إلى إصابة عسكري بجروح، وأوقفت اثنين من المطلوبين."
     )
     assert only(events_of(body))["sub_event_type"] == "Armed clash"
+
+
+def test_al_mankoubin_in_tripoli(events_of):
+    body = "قطع عدد من المحتجين الغاضبين الطريق الرئيسية في منطقة المنكوبين بالإطارات المشتعلة، مساء اليوم."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Al-Mankoubin")
