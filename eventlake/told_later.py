@@ -262,26 +262,27 @@ def _victims_named_next(sentence: SentenceHits, event: Candidate, reach: int) ->
 
 def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:
     """ "اندلعت اشتباكات ... في بن عاشور" then "وأعلن جهاز الإسعاف مقتل مدنيَين اثنين": a toll in
-    the next sentence, which tells no event and names no place, is the last event's."""
+    the next sentence, which tells no event and names no place, is the last event's (or the one an
+    ordinal names)."""
     if not candidates or not sentence.has("cas:killed"):
         return candidates
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
     at = _ordinal_of_the_toll(sentence, candidates)
     if at is None:
-        at = len(candidates) - 1
-    last = candidates[at]
+        at = len(candidates) - 1  # the last event's, unless an ordinal names another
+    event = candidates[at]
     if not all(_in_an_institution_name(sentence, loc) for loc in places.locate(sentence)):
         return candidates
-    if last.casualties.fatalities is not None or sentence.index - last.sentence.index != 1:
+    if event.casualties.fatalities is not None or sentence.index - event.sentence.index != 1:
         return candidates
-    if last.sentence.is_title or sentence.paragraph == last.sentence.paragraph == 0:
+    if event.sentence.is_title or sentence.paragraph == event.sentence.paragraph == 0:
         return candidates  # a headline's second line ("ومقتل مختار قرية") tells its own event
     toll = count_casualties(sentence)
     if toll.fatalities is None:
         return candidates
-    injuries = last.casualties.injuries if last.casualties.injuries is not None else toll.injuries
-    return [*candidates[:at], replace(last, casualties=Casualties(toll.fatalities, injuries)), *candidates[at + 1 :]]
+    injuries = event.casualties.injuries if event.casualties.injuries is not None else toll.injuries
+    return [*candidates[:at], replace(event, casualties=Casualties(toll.fatalities, injuries)), *candidates[at + 1 :]]
 
 
 def _ordinal_of_the_toll(sentence: SentenceHits, candidates: list[Candidate]) -> int | None:
