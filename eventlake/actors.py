@@ -327,7 +327,7 @@ def _owns_the_weapon(sentence: SentenceHits, hit: Hit) -> bool:
     if owner is None:
         return False
     text = sentence.derived.text
-    return not any(text[a:b].startswith(AIR_DEFENCE_WORDS) for a, b in sentence.words_before(owner.start, 2))
+    return not any(names_air_defences(text[a:b]) for a, b in sentence.words_before(owner.start, 2))
 
 
 def _leftovers_of(sentence: SentenceHits, hit: Hit) -> bool:
@@ -341,6 +341,11 @@ def _air_defence_of(sentence: SentenceHits, adjective: Hit) -> bool:
     """ "أسقطت الدفاعات الجوية السورية طائرة مسيّرة": the adjective names whose air defences fired."""
     cue = sentence.preceded_by(adjective, "cue:agent", within=0)
     word = sentence.derived.text[cue.start : cue.end] if cue is not None else ""
+    return names_air_defences(word)
+
+
+def names_air_defences(word: str) -> bool:
+    """ "الدفاعات", "المضادات الأرضية", "وسائط الدفاع الجوي" (a matching-form word)."""
     return word.startswith(AIR_DEFENCE_WORDS)
 
 

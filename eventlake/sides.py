@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from eventlake.actors import AIR_DEFENCE_WORDS, UNIDENTIFIED, Roles
+from eventlake.actors import UNIDENTIFIED, Roles, names_air_defences
 from eventlake.candidate import Candidate
 from eventlake.casualties import names_a_unit
 from eventlake.lexicon_types import Actor, Lexicon, actor_of
@@ -149,7 +149,7 @@ def speakers_defences(sentence: SentenceHits, sub: str, roles: Roles) -> Roles:
     air defences no one owns in a force's statement are that force's."""
     if sub != "Disrupted weapons use" or roles.actor1 is not None:
         return roles
-    if not any(word.startswith(AIR_DEFENCE_WORDS) for word in sentence.text.split()):
+    if not any(names_air_defences(word) for word in sentence.text.split()):
         return roles
     for cue in sentence.of("cue:spokesman"):
         speaker = sentence.followed_by(cue, "actor", within=0)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Final, cast
 
 from eventlake.actors import UNIDENTIFIED, actor_at
+from eventlake.background import EVENT_NOUNS
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties, risen_toll
 from eventlake.lexicon_types import Actor, actor_of, place_of
@@ -35,7 +36,6 @@ IT_WAS_WORDS: Final = frozenset({"هي", "هو", "هم", "هن"})  # matching fo
 WHO_WORDS: Final = frozenset({"من", "التي", "الذي", "الذين"})
 # Ordinals that pick one of the events told ("الغارة الأولى", "وأن الثانية"), matching form: its index.
 ORDINALS: Final = {"الاولي": 0, "الثانيه": 1, "الثالثه": 2, "والثانيه": 1, "والثالثه": 2}
-EVENT_NOUN_WORDS: Final = frozenset({"الغاره", "الضربه", "الغارتين", "الضربتين", "الغارات", "الضربات"})
 # What was told, named after "وراء" (matching form): "بالوقوف وراء الحادثة", "وراء مقتله".
 INCIDENT_WORDS: Final = frozenset(
     {"الحادثه", "الحادث", "الجريمه", "العمليه", "مقتله", "مقتلها", "مقتلهم", "خطفه", "اختطافه"}
@@ -221,7 +221,7 @@ def _by_ordinal(sentence: SentenceHits, candidates: list[Candidate]) -> list[boo
     words = sentence.text.split()
     picked = {ORDINALS[w] for w in words if w in ORDINALS}
     recent = [i for i, c in enumerate(candidates) if 0 < sentence.index - c.sentence.index <= BLAME_REACH]
-    if not picked or len(recent) < 2 or not any(w in EVENT_NOUN_WORDS for w in words):
+    if not picked or len(recent) < 2 or not any(w.removeprefix("ال") in EVENT_NOUNS for w in words):
         return []
     chosen = {recent[n] for n in picked if n < len(recent)}
     return [i in chosen for i in range(len(candidates))] if chosen else []

@@ -161,7 +161,7 @@ def _protests_talked_about(sentence: SentenceHits, trigger: Hit) -> bool:
 
 def _no_crowd(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "تمكنت فرق الدفاع المدني من السيطرة على الحريق": a word for dispersing with no protest in
-    sight names no event, and must not hide the one that does (`resolve_type` drops it too)."""
+    sight names no event (`resolve_type`), and must not hide the one that does (`primary_trigger`)."""
     if trigger_of(trigger).sub_event_type != "Protest with intervention":
         return False
     return not sentence.has("cue:protest") and not _gathering_told(sentence)
@@ -576,7 +576,7 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
         return "Government regains territory", False
     if sub == "Government regains territory" and roles.actor1 and roles.actor1.inter != 1:
         return "Non-state actor overtakes territory", False  # "استعادت قسد السيطرة": not a state
-    if sub == "Protest with intervention" and not sentence.has("cue:protest") and not _gathering_told(sentence):
+    if _no_crowd(sentence, trigger):
         return None, False  # "فرّقت" or "فرق الإنقاذ" with no protest in sight
     if sub in PROTEST_TYPES and _lethal_force(sentence):
         return "Excessive force against protesters", False
