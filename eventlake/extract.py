@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final, cast
@@ -54,7 +53,7 @@ from eventlake.sides import (
     speakers_defences,
     tribal_fight,
 )
-from eventlake.text import Derived, Span
+from eventlake.text import Derived, Span, int_bisect_left
 from eventlake.told_later import told_later
 from eventlake.triggers import (
     DEMONSTRATION_TYPES,
@@ -211,8 +210,8 @@ def sentence_views(
     last_paragraph = -1
     for index, (span, paragraph) in enumerate(sentence_spans(text) if spans is None else spans):
         lo, hi = derived.derived_index(span.start), derived.derived_index(span.end)
-        first = bisect_left(starts, lo)
-        inside = [h for h in hits[first : bisect_left(starts, hi)] if h.end <= hi]
+        first = int_bisect_left(starts, lo)
+        inside = [h for h in hits[first : int_bisect_left(starts, hi)] if h.end <= hi]
         views.append(
             SentenceHits(
                 text,

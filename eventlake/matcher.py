@@ -241,7 +241,6 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
     new, bare = object.__new__, _BARE_HITS
     hits: list[Hit] = []
     order: list[int] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
-    add_hit, add_order = hits.append, order.append
     for found in automaton.iter(spaced):
         last: int = found[0]  # typed, so that compiled the arithmetic below is native, not generic
         parts: tuple[_Part, ...] = found[1]
@@ -274,8 +273,8 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
                     hit.entry, hit.start, hit.end, hit.kind, hit.derived = entry, start, stop, kind, derived
                 else:
                     hit = Hit(entry, start, stop, kind, derived)
-                add_hit(hit)
-                add_order(at - stop * size)
+                hits.append(hit)  # not a bound method kept in a local: compiled, that is a generic call
+                order.append(at - stop * size)
     return [hits[i] for i in sorted(range(len(hits)), key=order.__getitem__)]
 
 
@@ -301,12 +300,11 @@ def drop_contained(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:
 
 def drop_contained_each(hits: list[Hit], layers: tuple[frozenset[str], ...]) -> list[Hit]:
     """`drop_contained` for each of several disjoint layers, in one pass over `hits`."""
-    layer_of = _layer_index(layers).get
+    layer_of = _layer_index(layers)
     reach_starts, reach_ends = [-1] * len(layers), [-1] * len(layers)  # per layer, as in drop_contained
     kept: list[Hit] = []
-    keep = kept.append
     for h in hits:
-        layer = layer_of(h.kind)
+        layer = layer_of.get(h.kind)
         if layer is not None:
             start, end = h.start, h.end
             reach_end = reach_ends[layer]
@@ -314,7 +312,7 @@ def drop_contained_each(hits: list[Hit], layers: tuple[frozenset[str], ...]) -> 
                 reach_starts[layer], reach_ends[layer] = start, end
             elif reach_starts[layer] <= start and reach_end - reach_starts[layer] > end - start:
                 continue  # strictly inside a longer hit of its layer
-        keep(h)
+        kept.append(h)
     return kept
 
 

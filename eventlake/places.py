@@ -219,18 +219,24 @@ class ArticlePlaces:
             if m is not mention and len(m.candidates) == 1
             for c in m.candidates
         }
+        best, best_key = mention.candidates[0], self._rank(mention.candidates[0], wants_admin, beside)
+        for place in mention.candidates[1:]:  # max() by rank, written out: a key closure would hold
+            key = self._rank(place, wants_admin, beside)  # `self` in a cycle, freed only by the GC
+            if key > best_key:
+                best, best_key = place, key
+        return best
 
-        def score(p: Place) -> float:
-            s = 4.0 if p.iso == self.iso else 0.0
-            s += 2.0 * self._admin1.get((p.iso, p.admin1), 0.0)
-            s += 1.5 if (p.iso, p.admin1) in beside else 0.0
-            if p.kind == "admin1":
-                s += 3.0 if wants_admin else 0.0
-            elif p.rank == 0:
-                s += 0.0 if wants_admin else 1.0
-            return s + min(math.log10(p.population + 1) / 10, 0.7)
-
-        return max(mention.candidates, key=lambda p: (score(p), -(p.geonameid or 0)))
+    def _rank(self, p: Place, wants_admin: bool, beside: set[tuple[str, str]]) -> tuple[float, int]:
+        """How likely a namesake is meant here: the article's country and provinces, a province
+        named beside it, a province when "ريف" asks for one, then population; ties to the lower id."""
+        s = 4.0 if p.iso == self.iso else 0.0
+        s += 2.0 * self._admin1.get((p.iso, p.admin1), 0.0)
+        s += 1.5 if (p.iso, p.admin1) in beside else 0.0
+        if p.kind == "admin1":
+            s += 3.0 if wants_admin else 0.0
+        elif p.rank == 0:
+            s += 0.0 if wants_admin else 1.0
+        return s + min(math.log10(p.population + 1) / 10, 0.7), -(p.geonameid or 0)
 
     def _across_border(self, sentence: SentenceHits, mention: Mention, place: Place) -> bool:
         """Named with its kind (مستوطنة المطلة) in a neighbouring country: a cross-border target."""

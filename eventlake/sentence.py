@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Final, cast
 
 from eventlake.matcher import Hit
-from eventlake.text import Derived, Span
+from eventlake.text import Derived, Span, int_bisect_left, int_bisect_right
 
 _TOKEN: Final = re.compile(r"\w+", re.UNICODE)
 _SPAN: Final = re.Match.span  # C-level, for map()
@@ -23,7 +23,8 @@ THAT_WORDS: Final = frozenset({"ان", "بان", "انه", "انها", "بانه
 OPEN_QUOTES: Final = '«"“'
 CLOSE_QUOTES: Final = '»"”'
 _QUOTE_MARK: Final = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
-_ARTICLES: Final = ("ال", "لل")  # the article, and ل before it (للقصف)
+_ARTICLES: Final = ("ال", "لل")
+_LAMS: Final = ("ل", "لـ")  # before an outlet's quoted name: لـ«بغداد اليوم»  # the article, and ل before it (للقصف)
 
 
 @dataclass
@@ -106,7 +107,7 @@ class SentenceHits:
         if left.end > right.start:
             return -1
         starts = self._starts()
-        return _left(starts, right.start) - _left(starts, left.end)
+        return int_bisect_left(starts, right.start) - int_bisect_left(starts, left.end)
 
     def preceded_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit ending before `hit` with at most `within` tokens between."""
@@ -123,8 +124,8 @@ class SentenceHits:
         if best is None:
             return None
         starts = self._token_starts or self._starts()
-        at = _right(starts, start) - 1  # the hit's own token, clitics (والانفجارات) included
-        return best if at - _left(starts, best_end) <= within else None
+        at = int_bisect_right(starts, start) - 1  # the hit's own token, clitics (والانفجارات) included
+        return best if at - int_bisect_left(starts, best_end) <= within else None
 
     def followed_by(self, hit: Hit, kind: str, *, within: int) -> Hit | None:
         """The nearest `kind` hit starting after `hit` with at most `within` tokens between."""
@@ -135,7 +136,7 @@ class SentenceHits:
         for other in others:
             if other.start >= end:  # tokens are found only once a candidate is (many sentences need none)
                 starts = self._token_starts or self._starts()
-                if _right(starts, other.start) - 1 - _left(starts, end) <= within:
+                if int_bisect_right(starts, other.start) - 1 - int_bisect_left(starts, end) <= within:
                     return other
         return None
 
@@ -157,7 +158,7 @@ class SentenceHits:
         starts = self._token_starts or self._starts()
         ends = cast(list[int], self._token_ends)  # set by `_starts`
         # the first token that ends past `pos` (it may start before)
-        i = _right(ends, pos)
+        i = int_bisect_right(ends, pos)
         out = [(starts[k], ends[k]) for k in range(i, min(i + count, len(starts)))]  # tuples only for these
         if out and out[0][0] < pos:
             out[0] = (pos, out[0][1])
@@ -169,7 +170,7 @@ class SentenceHits:
             return _tokens(self.derived.text, self.start, pos)[::-1][:count]
         starts = self._token_starts or self._starts()
         ends = cast(list[int], self._token_ends)  # set by `_starts`
-        i = _left(starts, pos)  # tokens before it start before `pos`
+        i = int_bisect_left(starts, pos)  # tokens before it start before `pos`
         first = i - count if i > count else 0
         out = [(starts[k], ends[k]) for k in range(i - 1, first - 1, -1)]  # nearest first
         if out and out[0][1] > pos:  # the last may end after `pos`
@@ -197,30 +198,13 @@ class SentenceHits:
 @lru_cache(maxsize=16)
 def _quotes_after_lam(source: str) -> bool:
     """Whether an opening quote follows "ل" or "لـ" anywhere in the article (asked once per article)."""
-    return any(lam + mark in source for mark in OPEN_QUOTES for lam in ("ل", "لـ"))
-
-
-# bisect's, written out: compiled, a native loop over a short list beats a generic call to the C one.
-def _left(a: list[int], x: int) -> int:
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if a[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _right(a: list[int], x: int) -> int:
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < a[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    for mark in OPEN_QUOTES:  # a find per mark (most articles have few), not a scan per mark and "ل"
+        at = source.find(mark)
+        while at >= 0:
+            if source.endswith(_LAMS, 0, at):
+                return True
+            at = source.find(mark, at + 1)
+    return False
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -234,7 +218,7 @@ def _word_bounds(derived: Derived, start: int, end: int) -> tuple[list[int], lis
     if start >= end:
         return [], []
     starts, ends = derived.word_bounds
-    first, last = _right(ends, start), _left(starts, end)  # the words that overlap it
+    first, last = int_bisect_right(ends, start), int_bisect_left(starts, end)  # the words that overlap it
     starts, ends = starts[first:last], ends[first:last]
     if starts and starts[0] < start:
         starts[0] = start  # a word the sentence cuts (no space at the cut)

@@ -8,7 +8,7 @@ found in the matching form can always be turned back into a span of the cleaned 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
@@ -112,9 +112,12 @@ class Derived:
 
     def derived_index(self, source_index: int) -> int:
         """First derived index whose source index is at or after `source_index`."""
-        if isinstance(self.to_source, Kept):
-            return self.to_source.derived_index(source_index)
-        return bisect_left(self.to_source, source_index)
+        to_source = self.to_source
+        if isinstance(to_source, Kept):
+            return to_source.derived_index(source_index)
+        if isinstance(to_source, range) and to_source.start == 0 and to_source.step == 1:
+            return max(0, min(source_index, len(to_source)))  # nothing moved: the index, within the text
+        return bisect_left(to_source, source_index)
 
 
 class Kept(Sequence[int]):
@@ -140,11 +143,11 @@ class Kept(Sequence[int]):
             index += self._len
         if not 0 <= index < self._len:
             raise IndexError("Kept index out of range")
-        return index + bisect_right(self._shift, index)
+        return index + int_bisect_right(self._shift, index)
 
     def at(self, index: int) -> int:
         """`self[index]` for an index known to be in range (the hot path of `source_span`)."""
-        return index + bisect_right(self._shift, index)
+        return index + int_bisect_right(self._shift, index)
 
     def __iter__(self) -> Iterator[int]:
         deleted = iter(self._deleted)
@@ -171,7 +174,7 @@ class Kept(Sequence[int]):
 
     def derived_index(self, source_index: int) -> int:
         """First derived index whose source index is at or after `source_index`."""
-        return max(0, min(source_index, self._len + len(self._deleted))) - bisect_left(self._deleted, source_index)
+        return max(0, min(source_index, self._len + len(self._deleted))) - int_bisect_left(self._deleted, source_index)
 
 
 def splits_words(ch: str) -> bool:
@@ -217,3 +220,27 @@ def spans_in_order(spans: Iterable[Span]) -> bool:
             return False
         last_end = s.end
     return True
+
+
+# bisect's, written out: compiled, a native loop over a short list of ints beats a generic call to
+# the C one (each probe of which compares two Python objects).
+def int_bisect_left(a: list[int], x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def int_bisect_right(a: list[int], x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

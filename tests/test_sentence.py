@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from eventlake.arabic import to_matching_form
 from eventlake.matcher import Entry, Hit
-from eventlake.sentence import SentenceHits, _left, _right, _tokens, _word_bounds, in_outlet_name, in_quotes
-from eventlake.text import Span, identity
+from eventlake.sentence import SentenceHits, _quotes_after_lam, _tokens, _word_bounds, in_outlet_name, in_quotes
+from eventlake.text import Span, identity, int_bisect_left, int_bisect_right
 
 
 def _view(text: str, hits: list[tuple[str, int, int]] = ()) -> SentenceHits:
@@ -96,4 +96,13 @@ def test_a_sentences_words_are_its_cut_of_the_texts_words():
 
 @given(st.lists(st.integers(0, 50)).map(sorted), st.integers(-1, 51))
 def test_the_written_out_bisects_agree_with_the_library(values, x):
-    assert (_left(values, x), _right(values, x)) == (bisect.bisect_left(values, x), bisect.bisect_right(values, x))
+    assert (int_bisect_left(values, x), int_bisect_right(values, x)) == (
+        bisect.bisect_left(values, x),
+        bisect.bisect_right(values, x),
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(list('لـ«"“»ب ')), max_size=12))
+def test_an_outlet_quote_is_found_wherever_the_lam_before_it_stands(source):
+    expected = any(lam + mark in source for mark in '«"“' for lam in ("ل", "لـ"))
+    assert _quotes_after_lam.__wrapped__(source) == expected

@@ -75,6 +75,13 @@ def test_kept_derived_index_is_the_first_kept_position_at_or_after(dropped, sour
     assert d.derived_index(source_index) == sum(1 for i in kept if i < source_index)
 
 
+@given(st.integers(0, 20), st.integers(-3, 24))
+def test_derived_index_of_an_unmoved_text_is_the_index_within_it(length, source_index):
+    expected = sum(1 for i in range(length) if i < source_index)
+    for to_source in (range(length), tuple(range(length))):  # the array fold's map, and identity's
+        assert Derived("x" * length, to_source, length).derived_index(source_index) == expected
+
+
 def test_kept_index_past_the_end_raises():
     with pytest.raises(IndexError):
         Kept([1], 3)[2]
