@@ -53,7 +53,7 @@ from eventlake.sides import (
     speakers_defences,
     tribal_fight,
 )
-from eventlake.text import Derived, Span, int_bisect_left
+from eventlake.text import Derived, Span, int_bisect_left, make_span
 from eventlake.told_later import told_later
 from eventlake.triggers import (
     DEMONSTRATION_TYPES,
@@ -233,7 +233,7 @@ def sentence_views(
 def _segmented(article: dict) -> list[tuple[Span, int]] | None:
     """The sentences the segment stage stored, if the article went through it."""
     stored = article.get("sentences")
-    return None if stored is None else [(Span(s["start"], s["end"]), s["paragraph"]) for s in stored]
+    return None if stored is None else [(make_span(s["start"], s["end"]), s["paragraph"]) for s in stored]
 
 
 def _sentence_candidates(sentence: SentenceHits, context: _Context) -> list[Candidate]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import ahocorasick
 
@@ -238,12 +238,13 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
     if "_" in spaced:
         spaced = spaced.replace("_", " ")
     size = len(text) + 2
+    bits = size.bit_length()  # of each position packed into a hit's order
     new, bare = object.__new__, _BARE_HITS
     hits: list[Hit] = []
     order: list[int] = []  # (start, -end, end of the key) of each hit, packed in one number to sort by
     for found in automaton.iter(spaced):
-        last: int = found[0]  # typed, so that compiled the arithmetic below is native, not generic
-        parts: tuple[_Part, ...] = found[1]
+        # typed, so that compiled the pair unpacks natively and the arithmetic below is native, not generic
+        last, parts = cast(tuple[int, tuple[_Part, ...]], found)
         for length, drop, tail, check, variants, by_tail in parts:
             end = last + 1 - drop
             start = end - length
@@ -265,7 +266,7 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
             if not plan:
                 continue
             word_end = end if tail == _AT_END else end + 1 if tail == _ACCUSATIVE else spaced.find(" ", end)
-            at = start * size * size + end
+            at = start << bits
             for entry, wide, kind in plan:
                 stop = word_end if wide else end
                 if bare:  # what Hit(...) does, without the call to __init__ (a third of the cost)
@@ -274,8 +275,14 @@ def _find_bounded(automaton: ahocorasick.Automaton, derived: Derived) -> list[Hi
                 else:
                     hit = Hit(entry, start, stop, kind, derived)
                 hits.append(hit)  # not a bound method kept in a local: compiled, that is a generic call
-                order.append(at - stop * size)
-    return [hits[i] for i in sorted(range(len(hits)), key=order.__getitem__)]
+                order.append(((at + size - stop) << bits) + end)  # start, then the longest, then the key's end
+    # Each hit's index packed below its order: a sort of plain ints, no key calls. Shifts, not
+    # products: compiled, a shift stays native while it fits in 63 bits, a product of large ints does not.
+    shift = len(hits).bit_length()
+    keyed = [(o << shift) + i for i, o in enumerate(order)]
+    keyed.sort()
+    mask = (1 << shift) - 1
+    return [hits[k & mask] for k in keyed]
 
 
 def drop_contained(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:

@@ -13,7 +13,7 @@ from typing import Final
 import pyarrow as pa
 
 from eventlake.schema import SENTENCE
-from eventlake.text import Span
+from eventlake.text import Span, make_span
 
 _PARAGRAPH_BREAK: Final = re.compile(r"\n\s*\n")
 # (?:[.!?؟…]+|\n)[\"'”»)\]]*(?=\s|$), spelled to start with one character class: a far faster search.
@@ -70,7 +70,7 @@ def _end_marks(text: str, lo: int, hi: int) -> list[int]:
 def tokenize(text: str, within: Span | None = None) -> list[Span]:
     """Word tokens (letters and digits, marks and tatweel kept inside) as spans."""
     lo, hi = within if within is not None else (0, len(text))
-    return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    return [make_span(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 def sentence_spans(text: str) -> list[tuple[Span, int]]:
@@ -102,11 +102,11 @@ def _set_column(table: pa.Table, name: str, values: pa.Array) -> pa.Table:
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Span(start, end)] if end > start else []
+    piece = text[start:end]  # str's strips over a copy, not a one-letter string per character tested
+    body = piece.lstrip()
+    start += len(piece) - len(body)
+    end = start + len(body.rstrip())
+    return [make_span(start, end)] if end > start else []
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:

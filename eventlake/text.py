@@ -177,13 +177,19 @@ class Kept(Sequence[int]):
         return max(0, min(source_index, self._len + len(self._deleted))) - int_bisect_left(self._deleted, source_index)
 
 
+def make_span(start: int, end: int) -> Span:
+    """`Span(start, end)` without the Python-level `__new__` a NamedTuple runs (a frame per call,
+    even from compiled code): for the hot paths that make one per sentence or token."""
+    return _new_span(Span, (start, end))
+
+
 def splits_words(ch: str) -> bool:
     """Whether `Derived.words_only` turns `ch` into a space (a non-word character other than the space)."""
     return _NON_WORD_OR_SPACE.fullmatch(ch) is not None
 
 
 CharRule = Callable[[str], str]
-_new_span = tuple.__new__  # Span(a, b) without its Python-level __new__
+_new_span: Final = tuple.__new__  # Span(a, b) without its Python-level __new__
 _NON_WORD_OR_SPACE: Final = re.compile(r"[^\w ]")  # one negated class (fast) and the space left alone
 
 

@@ -1,6 +1,8 @@
 import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
 
-from eventlake.segment import segment_articles, split_paragraphs, split_sentences, tokenize
+from eventlake.segment import _trimmed, segment_articles, split_paragraphs, split_sentences, tokenize
 from eventlake.text import Span, spans_in_order
 
 
@@ -58,3 +60,15 @@ def test_line_break_followed_by_dots_ends_no_sentence_before_the_dots():
 def test_run_of_marks_ends_one_sentence():
     text = "هل انتهى؟!! نعم"
     assert [s.slice(text) for s in split_sentences(text)] == ["هل انتهى؟!!", "نعم"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2009\u200bم.")), max_size=12), st.data())
+def test_a_trimmed_span_drops_exactly_the_spaces_at_its_ends(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo, hi = start, end
+    while lo < hi and text[lo].isspace():  # the definition, a character at a time
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    assert _trimmed(text, start, end) == ([(lo, hi)] if hi > lo else [])
