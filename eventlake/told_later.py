@@ -58,7 +58,7 @@ def told_later(
         candidates = [_blamed_next(sentence, c) if c.sentence.index > since else c for c in candidates]
         candidates = _victims_named_next_all(sentence, candidates)
     if not found:
-        candidates = _toll_risen_next(sentence, candidates)
+        candidates = _toll_risen_next(sentence, candidates, places)
         candidates = _wounded_died_next(sentence, candidates)
         candidates = _toll_told_next(sentence, candidates, places)
     return candidates
@@ -304,7 +304,7 @@ def _in_an_institution_name(sentence: SentenceHits, location: Location) -> bool:
     return sentence.word_before(location.start) in INSTITUTION_WORDS
 
 
-def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:
+def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate], places: ArticlePlaces) -> list[Candidate]:
     """ "ثم أعلنت مديرية الصحة وفاة أحد المصابين، ليرتفع عدد الشهداء إلى اثنين": a toll risen a few
     sentences after an event with a smaller one, in a sentence that tells none, is that event's."""
     if not candidates or not (sentence.has("cue:toll_rise") or sentence.has("cue:toll_brought_to")):
@@ -313,14 +313,39 @@ def _toll_risen_next(sentence: SentenceHits, candidates: list[Candidate]) -> lis
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
     figure = risen_toll(sentence)
     tolled = _tolled(sentence, candidates)
-    if figure is None or not tolled:
+    if figure is None:
         return candidates
+    if not tolled:
+        return _first_toll_of_the_place(sentence, candidates, figure, places)
     last = candidates[tolled[-1]]
     before = cast(int, last.casualties.fatalities)
     if not before < figure <= max(3 * before, before + 10):
         return candidates  # no rise, or a jump only a running total makes
     risen = replace(last, casualties=Casualties(figure, last.casualties.injuries))
     return [risen if i == tolled[-1] else c for i, c in enumerate(candidates)]
+
+
+def _first_toll_of_the_place(
+    sentence: SentenceHits, candidates: list[Candidate], figure: int, places: ArticlePlaces
+) -> list[Candidate]:
+    """ "ارتفاع حصيلة العدوان الأمريكي على مديرية بني الحارث إلى شهيدين" after a report of the strike
+    with no toll: a risen toll that names the place of an event just told without one is its first."""
+    named = {loc.place for loc in places.locate(sentence)}
+    untolled = [
+        i
+        for i, c in enumerate(candidates)
+        if c.location is not None
+        and c.location.place in named
+        and c.casualties.fatalities is None
+        and c.sub_event_type not in NO_TOLL_TYPES
+        and 0 < sentence.index - c.sentence.index <= TOLL_REACH
+    ]
+    if not untolled:
+        return candidates
+    at = untolled[-1]
+    hurt = count_casualties(sentence).injuries
+    toll = Casualties(figure, hurt if hurt is not None else candidates[at].casualties.injuries)
+    return [replace(c, casualties=toll) if i == at else c for i, c in enumerate(candidates)]
 
 
 def _wounded_died_next(sentence: SentenceHits, candidates: list[Candidate]) -> list[Candidate]:

@@ -2873,3 +2873,12 @@ def test_a_toll_found_at_the_first_strike_is_the_first_strikes(events_of):
     )
     tolls = {e["location"]: e["fatalities"] for e in events_of(body)}
     assert tolls == {"Al-Zarga": 4, "Al-Multaqa": None}
+
+
+def test_a_risen_toll_naming_the_place_of_a_strike_told_without_one_is_its_first(events_of):
+    body = (
+        "عاجل | مراسلنا: غارات معادية على مديرية الحالي بمحافظة الحديدة فجر اليوم.\n\n"
+        "وزارة الصحة: ارتفاع حصيلة العدوان على مديرية الحالي إلى ثلاثة شهداء وسبعة جرحى."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Al-Hali", 3)
