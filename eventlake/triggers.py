@@ -420,6 +420,8 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "تحسباً لأي توتر بعد اشتباكات الأسبوع الماضي": the reason for a deployment
     if sentence.word_before(trigger.start) in LINE_WORDS:
         return True  # "عند بوابة قرب خط وقف إطلاق النار": the line, a place, not a truce agreed
+    if sentence.has("cas:unknown") and _victims_of(sentence, trigger):
+        return True  # "لا معلومات عن ضحايا في غارات الزهرة والمنيرة": news awaited of strikes told
     if not (sentence.is_definite(trigger) or _of_a_day_past(sentence, trigger)):
         return False  # "وردّاً على القصف، أعلنت الهيئة أن مقاتليها استهدفوا": the shelling answered
     if sentence.has("cue:since") and sentence.word_before(trigger.start) == "حصيله":
@@ -430,6 +432,11 @@ def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
         return True  # "المدارس الواقعة في مناطق الاشتباكات": where the fighting told took place
     cue = next(filter(None, (sentence.preceded_by(trigger, k, within=1) for k in ("cue:reference", "cue:cause"))), None)
     return cue is not None and not _cause_of_death(sentence, cue)
+
+
+def _victims_of(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "ضحايا في غارات", "إصابات جراء القصف": the event word is what the dead or hurt fell in."""
+    return any(sentence.preceded_by(trigger, kind, within=1) is not None for kind in ("cas:killed", "cas:injured"))
 
 
 def _of_a_day_past(sentence: SentenceHits, trigger: Hit) -> bool:

@@ -2232,3 +2232,11 @@ def test_al_mankoubin_in_tripoli(events_of):
     body = "قطع عدد من المحتجين الغاضبين الطريق الرئيسية في منطقة المنكوبين بالإطارات المشتعلة، مساء اليوم."
     e = only(events_of(body))
     assert (e["sub_event_type"], e["location"]) == ("Violent demonstration", "Al-Mankoubin")
+
+
+def test_no_news_yet_of_victims_in_strikes_told_is_no_new_strike(events_of):
+    body = (
+        "08:40 | مراسلنا: ثلاث غارات معادية على مديرية الصليف بمحافظة الحديدة مساء أمس.\n\n"
+        "08:55 | مراسلنا: لا معلومات عن ضحايا في غارات الصليف وكمران حتى اللحظة."
+    )
+    assert [e["event_date"] for e in events_of(body)] == [date(2024, 3, 6)]
