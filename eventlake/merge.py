@@ -305,6 +305,7 @@ def _fold(group: list[Candidate]) -> Candidate:
         roles = roles.with_actor2(next(others, None))
     fatalities = _risen(group)
     fatalities = _first_known([best, *group], "fatalities") if fatalities is None else fatalities
+    fatalities = _both_sides_dead(group, fatalities) if best.sub_event_type == "Armed clash" else fatalities
     injuries = _first_known([best, *group], "injuries")
     inferred = all(c.inferred for c in group)  # one telling that names the weapon names it for all
     heard = all(c.heard for c in group)
@@ -339,6 +340,19 @@ def _risen(group: list[Candidate]) -> int | None:
     """The latest toll a telling says the dead have risen to ("حصيلة القصف ارتفعت إلى سبعة قتلى")."""
     risen = [c for c in group if (k := c.casualties.fatalities) is not None and risen_toll(c.sentence) == k]
     return max(risen, key=lambda c: c.sentence.index).casualties.fatalities if risen else None
+
+
+def _both_sides_dead(group: list[Candidate], fatalities: int | None) -> int | None:
+    """ "استشهاد مقاتلَين من قسد في صد هجوم" in the headline, then "مقتل ستة من المرتزقة ... فيما
+    استشهد مقاتلان من قواتنا": a fight's toll counts both sides, which a body telling adds up."""
+    both = [
+        k
+        for c in group
+        if not c.sentence.is_title
+        and (k := c.casualties.fatalities) is not None
+        and len(c.sentence.of("cas:killed")) > 1
+    ]
+    return max(both) if both and (fatalities is None or max(both) > fatalities) else fatalities
 
 
 def _first_known(group: list[Candidate], field: str) -> int | None:

@@ -2882,3 +2882,13 @@ def test_a_risen_toll_naming_the_place_of_a_strike_told_without_one_is_its_first
     )
     e = only(events_of(body))
     assert (e["location"], e["fatalities"]) == ("Al-Hali", 3)
+
+
+def test_a_fights_toll_in_the_body_counts_both_sides_beyond_the_headlines(events_of):
+    body = (
+        "تعرّضت نقاط للجيش في بلدة تل تمر بريف الحسكة، يوم أمس، لهجوم واسع بالأسلحة الثقيلة استمر عدة ساعات. "
+        "وأوضح بيان للجيش أن الهجوم شنّته خلايا من تنظيم داعش، وأن الجنود تصدّوا له.\n\n"
+        "وأشار البيان إلى مقتل خمسة من المهاجمين، فيما قُتل جنديان خلال التصدي للهجوم."
+    )
+    clash = only(events_of(body, title="مقتل جنديين في صد هجوم لتنظيم داعش على بلدة تل تمر"))
+    assert clash["fatalities"] == 7
