@@ -104,6 +104,7 @@ CUE_NAMES = (
     "about",
     "slogan",
     "small_arms",
+    "heavy_weapons",
     "government",
     "member_of_movement",
     "means",

@@ -57,6 +57,7 @@ def event_triggers(sentence: SentenceHits) -> list[Hit]:
         and not (sentence.preceded_by(t, "cue:amid", within=0) and len(sentence.of("trigger")) > 1)
         and not _frees_people(sentence, t)
         and not _the_captive(sentence, t)
+        and not _among_ground_weapons(sentence, t)
     ]
     return without_means(sentence, triggers)
 
@@ -409,6 +410,14 @@ def habitual(sentence: SentenceHits, trigger: Hit) -> bool:
     return False
 
 
+def _among_ground_weapons(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "لهجوم واسع بالأسلحة الثقيلة والطائرات المسيّرة": drones listed with the heavy weapons of an
+    assault told before them are its weapons, not a strike of their own."""
+    if not sentence.has("cue:heavy_weapons") or sentence.preceded_by(trigger, "cue:heavy_weapons", within=1) is None:
+        return False
+    return any(trigger_of(t).sub_event_type == "@attack" and t.end <= trigger.start for t in sentence.of("trigger"))
+
+
 def refers_back(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "وعقب التفجير، اعتقلت ...": a definite event word after عقب/بعد/ردّاً على names an event told elsewhere;
     any event word after "بعد أقل من شهر على" names one some time before."""
@@ -639,6 +648,7 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
             and not sentence.preceded_by(c, "cue:support", within=2)
             and not _outlet_named(sentence, c)
             and not (kind == "cue:shelling_context" and sentence.preceded_by(c, "cue:small_arms", within=1))
+            and not (kind == "cue:air_context" and sentence.preceded_by(c, "cue:heavy_weapons", within=1))
             for c in sentence.of(kind)  # "بالأسلحة القناصة والقذائف": shells among a ground attack's weapons
         )
 

@@ -2240,3 +2240,11 @@ def test_no_news_yet_of_victims_in_strikes_told_is_no_new_strike(events_of):
         "08:55 | مراسلنا: لا معلومات عن ضحايا في غارات الصليف وكمران حتى اللحظة."
     )
     assert [e["event_date"] for e in events_of(body)] == [date(2024, 3, 6)]
+
+
+def test_drones_among_the_heavy_weapons_of_an_assault_make_no_drone_strike(events_of):
+    body = (
+        "تعرّضت مواقع للجيش في بلدة تل تمر بريف الحسكة، يوم أمس، لهجوم واسع بالأسلحة الثقيلة والطائرات المسيّرة "
+        "شنّه عناصر من تنظيم داعش، استمر عدة ساعات."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
