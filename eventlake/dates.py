@@ -1,21 +1,42 @@
 """Event dates: date phrases in a sentence, resolved against the publication date.
 
-The reference day is the publication date in the region's time (UTC+3 covers Syria, Iraq,
-Yemen, Lebanon in summer, Sudan, Libya within an hour), so "أمس" in an article published at
-01:00 local time means the local yesterday, not the UTC one.
+The reference day is the publication date in the local time of the article's country (the tz
+database's zone, so Lebanon's and Egypt's summer time too; UTC+3 where the country is unknown), so
+"أمس" in an article published at 01:00 local time means the local yesterday, not the UTC one, and
+one published at 23:10 in Kassala (UTC+2) still means the 28th, not the 29th of UTC+3.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Final, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from eventlake.matcher import NAME_KINDS, Hit
 from eventlake.sentence import THAT_WORDS, SentenceHits, in_outlet_name
 
 REGION_TZ: Final = timezone(timedelta(hours=3))
+# Where an article was written, by the country its places vote for (ArticlePlaces.iso).
+COUNTRY_TZ: Final = {
+    "SY": "Asia/Damascus",
+    "IQ": "Asia/Baghdad",
+    "YE": "Asia/Aden",
+    "LB": "Asia/Beirut",
+    "LY": "Africa/Tripoli",
+    "SD": "Africa/Khartoum",
+    "SS": "Africa/Juba",
+    "EG": "Africa/Cairo",
+    "IL": "Asia/Jerusalem",
+    "PS": "Asia/Gaza",
+    "JO": "Asia/Amman",
+    "SA": "Asia/Riyadh",
+    "TR": "Europe/Istanbul",
+    "IR": "Asia/Tehran",
+    "TD": "Africa/Ndjamena",
+}
 _DAY_BEFORE: Final = re.compile(r"(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?:\w+\s*/\s*)?$")  # "7 أغسطس/آب"
 _YEAR_AFTER: Final = re.compile(r"^\s*(?:/\s*\w+\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(\d{4})")  # "آب/أغسطس 2023"
 UNTIL_WORDS: Final = frozenset({"حتي", "وحتي", "لغايه", "ولغايه"})  # matching form
@@ -57,16 +78,28 @@ class EventDate:
         return (self.day, self.precision, self.explicit, self.reported)
 
 
-def reference_day(published_at: datetime) -> date:
-    """The publication day in the region's local time."""
-    return local_time(published_at).date()
+def reference_day(published_at: datetime, iso: str | None = None) -> date:
+    """The publication day in local time where the article was written (country `iso`)."""
+    return local_time(published_at, iso).date()
 
 
-def local_time(published_at: datetime) -> datetime:
-    """The publication time in the region's local time (naive times are taken as UTC)."""
+def local_time(published_at: datetime, iso: str | None = None) -> datetime:
+    """The publication time in the local time of country `iso`, else of the region (UTC+3);
+    naive times are taken as UTC."""
     if published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=UTC)
-    return published_at.astimezone(REGION_TZ)
+    return published_at.astimezone(_zone(iso))
+
+
+@lru_cache(maxsize=64)
+def _zone(iso: str | None) -> tzinfo:
+    name = COUNTRY_TZ.get(iso or "")
+    if name is None:
+        return REGION_TZ
+    try:
+        return ZoneInfo(name)
+    except ZoneInfoNotFoundError:  # no tz database on the machine (pandas brings the tzdata package)
+        return REGION_TZ
 
 
 def find_date(

@@ -98,9 +98,9 @@ def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, vers
     derived = to_matching_form(text)
     sentences = sentence_views(text, derived, article.get("title") or "", lexicon, spans=_segmented(article))
     sentences = bind_defined_terms(sentences)
-    published = reference_day(article["published_at"])
-    morning_edition = local_time(article["published_at"]).hour < MORNING_ENDS
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
+    published = reference_day(article["published_at"], places.iso)  # the day where it was written
+    morning_edition = local_time(article["published_at"], places.iso).hour < MORNING_ENDS
     speaker = _speaker(sentences, places.iso)
     candidates: list[Candidate] = []
     for sentence in sentences:

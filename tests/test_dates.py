@@ -127,3 +127,9 @@ def test_today_with_a_weekday_a_week_off_stays_today(events_of):
     body = "اندلعت اشتباكات مسلحة، مساء اليوم الخميس، بين مجموعتين مسلحتين في منطقة جودائم جنوب مدينة الزاوية."
     e = only(events_of(body, published="2025-03-12T12:00:00+02:00"))
     assert e["event_date"] == date(2025, 3, 12)
+
+
+def test_the_reference_day_is_the_day_where_the_article_was_written(events_of):
+    body = "أسقطت المضادات الأرضية مسيّرة انتحارية في سماء مدينة كسلا مساء اليوم، دون وقوع إصابات."
+    e = only(events_of(body, published="2025-09-28T23:10:00+02:00"))  # 00:10 the next day at UTC+3
+    assert e["event_date"] == date(2025, 9, 28)
