@@ -347,7 +347,7 @@ def _and_more(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
     dual = token.endswith("ين") and token[:-2] in BROKEN_PLURAL_STEMS  # جنديين; مدنيين may be the plural
     if dual or sentence.has_at((a, b), "cas:dual") or _is_dual(sentence, token):
         return 2
-    return 1 if token in SINGULAR_STEMS else 0
+    return 1 if token in SINGULAR_STEMS or sentence.has_at((a, b), "cas:singular") else 0  # and the lexicon's
 
 
 # Words for a group's members between a count and the group ("ستة من عناصر الميليشيا"), matching form.

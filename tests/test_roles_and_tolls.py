@@ -2892,3 +2892,8 @@ def test_a_fights_toll_in_the_body_counts_both_sides_beyond_the_headlines(events
     )
     clash = only(events_of(body, title="مقتل جنديين في صد هجوم لتنظيم داعش على بلدة تل تمر"))
     assert clash["fatalities"] == 7
+
+
+def test_a_person_noun_of_the_lexicon_joined_by_and_counts_one_more(events_of):
+    body = "استهدفت طائرة مسيّرة أمس مستشفى مدينة كوستي، ما أدى إلى مقتل ممرض ومريض وإصابة ثلاثة آخرين."
+    assert only(events_of(body))["fatalities"] == 2
