@@ -374,8 +374,8 @@ def strike_before_interception(sentence: SentenceHits, triggers: list[Hit], prim
     if trigger_of(primary).sub_event_type != "Disrupted weapons use":
         return primary
     strikes = [t for t in triggers if trigger_of(t).sub_event_type in STRIKES and t.start < primary.start]
-    every_one = _downed_them_all(sentence, primary)
-    strikes = [t for t in strikes if not _downed_itself(t, primary) and not (every_one and _intercepted(sentence, t))]
+    downed = _downed_them_all(sentence, primary) or _downed_some(sentence, primary)
+    strikes = [t for t in strikes if not _downed_itself(t, primary) and not (downed and _intercepted(sentence, t))]
     return max(strikes, key=lambda t: trigger_of(t).priority) if strikes else primary
 
 
@@ -384,6 +384,15 @@ def _downed_them_all(sentence: SentenceHits, trigger: Hit) -> bool:
     word = sentence.derived.text[trigger.start : trigger.end]
     after = [sentence.derived.text[a:b] for a, b in sentence.words_after(trigger.end, 1)]
     return word.endswith(("ها", "هم")) and after[:1] in (["جميعا"], ["كلها"], ["جميعها"])
+
+
+def _downed_some(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "وأسقطت أربعاً منها.": some of the drones told before, downed, and none said to land in the
+    same sentence ("..., فيما سقطت إحداها قرب مستودع" tells the strike)."""
+    after = [sentence.derived.text[a:b] for a, b in sentence.words_after(trigger.end, 2)]
+    if len(after) < 2 or after[1] not in ("منها", "منهم"):
+        return False
+    return not any(c.start > trigger.end for c in sentence.of("cue:second_clause"))
 
 
 def _intercepted(sentence: SentenceHits, strike: Hit) -> bool:

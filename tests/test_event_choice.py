@@ -2248,3 +2248,16 @@ def test_drones_among_the_heavy_weapons_of_an_assault_make_no_drone_strike(event
         "شنّه عناصر من تنظيم داعش، استمر عدة ساعات."
     )
     assert [e["sub_event_type"] for e in events_of(body)] == ["Armed clash"]
+
+
+def test_defences_that_met_drones_and_downed_some_of_them_are_the_event(events_of):
+    body = (
+        "قال الناطق باسم الجيش إن المضادات الأرضية تصدّت فجر اليوم لعدد من المسيّرات الانتحارية التي أطلقتها "
+        "قوات الدعم السريع باتجاه مدينة كوستي، وأسقطت ثلاثاً منها."
+    )
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Disrupted weapons use"]
+
+
+def test_a_drone_counted_after_others_that_fell_on_a_depot_is_a_strike(events_of):
+    body = "وأضاف المصدر أن مسيّرة رابعة سقطت على مستودع للوقود في مدينة كوستي مساء أمس، دون خسائر بشرية."
+    assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
