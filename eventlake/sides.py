@@ -54,6 +54,8 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
         return Roles(PROTESTERS, force, "reported")
     if sub == "Violent demonstration":
         return Roles(RIOTERS, force, "reported")
+    if sub == "Disrupted weapons use" and roles.actor1 is None and _defusers_owner(sentence, roles):
+        roles = Roles(roles.actor2, None, "reported")  # "فريق من الهندسة العسكرية التابع للقيادة العامة"
     if roles.actor1 is None and SUB_EVENT_TO_TYPE[sub] in ("Battles", "Violence against civilians"):
         roles = Roles(UNIDENTIFIED, roles.actor2, "unknown")
     if roles.actor1 == UNIDENTIFIED:
@@ -71,6 +73,17 @@ def roles_for(sub: str, roles: Roles, heard: bool, sentence: SentenceHits) -> Ro
         # "اعتقلت ثلاثة ناشطين", "توقيف تسعة أشخاص": people, as ACLED codes them
         roles = roles.with_actor2(CIVILIANS)
     return roles
+
+
+def _defusers_owner(sentence: SentenceHits, roles: Roles) -> bool:
+    """ "تمكّن فريق من الهندسة العسكرية التابع للقيادة العامة من تفكيك عبوة ناسفة": the one force
+    named, as owner of the team that defused a charge nobody is said to have planted, defused it."""
+    if roles.actor2 is None or roles.actor2.inter not in (1, 2, 3) or not sentence.has("cue:defuse"):
+        return False
+    if not sentence.has("cue:owner"):
+        return False
+    text = sentence.derived.text
+    return not any(text.startswith(("زرع", "اطلق"), c.start) for c in sentence.of("cue:agent"))
 
 
 def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles, sub: str) -> Roles:

@@ -2897,3 +2897,9 @@ def test_a_fights_toll_in_the_body_counts_both_sides_beyond_the_headlines(events
 def test_a_person_noun_of_the_lexicon_joined_by_and_counts_one_more(events_of):
     body = "استهدفت طائرة مسيّرة أمس مستشفى مدينة كوستي، ما أدى إلى مقتل ممرض ومريض وإصابة ثلاثة آخرين."
     assert only(events_of(body))["fatalities"] == 2
+
+
+def test_the_force_owning_the_team_that_defused_a_charge_defused_it(events_of):
+    body = "تمكّن فريق من الهندسة العسكرية التابع للقيادة العامة صباح اليوم من تفكيك عبوة ناسفة في حي شيحا بدرنة."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Libyan National Army", None)
