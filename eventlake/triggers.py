@@ -34,6 +34,7 @@ DEAD_NOUNS: Final = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتل
 CONSEQUENCE_VERBS: Final = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
 # Words before a protest word that make it a topic or a consequence, not the event (matching form).
 TOPIC_OR_STIRRED: Final = frozenset({"عن", "تثير", "يثير", "اثار", "اثارت", "اثاره"})
+_RELATIVE_WORDS: Final = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})  # matching form
 
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
@@ -505,13 +506,21 @@ def reported_speech(sentence: SentenceHits, trigger: Hit) -> bool:
     """Threats, denials and statistics that come before the trigger are not an event; what a monitor
     documented is one, unless the sentence counts over a period ("منذ مطلع العام")."""
     if any(h.start < trigger.start for h in sentence.hits if h.kind in ("cue:statement", "cue:total")):
-        return True
+        return not _fate_asked_after(sentence, trigger)
     if _many_since(sentence):
         return True
     if any(h.start < trigger.start for h in sentence.of("cue:condemn")) and not _news_condemned(sentence, trigger):
         return True
     documented = any(h.start < trigger.start for h in sentence.of("cue:documented"))
     return documented and sentence.has("cue:total")
+
+
+def _fate_asked_after(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "طالبت المؤسسة بالكشف عن مصير الناشط ... الذي اختطفه مسلحون مجهولون مساء الأحد": the demand
+    is about a person, and the relative clause after it tells what was done to them."""
+    if not any(c.end <= trigger.start for c in sentence.of("cue:about")):
+        return False
+    return sentence.word_before(trigger.start) in _RELATIVE_WORDS
 
 
 def _many_since(sentence: SentenceHits) -> bool:

@@ -2261,3 +2261,12 @@ def test_defences_that_met_drones_and_downed_some_of_them_are_the_event(events_o
 def test_a_drone_counted_after_others_that_fell_on_a_depot_is_a_strike(events_of):
     body = "وأضاف المصدر أن مسيّرة رابعة سقطت على مستودع للوقود في مدينة كوستي مساء أمس، دون خسائر بشرية."
     assert [e["sub_event_type"] for e in events_of(body)] == ["Air/drone strike"]
+
+
+def test_a_demand_for_the_fate_of_a_man_tells_his_abduction_in_its_relative_clause(events_of):
+    body = (
+        "طالبت منظمة حقوقية في بيان اليوم بالكشف عن مصير الصحفي عادل القماطي، الذي اختطفه مسلحون مجهولون "
+        "مساء الأحد الماضي من أمام منزله في مدينة غريان."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["location"]) == ("Abduction/forced disappearance", "Gharyan")
