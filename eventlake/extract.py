@@ -539,9 +539,18 @@ def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: 
     last = _last_by_the_side(body, roles)
     if last is not None and (sentence.has("cue:later") or _after_the_event(sentence)):
         return [cast(Location, last.location)]  # "اعتقلوا، في وقت لاحق من اليوم، ثلاثة من منظمي الوقفة": what followed
+    if last is not None and sub == "Arrests" and involved_in_one_told(sentence) and not _fought_in(roles, last):
+        return [cast(Location, last.location)]  # "اعتقلت أمس سبعة من المشاركين في النزاع": where it was
     if last is not None and _points_to_a_place(sentence, last):
         return [cast(Location, last.location)]  # "في إدخال السيارة إلى المدينة": the town just told
     return []
+
+
+def _fought_in(roles: Roles, told: Candidate) -> bool:
+    """The force that makes the arrests (or an unnamed one: "الدورية") was a side of the fight told
+    (the patrol fired on that then held two of the smugglers): the arrests are part of that fight."""
+    forces = [a for a in told.roles.sides if a is not None and a.inter in (1, 2, 3)]
+    return bool(forces) and (roles.actor1 is None or roles.actor1 in forces)
 
 
 def _last_by_the_side(told: list[Candidate], roles: Roles) -> Candidate | None:

@@ -2270,3 +2270,13 @@ def test_a_demand_for_the_fate_of_a_man_tells_his_abduction_in_its_relative_clau
     )
     e = only(events_of(body))
     assert (e["sub_event_type"], e["location"]) == ("Abduction/forced disappearance", "Gharyan")
+
+
+def test_arrests_of_those_who_took_part_in_a_feud_told_are_where_it_was(events_of):
+    body = (
+        "قُتل شخص وأصيب ثلاثة آخرون في نزاع عشائري اندلع الليلة قبل الماضية في ناحية الفهود شرقي ذي قار.\n\n"
+        "وقال المصدر إن النزاع نشب بين عشيرتين على خلفية خلاف على أراض زراعية.\n\n"
+        "وأضاف أن القوات الأمنية اعتقلت أمس خمسة من المشاركين في النزاع وضبطت بحوزتهم أسلحة متوسطة."
+    )
+    arrests = [e for e in events_of(body) if e["sub_event_type"] == "Arrests"]
+    assert [(e["location"], e["event_date"]) for e in arrests] == [("Nahiyat al Fuhud", date(2024, 3, 6))]
