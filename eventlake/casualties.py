@@ -31,6 +31,7 @@ FILLERS: Final = frozenset(
 # Indefinite singular casualty nouns: "ما أدى إلى سقوط شهيد" is one killed.
 ONE_VICTIM: Final = frozenset({"شهيد", "قتيل", "جريح", "مصاب", "ضحيه", "مقتولا", "مقتوله"})
 ONE_OF: Final = frozenset({"احد", "احدي"})  # "أحد المنتسبين": one of them (matching form)
+_WAS_WORDS: Final = frozenset({"كان", "وكان", "كانت", "وكانت"})  # matching form
 RANK_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ركن"})  # "ملازم أول", "عقيد ركن"
 ANOTHER_ONE: Final = frozenset(
     {"اخر", "اخري", "ثالث", "ثالثه"}
@@ -252,8 +253,23 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
         candidate = read()
         if candidate is not None:
             return candidate
+    if _one_before_qad(sentence, hit):
+        return 1
     word = sentence.derived.text[hit.start : hit.end]
     return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
+
+
+def _one_before_qad(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "وكان شاب فلسطيني قد قُتل مساء أمس": one person, named between "كان" and "قد" before the verb."""
+    words = sentence.words_before(hit.start, 4)  # nearest first
+    text = sentence.derived.text
+    tokens = [text[a:b] for a, b in words]
+    if len(tokens) < 3 or tokens[0] != "قد":
+        return False
+    for i in (1, 2):  # the noun, or the noun and one adjective
+        if i + 1 < len(tokens) and tokens[i + 1] in _WAS_WORDS:
+            return sentence.has_at(words[i], "cas:singular") and not tokens[i].startswith("ال")
+    return False
 
 
 def _with_other_side(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:

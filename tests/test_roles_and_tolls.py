@@ -2903,3 +2903,8 @@ def test_the_force_owning_the_team_that_defused_a_charge_defused_it(events_of):
     body = "تمكّن فريق من الهندسة العسكرية التابع للقيادة العامة صباح اليوم من تفكيك عبوة ناسفة في حي شيحا بدرنة."
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Libyan National Army", None)
+
+
+def test_one_person_named_between_kana_and_qad_is_one_killed(events_of):
+    body = "وكان شاب فلسطيني قد قُتل مساء أمس بإطلاق نار في مخيم شاتيلا."
+    assert only(events_of(body))["fatalities"] == 1
