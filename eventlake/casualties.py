@@ -411,12 +411,24 @@ def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int |
     value = _spelled_number(sentence, words[::-1], at_end=True)
     if not value and _one_named_before(sentence, words[0]):
         return 1  # "إن مزارعاً قُتل": one person, the subject after "إن"
+    if not value and _one_of_a_group_before(sentence, words):
+        return 1  # "أن جندياً من أبطال الجيش استشهد": one person, then the group he is of
     if not value and len(words) > 1 and _subject_of_the_verb(sentence, words):
         rest = words[1:]
         if len(rest) > 1 and text[rest[0][0] : rest[0][1]] == "من":
             rest = rest[1:]  # "ثلاثة من المسلحين قُتلوا"
         return _count_before(sentence, rest)  # "خمسة مدنيين قُتلوا": the count before the noun
     return value or None
+
+
+def _one_of_a_group_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> bool:
+    """`_one_named_before` for a person noun told with the group he is of ("جندياً من أبطال الجيش")."""
+    text = sentence.derived.text
+    at = next((k for k in (1, 2) if k < len(words) and text[words[k][0] : words[k][1]] == "من"), None)
+    if at is None:
+        return False
+    noun = sentence.words_before(words[at][0], 1)
+    return bool(noun) and _one_named_before(sentence, noun[0])
 
 
 def _one_named_before(sentence: SentenceHits, word: tuple[int, int]) -> bool:

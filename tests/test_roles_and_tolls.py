@@ -2908,3 +2908,8 @@ def test_the_force_owning_the_team_that_defused_a_charge_defused_it(events_of):
 def test_one_person_named_between_kana_and_qad_is_one_killed(events_of):
     body = "وكان شاب فلسطيني قد قُتل مساء أمس بإطلاق نار في مخيم شاتيلا."
     assert only(events_of(body))["fatalities"] == 1
+
+
+def test_one_person_after_that_told_with_his_group_is_one_killed(events_of):
+    body = "وأوضح مصدر عسكري أن جندياً من أبطال الجيش استشهد وأصيب اثنان آخران خلال التصدي لهجوم على جبهة الكدحة."
+    assert only(events_of(body))["fatalities"] == 1
