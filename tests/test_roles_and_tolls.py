@@ -2913,3 +2913,9 @@ def test_one_person_named_between_kana_and_qad_is_one_killed(events_of):
 def test_one_person_after_that_told_with_his_group_is_one_killed(events_of):
     body = "وأوضح مصدر عسكري أن جندياً من أبطال الجيش استشهد وأصيب اثنان آخران خلال التصدي لهجوم على جبهة الكدحة."
     assert only(events_of(body))["fatalities"] == 1
+
+
+def test_the_national_guard_in_suwayda_is_the_druze_militia(events_of):
+    body = "اندلعت اشتباكات مساء أمس بين قوات الحكومة السورية ومقاتلين من «الحرس الوطني» في بلدة الثعلة بريف السويداء."
+    e = only(events_of(body))
+    assert "Druze militia" in (e["actor1"], e["actor2"])
