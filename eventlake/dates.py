@@ -98,7 +98,7 @@ def _zone(iso: str | None) -> tzinfo:
         return REGION_TZ
     try:
         return ZoneInfo(name)
-    except ZoneInfoNotFoundError:  # no tz database on the machine (pandas brings the tzdata package)
+    except ZoneInfoNotFoundError:  # neither the tzdata package nor a system tz database
         return REGION_TZ
 
 

@@ -23,8 +23,8 @@ THAT_WORDS: Final = frozenset({"ان", "بان", "انه", "انها", "بانه
 OPEN_QUOTES: Final = '«"“'
 CLOSE_QUOTES: Final = '»"”'
 _QUOTE_MARK: Final = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
-_ARTICLES: Final = ("ال", "لل")
-_LAMS: Final = ("ل", "لـ")  # before an outlet's quoted name: لـ«بغداد اليوم»  # the article, and ل before it (للقصف)
+_ARTICLES: Final = ("ال", "لل")  # the article, and ل before it (للقصف)
+_LAMS: Final = ("ل", "لـ")  # before an outlet's quoted name: لـ«بغداد اليوم»
 
 
 @dataclass
