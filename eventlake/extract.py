@@ -306,6 +306,8 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         return []
     locations, when = placed
     casualties = _casualties(sentence, primary, len(locations))
+    if len(locations) == 1 and _toll_of_another_place(sentence, primary, locations[0], ctx.places):
+        casualties = Casualties(None, None)
     if sub == "Peaceful protest" and casualties.fatalities:
         casualties = replace(casualties, fatalities=None)  # "رفعوا صور القتيلين": the dead it mourns
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
@@ -454,6 +456,16 @@ def _casualties(sentence: SentenceHits, trigger: Hit, n_locations: int) -> Casua
     if assassination and casualties.fatalities is None:
         return replace(casualties, fatalities=1)  # an assassination kills its one target
     return casualties
+
+
+def _toll_of_another_place(sentence: SentenceHits, trigger: Hit, location: Location, places: ArticlePlaces) -> bool:
+    """ "خطف ناشط في ترهونة ومقتل مهاجرَين برصاص حراس مركز إيواء في الزاوية": dead joined by "و"
+    after the event's place, with a town of their own after them, are that town's event's."""
+    after = max(location.start, trigger.end)
+    killed = next((h for h in sentence.of("cas:killed") if h.start > after), None)
+    if killed is None or sentence.derived.text[killed.start - 1 : killed.start] != "و":
+        return False
+    return any(town.place != location.place for town in places.towns_after(sentence, killed.end))
 
 
 def _toll_cut_at(sentence: SentenceHits, trigger: Hit) -> int | None:

@@ -2919,3 +2919,9 @@ def test_the_national_guard_in_suwayda_is_the_druze_militia(events_of):
     body = "اندلعت اشتباكات مساء أمس بين قوات الحكومة السورية ومقاتلين من «الحرس الوطني» في بلدة الثعلة بريف السويداء."
     e = only(events_of(body))
     assert "Druze militia" in (e["actor1"], e["actor2"])
+
+
+def test_dead_joined_after_the_events_place_with_a_town_of_their_own_are_not_its_toll(events_of):
+    body = "خطف مسلحون مجهولون أمس ناشطاً في مدينة ترهونة، ومقتل مهاجرَين برصاص حراس مركز احتجاز في مدينة الزاوية."
+    taken = next(e for e in events_of(body) if e["location"] == "Tarhuna")
+    assert taken["fatalities"] is None
