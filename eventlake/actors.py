@@ -93,6 +93,9 @@ OWN_FORCE_WORDS: Final = frozenset(
     for noun in ("طيران", "قوات", "مسيرات", "وحدات", "طائرات", "مدفعيت", "عناصر", "مقاتلي", "دفاعات", "مجاهدي", "سرايا")
     for suffix in ("ه", "ها")
 )
+# Verbs of doing that a name right before them is the subject of (matching form): who set the ambush,
+# launched the attack, planted the charge.
+_DOING_VERBS: Final = ("نصب", "شن", "نفذ", "زرع")
 AIMED_AT: Final = ("مواقع", "منازل", "منزل", "مقر", "نقاط", "نقطه", "تجمعات")  # the object right after the subject
 SERVED_WORDS: Final = frozenset({"يخدم", "يعمل", "يقاتل"})  # "كان يخدم في الفرقة الرابعة", matching form
 REIGN_WORDS: Final = frozenset({"حكم", "عهد", "زمن", "ايام"})  # "إبان حكم النظام البائد", matching form
@@ -292,7 +295,15 @@ def _describing_the_teller(sentence: SentenceHits, trigger: Hit, before: list[Hi
     that = sentence.that_before(trigger.start, 40)
     if that is None or not any(h.start > that for h in before):
         return []
+    if any(h.start > that and _does_it(sentence, h) for h in before):
+        return [h for h in before if h.start < that]  # "إن فلول النظام البائد نصبت الكمين": the teller too
     return [h for h in before if h.start < that and sentence.preceded_by(h, "cue:report", within=2) is None]
+
+
+def _does_it(sentence: SentenceHits, hit: Hit) -> bool:
+    """The name is the subject of a verb of doing right after it ("فلول النظام نصبت", "داعش شن")."""
+    verb = sentence.followed_by(hit, "cue:agent", within=0)
+    return verb is not None and sentence.derived.text.startswith(_DOING_VERBS, verb.start)
 
 
 def _announces_a_toll(sentence: SentenceHits, hit: Hit) -> bool:

@@ -2925,3 +2925,12 @@ def test_dead_joined_after_the_events_place_with_a_town_of_their_own_are_not_its
     body = "خطف مسلحون مجهولون أمس ناشطاً في مدينة ترهونة، ومقتل مهاجرَين برصاص حراس مركز احتجاز في مدينة الزاوية."
     taken = next(e for e in events_of(body) if e["location"] == "Tarhuna")
     assert taken["fatalities"] is None
+
+
+def test_a_teller_that_names_who_set_the_ambush_is_not_its_side_by_telling(events_of):
+    body = (
+        "تعرّضت دورية تابعة للأمن العام لكمين فجر اليوم عند أطراف قرية تيرمعلة بريف حمص، ما أدى إلى مقتل عنصر.\n\n"
+        "وقالت قيادة الأمن الداخلي في محافظة حمص، في بيان لاحق، إن «مجموعة من فلول النظام البائد» نصبت الكمين."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Assad loyalists", "Police Forces of Syria")
