@@ -255,9 +255,13 @@ def _month_date(sentence: SentenceHits, hit: Hit, published: date) -> EventDate 
 
 
 def _month_led(sentence: SentenceHits, hit: Hit) -> bool:
-    """A month named alone stands after "في", "شهر", "خلال", "منذ", "مطلع" or the like."""
+    """A month named alone stands after "في", "شهر", "خلال", "منذ", "مطلع" or the like, or before
+    "الماضي" ("معارك تموز الماضي")."""
     before = sentence.words_before(hit.start, 1)
-    return bool(before) and sentence.derived.text[before[0][0] : before[0][1]] in MONTH_LEAD_WORDS
+    if before and sentence.derived.text[before[0][0] : before[0][1]] in MONTH_LEAD_WORDS:
+        return True
+    after = sentence.words_after(hit.end, 1)
+    return bool(after) and sentence.derived.text[after[0][0] : after[0][1]] in ("الماضي", "المنصرم")
 
 
 def _day_of_this_month(sentence: SentenceHits, hit: Hit, published: date) -> EventDate | None:

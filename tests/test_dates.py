@@ -133,3 +133,8 @@ def test_the_reference_day_is_the_day_where_the_article_was_written(events_of):
     body = "أسقطت المضادات الأرضية مسيّرة انتحارية في سماء مدينة كسلا مساء اليوم، دون وقوع إصابات."
     e = only(events_of(body, published="2025-09-28T23:10:00+02:00"))  # 00:10 the next day at UTC+3
     assert e["event_date"] == date(2025, 9, 28)
+
+
+def test_a_month_named_before_past_dates_the_event_word_it_follows(events_of):
+    body = "وأسفرت اشتباكات تموز الماضي في بلدة الثعلة بريف السويداء عن مقتل ثلاثة مسلحين."
+    assert events_of(body, published="2025-08-03T12:00:00+03:00") == []  # July's fighting: background
