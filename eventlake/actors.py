@@ -96,6 +96,8 @@ OWN_FORCE_WORDS: Final = frozenset(
 # Verbs of doing that a name right before them is the subject of (matching form): who set the ambush,
 # launched the attack, planted the charge.
 _DOING_VERBS: Final = ("نصب", "شن", "نفذ", "زرع")
+# Who planted a charge or launched a drone (matching form): its owner, not the one who defused or downed it.
+PLANTING_VERBS: Final = ("زرع", "اطلقت", "اطلقه", "اطلقو")
 AIMED_AT: Final = ("مواقع", "منازل", "منزل", "مقر", "نقاط", "نقطه", "تجمعات")  # the object right after the subject
 SERVED_WORDS: Final = frozenset({"يخدم", "يعمل", "يقاتل"})  # "كان يخدم في الفرقة الرابعة", matching form
 REIGN_WORDS: Final = frozenset({"حكم", "عهد", "زمن", "ايام"})  # "إبان حكم النظام البائد", matching form
@@ -328,7 +330,7 @@ def _planted_by(sentence: SentenceHits, hit: Hit) -> bool:
     """ "فكّكت وحدات الهندسة لغماً زرعه مجهولون", "المسيّرات التي أطلقتها الميليشيا": who planted the
     charge defused or launched the drone downed owns it; the defuser acts."""
     cue = sentence.preceded_by(hit, "cue:agent", within=0)
-    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(("زرع", "اطلقت", "اطلقه", "اطلقو"))
+    return cue is not None and sentence.derived.text[cue.start : cue.end].startswith(PLANTING_VERBS)
 
 
 def _owns_the_weapon(sentence: SentenceHits, hit: Hit) -> bool:

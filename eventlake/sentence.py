@@ -20,6 +20,8 @@ _SPAN: Final = re.Match.span  # C-level, for map()
 # "that" (matching form): it ends a source's description and opens what the source reports
 # ("وأوضح المراسل أن المقاتلات الروسية ...").
 THAT_WORDS: Final = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+# Relative pronouns (matching form, ي not ى): "الذي اختطفه مسلحون" opens a clause about the one named.
+RELATIVE_WORDS: Final = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})
 OPEN_QUOTES: Final = '«"“'
 CLOSE_QUOTES: Final = '»"”'
 _QUOTE_MARK: Final = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from eventlake.actors import UNIDENTIFIED, Roles, names_air_defences
+from eventlake.actors import PLANTING_VERBS, UNIDENTIFIED, Roles, names_air_defences
 from eventlake.candidate import Candidate
 from eventlake.casualties import names_a_unit
 from eventlake.lexicon_types import Actor, Lexicon, actor_of
@@ -83,7 +83,7 @@ def _defusers_owner(sentence: SentenceHits, roles: Roles) -> bool:
     if not sentence.has("cue:owner"):
         return False
     text = sentence.derived.text
-    return not any(text.startswith(("زرع", "اطلق"), c.start) for c in sentence.of("cue:agent"))
+    return not any(text.startswith(PLANTING_VERBS, c.start) for c in sentence.of("cue:agent"))
 
 
 def tribal_fight(sentence: SentenceHits, trigger: Hit, roles: Roles, sub: str) -> Roles:

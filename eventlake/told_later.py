@@ -13,7 +13,7 @@ from eventlake.casualties import Casualties, count_casualties, risen_toll
 from eventlake.lexicon_types import Actor, actor_of, place_of
 from eventlake.matcher import Hit
 from eventlake.places import ArticlePlaces, Location
-from eventlake.sentence import SentenceHits
+from eventlake.sentence import RELATIVE_WORDS, SentenceHits
 
 ARMED_INTERS: Final = (1, 2, 3, 4)  # state, rebel, political and communal forces: attacks on them are battles (ACLED)
 BLAME_REACH: Final = 3  # sentences back that "يُعتقد أن ... تقف وراء" may point to
@@ -25,7 +25,6 @@ NO_TOLL_TYPES: Final = frozenset(
 VICTIMS_SIDE_CUES: Final = ("cue:members_of", "cue:mourned")
 RUNNING_TOTAL_CUES: Final = ("cue:total", "cue:earlier_toll", "cue:toll_rise", "cue:documented", "cue:habitual")
 PERPETRATION_VERBS: Final = ("نفذ", "شن", "زرع")  # "... نفذت الهجوم", "شنّوا الهجوم", "زرعت العبوة" (matching form)
-RELATIVE_WORDS: Final = frozenset({"التي", "الذي", "اللتين", "الذين", "اللذين"})  # matching form (ي, not ى)
 # A deed told already, as the object pronoun of its verb ("المسيّرات أطلقتها الميليشيا"), matching form.
 DEED_DONE_BY: Final = frozenset(
     {"اطلقتها", "اطلقها", "اطلقوها", "نفذها", "نفذتها", "نفذته", "نفذوه", "نفذوها", "شنها", "شنتها", "شنته", "شنوه"}

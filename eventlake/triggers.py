@@ -9,7 +9,7 @@ from typing import Final, cast
 from eventlake.actors import Roles
 from eventlake.lexicon_types import actor_of, trigger_of
 from eventlake.matcher import Hit
-from eventlake.sentence import SentenceHits, in_quotes
+from eventlake.sentence import RELATIVE_WORDS, SentenceHits, in_quotes
 
 PROTEST_TYPES: Final = ("Peaceful protest", "Protest with intervention")
 DEMONSTRATION_TYPES: Final = (*PROTEST_TYPES, "Violent demonstration")
@@ -34,7 +34,6 @@ DEAD_NOUNS: Final = frozenset({"قتلي", "قتلاهم", "قتلاه", "قتل
 CONSEQUENCE_VERBS: Final = frozenset({"ادت", "وادت", "تسببت", "وتسببت", "اجبرت", "واجبرت", "دفعت", "ودفعت"})
 # Words before a protest word that make it a topic or a consequence, not the event (matching form).
 TOPIC_OR_STIRRED: Final = frozenset({"عن", "تثير", "يثير", "اثار", "اثارت", "اثاره"})
-_RELATIVE_WORDS: Final = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})  # matching form
 
 
 def event_triggers(sentence: SentenceHits) -> list[Hit]:
@@ -520,7 +519,7 @@ def _fate_asked_after(sentence: SentenceHits, trigger: Hit) -> bool:
     is about a person, and the relative clause after it tells what was done to them."""
     if not any(c.end <= trigger.start for c in sentence.of("cue:about")):
         return False
-    return sentence.word_before(trigger.start) in _RELATIVE_WORDS
+    return sentence.word_before(trigger.start) in RELATIVE_WORDS
 
 
 def _many_since(sentence: SentenceHits) -> bool:
