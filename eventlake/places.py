@@ -64,6 +64,9 @@ _EXCLUDING_CUES: Final = frozenset(
 # A dateline: a place of one to three words, then a dash, colon or (outlet), then optionally an
 # outlet name and a colon, before the first word of the report.
 BULLETS: Final = frozenset("▪•●◾■-*")
+# "التراجع إلى مواقعهم في محيط ...": the positions a force went back to, named before their place (matching form).
+POSITION_WORDS: Final = frozenset({"مواقعهم", "مواقعها", "مواقعه", "مواقع", "مقراتهم", "مقراتها", "ثكناتهم", "نقاطهم"})
+POSITIONS_REACH: Final = 4  # words between the cue and the place: "مواقعهم في محيط" and a clitic
 # A bullet (▪️, •, -) may open the line: "▪️ درعا – اغتيال: ..." in a digest.
 _DATELINE: Final = re.compile(
     r"^\s*(?:[^\w\s]{1,3}\s*)?"  # a bullet
@@ -342,7 +345,7 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
         return True  # "اتهمت «سبأ» صنعاء «مرتزقة العدوان» بقصف ...": the agency's seat
     if sentence.preceded_by(hit, "cue:source", within=0) or sentence.preceded_by(hit, "cue:government", within=1):
         return True  # "شبكة الرقة تذبح بصمت", "حكومتي بغداد وأربيل": names, not places
-    if sentence.preceded_by(hit, "cue:fled_to", within=1) or _fighters_from(sentence, hit):
+    if _fled_to(sentence, hit) or _fighters_from(sentence, hit):
         return True  # "مسلحين من أبناء مدينة زوارة", "انسحبوا باتجاه وادي زغيتون": not where it happened
     if sentence.preceded_by(hit, "cue:launched_from", within=4):
         return True  # "بالصواريخ من اتجاه البحر المتوسط غرب اللاذقية": where the missiles came from
@@ -350,6 +353,15 @@ def _excluded(sentence: SentenceHits, hit: Hit) -> bool:
     found = [c for c in (sentence.preceded_by(hit, cue, within=0) for cue in cues) if c is not None]
     text = sentence.derived.text
     return bool(cues) and not any(not text[c.end : hit.start].strip(' «»"“”') for c in found)  # "الرصاص الحي، وأن"
+
+
+def _fled_to(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "انسحبوا باتجاه وادي زغيتون", "أجبروا البقية على التراجع إلى مواقعهم في محيط أبو راسين": where
+    they went, the cue next to the place or their positions named between."""
+    if sentence.preceded_by(hit, "cue:fled_to", within=1):
+        return True
+    cue = sentence.preceded_by(hit, "cue:fled_to", within=POSITIONS_REACH)
+    return cue is not None and not POSITION_WORDS.isdisjoint(sentence.derived.text[cue.end : hit.start].split())
 
 
 def _fighters_from(sentence: SentenceHits, hit: Hit) -> bool:

@@ -709,6 +709,15 @@ def test_the_toll_in_the_next_sentence_is_the_clashs(events_of):
     assert (e["fatalities"], e["injuries"]) == (2, 7)
 
 
+def test_where_the_attackers_were_pushed_back_to_does_not_stop_the_toll_told_next(events_of):
+    body = (
+        "وفي ريف منبج، صدّ مقاتلو مجلس منبج العسكري فجر أمس هجوماً لفصائل الجيش الوطني السوري على قرية عرب حسن.\n\n"
+        "وقال المجلس إن مقاتليه قتلوا أربعة من المهاجمين وأجبروا الباقين على الانسحاب إلى مواقعهم في محيط قرية أم جلود."
+    )
+    e = only(events_of(body))
+    assert (e["location"], e["fatalities"]) == ("Arab Hassan", 4)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
