@@ -249,6 +249,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if sentence.has_at(hit.start, "cas:count_before"):
         readers.reverse()
     readers.append(lambda: _count_after_killer(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
+    readers.append(lambda: _count_after_occasion(sentence, sentence.words_after(_word_end(sentence, hit.end), 5)))
     for read in readers:
         candidate = read()
         if candidate is not None:
@@ -378,6 +379,9 @@ BROKEN_PLURAL_STEMS: Final = frozenset(
 )
 # How a killing was done, between its subject and the count (matching form).
 KILLING_ADVERBS: Final = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
+# The event a toll happened in, between the verb and its count ("قُتل في القصف طفلان"), matching form.
+OCCASION_PREPOSITIONS: Final = frozenset({"في", "خلال", "جراء", "اثر", "بسبب"})
+OCCASION_PRONOUNS: Final = frozenset({"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه"})
 
 
 def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
@@ -394,6 +398,24 @@ def _count_after_killer(sentence: SentenceHits, after: list[tuple[int, int]]) ->
     text = sentence.derived.text
     words = [w for w in words if text[w[0] : w[1]] not in KILLING_ADVERBS]  # "أعدمت ... ميدانياً ثمانية"
     return _count_at(sentence, words[:3])
+
+
+def _count_after_occasion(sentence: SentenceHits, after: list[tuple[int, int]]) -> int | object | None:
+    """ "وقُتل في القصف طفلان", "وأُصيب خلال الاشتباكات ثلاثة عناصر", "وقُتل فيها أربعة": the event
+    it happened in stands between the verb and the count."""
+    text = sentence.derived.text
+    tokens = [text[a:b] for a, b in after[:2]]
+    if not tokens:
+        return None
+    if tokens[0] in OCCASION_PRONOUNS:
+        skip = 1
+    elif tokens[0] in OCCASION_PREPOSITIONS and len(tokens) > 1 and sentence.has_at(after[1], "trigger"):
+        skip = 2
+    elif tokens[0].startswith("بال") and sentence.has_at(after[0], "trigger"):
+        skip = 1  # "وقُتل بالقصف طفلان"
+    else:
+        return None
+    return _count_at(sentence, after[skip : skip + 3])
 
 
 def _count_before(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | None:

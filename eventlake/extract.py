@@ -67,6 +67,7 @@ INSTITUTION_WORDS: Final = frozenset({"شرطه", "عمليات", "صحه", "م�
 ENTITY_KINDS: Final = frozenset({"actor", "actor_adj", "actor_local", "place", "place_cued", "place_typed", "trigger"})
 # Published before this hour, an undated "evening" or "night" event happened the day before.
 MORNING_ENDS: Final = 12
+ATTACKERS_REACH: Final = 4  # words from a kill word to "المهاجمين": "قُتل في الهجوم ثلاثة من المهاجمين"
 # Forces a Houthi outlet may mean by a bare "العدوان" once it has named them; words that keep the coalition.
 AGGRESSORS: Final = frozenset({"Military Forces of the United States", "Military Forces of the United Kingdom"})
 COALITION_WORDS: Final = ("تحالف", "السعودي", "سعودي")
@@ -293,6 +294,8 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
         locations = own or _inherited_location(sentence, ctx, sub, roles) or _province_of_unknown(sentence, places)
     if not sub or not locations or not_an_event(sentence, primary, sub):
         return []  # no type, no place an analyst could map, or a release, a broken truce, a crime
+    if not own and _attackers_killed(sentence, primary, earlier):
+        return []  # "وقُتل ثلاثة من المهاجمين": the toll of the fight told before (told_later adds it)
     heard = inferred and trigger_of(primary).sub_event_type == "@explosion"
     roles = sides_told(sentence, roles, earlier, sub)
     roles = roles_for(sub, actor_told(sentence, primary, roles, earlier), heard, sentence)
@@ -311,6 +314,15 @@ def _told_by(sentence: SentenceHits, primary: Hit, ctx: _Context) -> list[Candid
     if sub == "Peaceful protest" and casualties.fatalities:
         casualties = replace(casualties, fatalities=None)  # "رفعوا صور القتيلين": the dead it mourns
     return [Candidate(sentence, sub, inferred, loc, when, roles, casualties, heard) for loc in locations]
+
+
+def _attackers_killed(sentence: SentenceHits, primary: Hit, earlier: list[Candidate]) -> bool:
+    """ "تصدّت قسد لهجوم ... على أم الكيف. وقُتل ثلاثة من المهاجمين": dead named as the attackers,
+    with no place of their own, are the fight's dead, not an attack of their own."""
+    if not earlier or earlier[-1].sub_event_type != "Armed clash" or not sentence.has("cas:killed"):
+        return False
+    attackers = sentence.followed_by(primary, "cue:attackers", within=ATTACKERS_REACH)
+    return attackers is not None and not sentence.has("actor")
 
 
 def _detained_abroad(sub: str | None, roles: Roles, iso: str | None) -> str | None:

@@ -718,6 +718,29 @@ def test_where_the_attackers_were_pushed_back_to_does_not_stop_the_toll_told_nex
     assert (e["location"], e["fatalities"]) == ("Arab Hassan", 4)
 
 
+@pytest.mark.parametrize(
+    ("body", "toll"),
+    [
+        ("قصفت قوات النظام بلدة كفرنبل أمس، وقُتل في القصف طفلان.", (2, None)),
+        ("اندلعت اشتباكات أمس بين قوات النظام وهيئة تحرير الشام قرب بلدة كبانة، وقُتل فيها ثلاثة عناصر.", (3, None)),
+        ("استهدفت غارة تركية أمس قرية كاني ماسي، وأُصيب خلال الغارة أربعة رعاة.", (0, 4)),  # wounded only: none killed
+    ],
+)
+def test_the_event_named_between_the_verb_and_its_count_does_not_hide_the_count(events_of, body, toll):
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == toll
+
+
+def test_the_attackers_killed_in_the_next_sentence_are_the_fights_dead_not_an_attack(events_of):
+    body = (
+        "تقرير ميداني.\n\n"
+        "تصدّت قوات سوريا الديمقراطية فجر أمس لهجوم شنّه الجيش الوطني السوري على قرية أم الكيف. "
+        "وقُتل في الهجوم ثلاثة من المهاجمين وجُرح اثنان من المدافعين."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"], e["injuries"]) == ("Armed clash", 3, 2)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
