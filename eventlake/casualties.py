@@ -60,6 +60,9 @@ TWO_KIN_AFTER: Final = frozenset(
     | {"وابنتاها", "وابنتيها", "وابنتاه", "وابنتيه", "وشقيقاه", "وشقيقيه", "وشقيقاها", "وشقيقيها"}
 )
 COMPANION_AFTER: Final = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
+# The same kin as the victim's own count ("وأُصيبت والدته", "وجُرح ابناه"): one, or two for a dual.
+KIN_ALONE: Final = {w[1:]: 1 for w in KIN_AFTER | COMPANION_AFTER} | {w[1:]: 2 for w in TWO_KIN_AFTER}
+HEAD_OF_FAMILY: Final = frozenset({("رب", "الاسره"), ("رب", "العائله")})  # matching form
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS: Final = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 # Person nouns whose dual (stem + ان) is a count of two.
@@ -304,7 +307,7 @@ def _dead_and_hurt_together(sentence: SentenceHits, after: list[tuple[int, int]]
 
 
 def _conjoined(word: str) -> bool:
-    return word.startswith("و") and not word.startswith("واحد")
+    return word.startswith("و") and not word.startswith("واحد") and word not in KIN_ALONE  # والدته: no "و"
 
 
 def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | object | None:
@@ -342,6 +345,10 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return 1 + _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
+    if tokens[0] in KIN_ALONE:  # "وأُصيبت والدته", "وجُرح ابناه", "إصابة زوجته وابنته": his kin
+        return KIN_ALONE[tokens[0]] + (KIN_ALONE.get(tokens[1][1:], 0) if len(tokens) > 1 else 0)
+    if tuple(tokens[:2]) in HEAD_OF_FAMILY:  # "مقتل رب الأسرة وإصابة زوجته"
+        return 1 + (KIN_ALONE.get(tokens[2][1:], 0) if len(tokens) > 2 else 0)
     if tokens[0] in ONE_OF and len(tokens) > 1:
         return 1  # "استشهاد أحد المنتسبين"
     return None

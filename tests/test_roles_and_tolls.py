@@ -741,6 +741,25 @@ def test_the_attackers_killed_in_the_next_sentence_are_the_fights_dead_not_an_at
     assert (e["sub_event_type"], e["fatalities"], e["injuries"]) == ("Armed clash", 3, 2)
 
 
+@pytest.mark.parametrize(
+    ("body", "toll"),
+    [
+        ("استشهد طفل وأصيبت والدته بجروح خطيرة برصاص قناص حوثي في مدينة تعز أمس.", (1, 1)),
+        ("قُتل راعٍ وجُرح ابنه بانفجار لغم أرضي من مخلفات داعش في صحراء الأنبار أمس.", (1, 1)),
+        ("أطلق مسلحون النار على سيارة قرب ناحية كنعان أمس، ما أدى إلى مقتل رب الأسرة وإصابة زوجته وابنته.", (1, 2)),
+    ],
+)
+def test_a_victims_kin_named_by_a_possessive_are_counted(events_of, body, toll):
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == toll
+
+
+def test_drone_aviation_owned_by_an_army_is_the_armys(events_of):
+    body = "استهدف الطيران المسيّر التابع للجيش السوداني أمس تجمعات لقوات الدعم السريع في مدينة نيالا."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
