@@ -386,6 +386,8 @@ BROKEN_PLURAL_STEMS: Final = frozenset(
 )
 # How a killing was done, between its subject and the count (matching form).
 KILLING_ADVERBS: Final = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
+# People a count before its verb may name ("خمسة مدنيين قُتلوا", "اثنين من المهاجمين قُتلا").
+SUBJECT_KINDS: Final = ("cas:singular", "cue:armed_victims", "actor", "cue:attackers")
 # The event a toll happened in, between the verb and its count ("قُتل في القصف طفلان"), matching form.
 OCCASION_PREPOSITIONS: Final = frozenset({"في", "خلال", "جراء", "اثر", "بسبب"})
 OCCASION_PRONOUNS: Final = frozenset({"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه"})
@@ -508,7 +510,7 @@ def _subject_of_the_verb(sentence: SentenceHits, words: list[tuple[int, int]]) -
     noun = words[0]
     if sentence.derived.text[noun[0]] == "و":
         return False
-    people = any(sentence.has_at(noun, kind) for kind in ("cas:singular", "cue:armed_victims", "actor"))
+    people = any(sentence.has_at(noun, kind) for kind in SUBJECT_KINDS)  # "اثنين من المهاجمين قُتلا"
     told = any(h.start < words[1][0] for h in sentence.hits if h.kind in ("cas:killed", "cas:injured"))
     return people and not told
 

@@ -760,6 +760,14 @@ def test_drone_aviation_owned_by_an_army_is_the_armys(events_of):
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Sudan", "Rapid Support Forces")
 
 
+def test_a_count_of_the_attackers_before_their_verb_is_the_fights_toll(events_of):
+    body = (
+        "مقدمة.\n\nقالت قوات سوريا الديمقراطية إن مقاتليها صدّوا فجر أمس هجوماً لخلايا داعش على نقطة في بلدة ذيبان. "
+        "وأضافت أن اثنين من المهاجمين قُتلا في الاشتباك."
+    )
+    assert only(events_of(body))["fatalities"] == 2
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
