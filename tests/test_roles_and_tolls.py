@@ -768,6 +768,17 @@ def test_a_count_of_the_attackers_before_their_verb_is_the_fights_toll(events_of
     assert only(events_of(body))["fatalities"] == 2
 
 
+def test_the_toll_resumes_after_a_cause_at_killed_during_it(events_of):
+    body = "شهدت بلدة جاسم أمس اشتباكات بين مجموعتين محليتين على خلفية ثأر قديم، قُتل خلالها ثلاثة أشخاص."
+    assert only(events_of(body))["fatalities"] == 3
+
+
+def test_a_palestinian_killed_is_one(events_of):
+    body = "وفي الضفة الغربية، قُتل فلسطيني برصاص القوات الإسرائيلية خلال اقتحامها مخيم جنين فجر اليوم."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["actor2"]) == (1, "Civilians")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
