@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final, cast
 
-from eventlake.actors import UNIDENTIFIED, actor_at
+from eventlake.actors import ACCUSE_KINDS, UNIDENTIFIED, actor_at
 from eventlake.background import EVENT_NOUNS
 from eventlake.candidate import Candidate
 from eventlake.casualties import Casualties, count_casualties, risen_toll
@@ -72,7 +72,10 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     in a sentence that reports no new event is the unnamed perpetrator of the events just told."""
     if event.roles.actor1 not in (None, UNIDENTIFIED):
         return event  # a named side, or protesters and rioters, who are no one's suspects
-    if not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
+    same = event.sentence is sentence  # "... بمدينة الفاشر، واتهمت المصادر قوات الدعم السريع بتنفيذه"
+    if same and not any(sentence.has(kind) for kind in ACCUSE_KINDS):
+        return event
+    if not same and not 0 < sentence.index - event.sentence.index <= BLAME_REACH:
         return event
     claimant = _claimant(sentence)
     if claimant is not None:
@@ -98,7 +101,8 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     suspects.sort(key=lambda h: h.start)
     suspect = actor_at(suspects, suspects[0].start, iso)
     attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
-    return event.with_roles(event.roles.with_actor1(suspect, attribution))
+    roles = event.roles.with_actor1(suspect, attribution)
+    return event.with_roles(roles.with_actor2(None) if roles.actor2 == suspect else roles)  # not its own target
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:

@@ -779,6 +779,20 @@ def test_a_palestinian_killed_is_one(events_of):
     assert (e["fatalities"], e["actor2"]) == (1, "Civilians")
 
 
+@pytest.mark.parametrize(
+    "accusation",
+    [
+        "، واتهمت المصادر قوات الدعم السريع بتنفيذه.",
+        ". واتهمت المصادر قوات الدعم السريع بتنفيذ القصف.",
+        "، واتهمت لجان المقاومة قوات الدعم السريع بالوقوف وراءه.",
+    ],
+)
+def test_the_side_accused_of_the_event_in_its_sentence_or_the_next_is_its_actor(events_of, accusation):
+    body = "مقدمة.\n\nقُتل أمس أربعة أشخاص في قصف مدفعي استهدف حي الثورة بمدينة الفاشر" + accusation
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["attribution"]) == ("Rapid Support Forces", None, "reported")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
