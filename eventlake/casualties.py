@@ -239,6 +239,7 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
     if hit.entry.phrase.startswith("حتف") and sentence.preceded_by(hit, "cas:killed", within=4) is not None:
         return None  # "لقي شخصان حتفهما": one idiom, its count read at لقي
     after = sentence.words_after(_word_end(sentence, hit.end), 5)  # لقيت امرأة: past the verb's ending
+    after = _past_adverbs(sentence, after)  # "أعدموا ميدانياً ثلاثة شبان"
     together = hit.kind == "cas:killed" and sentence.has_at(hit.start, "cas:count_before")  # not "قُتل وأصيب نجله"
     if together and _dead_and_hurt_together(sentence, after):
         return _VAGUE  # "أكثر من عشرين قتيلاً وجريحاً": the dead and the hurt counted together
@@ -261,6 +262,15 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
         return 1
     word = sentence.derived.text[hit.start : hit.end]
     return 1 if word in ONE_VICTIM and not sentence.is_definite(hit) else None  # "سقوط شهيد"
+
+
+def _past_adverbs(sentence: SentenceHits, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words after a killing's adverbs ("ميدانياً", "رمياً بالرصاص"), which stand before its count."""
+    text = sentence.derived.text
+    skip = 0
+    while skip < len(words) and text[words[skip][0] : words[skip][1]] in KILLING_ADVERBS:
+        skip += 1
+    return words[skip:] if skip else words
 
 
 def _one_before_qad(sentence: SentenceHits, hit: Hit) -> bool:

@@ -793,6 +793,17 @@ def test_the_side_accused_of_the_event_in_its_sentence_or_the_next_is_its_actor(
     assert (e["actor1"], e["actor2"], e["attribution"]) == ("Rapid Support Forces", None, "reported")
 
 
+def test_a_count_after_the_killings_adverb_is_read(events_of):
+    body = "قال المرصد إن مسلحين أعدموا ميدانياً ثلاثة شبان أمس في قرية الصنوبر بريف جبلة."
+    assert only(events_of(body))["fatalities"] == 3
+
+
+def test_liberating_an_area_told_as_a_verbal_noun_is_regained_territory(events_of):
+    body = "تمكنت القوات المسلحة السودانية أمس من تحرير منطقة جبل موية بالكامل بعد معارك مع الدعم السريع."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Government regains territory", "Military Forces of Sudan")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
