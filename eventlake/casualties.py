@@ -265,10 +265,20 @@ def _figure(sentence: SentenceHits, hit: Hit) -> int | object | None:
 
 
 def _past_adverbs(sentence: SentenceHits, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The words after a killing's adverbs ("ميدانياً", "رمياً بالرصاص"), which stand before its count."""
+    """The words after a killing's adverbs and its time ("ميدانياً", "رمياً بالرصاص", "فجر اليوم"),
+    which stand between the verb and its count ("استشهد فجر اليوم مواطنان")."""
     text = sentence.derived.text
+    dates = [h for h in sentence.hits if h.kind.startswith("date:")] if words else []
     skip = 0
-    while skip < len(words) and text[words[skip][0] : words[skip][1]] in KILLING_ADVERBS:
+
+    def dated(word: tuple[int, int]) -> bool:
+        return any(h.start < word[1] and word[0] < h.end for h in dates)
+
+    while skip < len(words):
+        word = words[skip]
+        day = skip + 1 < len(words) and _digits(text[word[0] : word[1]]) is not None and dated(words[skip + 1])
+        if text[word[0] : word[1]] not in KILLING_ADVERBS and not dated(word) and not day:  # "12 أيار"
+            break
         skip += 1
     return words[skip:] if skip else words
 

@@ -804,6 +804,20 @@ def test_liberating_an_area_told_as_a_verbal_noun_is_regained_territory(events_o
     assert (e["sub_event_type"], e["actor1"]) == ("Government regains territory", "Military Forces of Sudan")
 
 
+@pytest.mark.parametrize(
+    ("body", "toll"),
+    [
+        ("قُتل أمس ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة كفرنبل.", (3, None)),
+        ("استشهد فجر اليوم مواطنان بغارة إسرائيلية على بلدة عيترون.", (2, None)),
+        ("أصيب اليوم أربعة أطفال بانفجار لغم في قرية الدردارة.", (0, 4)),
+        ("لقي شاب حتفه مساء أمس الأربعاء 6 آذار/مارس برصاص مسلحين قرب ميناء الزاوية.", (1, None)),
+    ],
+)
+def test_the_time_between_the_verb_and_its_count_is_skipped_but_a_day_is_no_count(events_of, body, toll):
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == toll
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
