@@ -270,7 +270,6 @@ def _past_adverbs(sentence: SentenceHits, words: list[tuple[int, int]]) -> list[
     text = sentence.derived.text
     dates = [h for h in sentence.hits if h.kind.startswith("date:")] if words else []
     skip = 0
-
     def dated(word: tuple[int, int]) -> bool:
         return any(h.start < word[1] and word[0] < h.end for h in dates)
 
