@@ -212,9 +212,14 @@ def _total(sentence: SentenceHits, kind: str, windows: list[tuple[int, int]]) ->
 
 
 def _verb_of_the_noun(sentence: SentenceHits, hit: Hit, hits: Iterable[Hit]) -> bool:
-    """ "ارتقى ثلاثة شهداء": the verb and the noun read the same figure between them; the noun counts."""
+    """ "ارتقى ثلاثة شهداء", "ارتقى شهيدان": the verb and the noun read the same figure between them;
+    the noun counts."""
     return any(
-        g.start > hit.end and sentence.has_at(g.start, "cas:count_before") and sentence.tokens_between(hit, g) == 1
+        g.start > hit.end
+        and (
+            (sentence.has_at(g.start, "cas:count_before") and sentence.tokens_between(hit, g) == 1)
+            or (sentence.has_at(g.start, "cas:dual") and sentence.tokens_between(hit, g) == 0)
+        )
         for g in hits
     )
 
@@ -270,6 +275,7 @@ def _past_adverbs(sentence: SentenceHits, words: list[tuple[int, int]]) -> list[
     text = sentence.derived.text
     dates = [h for h in sentence.hits if h.kind.startswith("date:")] if words else []
     skip = 0
+
     def dated(word: tuple[int, int]) -> bool:
         return any(h.start < word[1] and word[0] < h.end for h in dates)
 

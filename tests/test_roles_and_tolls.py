@@ -818,6 +818,12 @@ def test_the_time_between_the_verb_and_its_count_is_skipped_but_a_day_is_no_coun
     assert (e["fatalities"], e["injuries"]) == toll
 
 
+def test_a_verb_and_the_dual_noun_after_it_count_the_same_two(events_of):
+    body = "ارتقى شهيدان وأصيب ثلاثة مواطنين أمس بغارة إسرائيلية على بلدة عيترون."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (2, 3)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
