@@ -412,7 +412,7 @@ BROKEN_PLURAL_STEMS: Final = frozenset(
 # How a killing was done, between its subject and the count (matching form).
 KILLING_ADVERBS: Final = frozenset({"ميدانيا", "رميا", "بالرصاص", "عمدا", "ذبحا", "بدم"})
 # People a count before its verb may name ("خمسة مدنيين قُتلوا", "اثنين من المهاجمين قُتلا").
-SUBJECT_KINDS: Final = ("cas:singular", "cue:armed_victims", "actor", "cue:attackers")
+SUBJECT_KINDS: Final = ("cas:singular", "cue:armed_victims", "actor", "cue:attackers", "cue:own_losses")
 # The event a toll happened in, between the verb and its count ("قُتل في القصف طفلان"), matching form.
 OCCASION_PREPOSITIONS: Final = frozenset({"في", "خلال", "جراء", "اثر", "بسبب"})
 OCCASION_PRONOUNS: Final = frozenset({"فيها", "فيه", "خلالها", "خلاله", "جراءها", "جراءه"})

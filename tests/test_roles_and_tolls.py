@@ -824,6 +824,18 @@ def test_a_verb_and_the_dual_noun_after_it_count_the_same_two(events_of):
     assert (e["fatalities"], e["injuries"]) == (2, 3)
 
 
+def test_a_count_of_a_groups_own_men_before_their_verb_is_read(events_of):
+    body = "نعى حزب الله اثنين من عناصره قضيا أمس بغارة إسرائيلية على بلدة عيترون."
+    e = only(events_of(body))
+    assert (e["actor2"], e["fatalities"]) == ("Hezbollah", 2)
+
+
+def test_shooting_at_a_group_of_fishermen_is_an_attack_on_civilians(events_of):
+    body = "أطلقت قوات الاحتلال النار على مجموعة من الصيادين قبالة الناقورة أمس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
