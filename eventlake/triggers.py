@@ -683,6 +683,8 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Armed clash", False  # "مجموعة إرهابية استهدفت نقطة مراقبة تابعة لأحد ألوية الفرقة السادسة"
     if _named_attacker(roles) and sentence.has("cue:repelled"):
         return "Armed clash", False  # "كسرت وحدات من اللواء 17 هجوماً شنّته ميليشيا الحوثي": someone fought back
+    if _named_attacker(roles) and any(lo <= c.start < hi for c in sentence.of("cue:civilian_target")):
+        return "Attack", False  # "هاجم مسلحون من حركة تحرير السودان سوقاً في جبل مرة": civilians' place, no fight
     wounded = sentence.has("cas:injured") and roles.actor1 is not None  # "أصيب مدير مصرف برصاص مسلحين مجهولين"
     if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"
         # people hit and no armed group named among them: soldiers fought, civilians were attacked

@@ -836,6 +836,17 @@ def test_shooting_at_a_group_of_fishermen_is_an_attack_on_civilians(events_of):
     assert (e["sub_event_type"], e["actor2"]) == ("Attack", "Civilians")
 
 
+def test_a_named_group_attacking_a_market_attacks_civilians(events_of):
+    body = "هاجم مسلحون من حركة تحرير السودان سوقاً في جبل مرة أمس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Attack", "Sudan Liberation Movement", "Civilians")
+
+
+def test_the_so_called_owner_of_the_gunmen_is_the_attacker(events_of):
+    body = "هاجم مسلحون تابعون لما يسمى جيش تحرير السودان جناح عبد الواحد سوقاً في جبل مرة أمس."
+    assert only(events_of(body))["actor1"] == "Sudan Liberation Movement-Abdul Wahid"
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
