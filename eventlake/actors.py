@@ -138,6 +138,7 @@ COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:stepped_in", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+SUFFERED_REACH: Final = 6  # words from "تعرّضت" to a force in its subject, and from it to the deed
 ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
 AIR_DEFENCE_WORDS: Final = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
 UNIDENTIFIED: Final = Actor("Unidentified armed group", 3, "", generic=True)
@@ -788,7 +789,20 @@ def _suffered(sentence: SentenceHits, hit: Hit) -> bool:
     if after is not None and _only_places_between(sentence, hit, after):  # "قوة من قيادة عمليات صلاح الدين تعرضت"
         return True
     verb = sentence.preceded_by(hit, "cue:suffered", within=2)
-    return verb is not None and _only_group_words_between(sentence, verb, hit)
+    if verb is not None and _only_group_words_between(sentence, verb, hit):
+        return True
+    return _in_what_suffered(sentence, hit)
+
+
+def _in_what_suffered(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "تعرّضت قاعدة حرير التي تضم قوات التحالف الدولي لهجوم": the force named in the subject of
+    "تعرّض", before the attack it suffered ("لهجوم"), was hit."""
+    verb = sentence.preceded_by(hit, "cue:suffered", within=SUFFERED_REACH)
+    if verb is None or any(verb.end <= t.start < hit.start for t in sentence.of("trigger")):
+        return False
+    deed = sentence.followed_by(hit, "trigger", within=SUFFERED_REACH)
+    text = sentence.derived.text
+    return deed is not None and (text.startswith("ل", deed.start) or text[deed.start - 1 : deed.start] == "ل")
 
 
 def _armed_victims_of(sentence: SentenceHits, hit: Hit) -> bool:

@@ -847,6 +847,12 @@ def test_the_so_called_owner_of_the_gunmen_is_the_attacker(events_of):
     assert only(events_of(body))["actor1"] == "Sudan Liberation Movement-Abdul Wahid"
 
 
+def test_a_force_named_in_what_suffered_the_attack_was_its_target(events_of):
+    body = "تعرضت قاعدة حرير التي تضم قوات التحالف الدولي في أربيل أمس لهجوم بطائرتين مسيرتين."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Global Coalition Against Daesh")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
