@@ -853,6 +853,12 @@ def test_a_force_named_in_what_suffered_the_attack_was_its_target(events_of):
     assert (e["actor1"], e["actor2"]) == (None, "Global Coalition Against Daesh")
 
 
+def test_the_transitional_council_in_yemen_is_the_stc(events_of):
+    body = "قُتل ثلاثة من عناصر المجلس الانتقالي أمس في اشتباكات مع قوات درع الوطن في مدينة سيئون."
+    e = only(events_of(body))
+    assert {e["actor1"], e["actor2"]} == {"Southern Transitional Council", "National Shield Forces"}
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
