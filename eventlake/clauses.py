@@ -37,6 +37,7 @@ def clause_events(
         taken = {c.location.place for c in found if c.location is not None}
     for _start, end in openings:
         again = next((t for t in triggers if t.start >= end and trigger_of(t).sub_event_type in kinds), None)
+        again = again or _another_one_at(sentence, end, found[0])
         if again is None:
             continue
         town = _new_town_after(sentence, again, places, taken)
@@ -45,7 +46,7 @@ def clause_events(
         taken.add(town.place)
         none_hurt = any(h.start > end for h in sentence.of("cas:zero"))
         toll = Casualties(0, 0) if none_hurt else count_casualties(sentence, since=end)
-        own = assign_roles(sentence, again, clause=(end, sentence.end))
+        own = assign_roles(sentence, again if again.kind == "trigger" else primary, clause=(end, sentence.end))
         roles = found[0].roles  # a fight spreading to a second town is between the same sides
         if own.actor2 is not None or found[0].sub_event_type != "Armed clash":
             roles = roles.with_actor2(own.actor2)  # a strike's own target ("بسيارة مدنية"), not the first's
@@ -72,6 +73,7 @@ def _clause_openings(sentence: SentenceHits, triggers: list[Hit], kinds: tuple[s
     same kind ("ثلاث غارات على سحار، وغارتين على أرحب"; an arrest told twice so is one arrest)."""
     text = sentence.derived.text
     openings = [(c.start, c.end) for c in sentence.of("cue:second_clause")]
+    openings += [(c.start, c.start + 1) for c in _others_aimed(sentence, kinds)]  # "وأخرى على أطراف عيترون"
     openings += [
         (t.start - 1, t.start)
         for t in triggers
@@ -94,6 +96,20 @@ def _place_first_in_its_clause(
     own = places.locate(sentence, (sentence.start, opening[0]))
     if own:
         found[0] = replace(found[0], location=own[0])
+
+
+def _others_aimed(sentence: SentenceHits, kinds: tuple[str, ...]) -> list[Hit]:
+    """ "غارة على بلدة الخيام وأخرى على أطراف بلدة عيترون": "another" joined by "و" and aimed at a
+    target of its own stands for a second strike of the kind told."""
+    if not sentence.has("cue:another") or not any(kind in STRIKES for kind in kinds):
+        return []
+    text = sentence.derived.text
+    return [c for c in sentence.of("cue:another") if text[c.start - 1 : c.start] == "و" and _aimed_at(text, c)]
+
+
+def _another_one_at(sentence: SentenceHits, end: int, first: Candidate) -> Hit | None:
+    """The "another" that opened the clause at `end`, standing for the first event's kind."""
+    return next((c for c in _others_aimed(sentence, (first.sub_event_type,)) if c.start + 1 == end), None)
 
 
 def _aimed_at(text: str, strike: Hit) -> bool:

@@ -859,6 +859,20 @@ def test_the_transitional_council_in_yemen_is_the_stc(events_of):
     assert {e["actor1"], e["actor2"]} == {"Southern Transitional Council", "National Shield Forces"}
 
 
+def test_another_strike_aimed_at_a_town_of_its_own_is_a_second_event(events_of):
+    body = "نفذ الطيران الحربي الإسرائيلي أمس غارة على بلدة الخيام وأخرى على أطراف بلدة عيترون."
+    assert sorted(e["location"] for e in events_of(body)) == ["Aitaroun", "Khiam"]
+
+
+def test_a_strike_that_followed_at_a_town_of_its_own_is_a_second_event_with_its_own_toll(events_of):
+    body = (
+        "استهدفت مسيرة إسرائيلية أمس دراجة نارية في بلدة بنت جبيل، ما أدى إلى استشهاد مواطن، "
+        "وتبعتها غارة ثانية على سيارة في بلدة الناقورة أدت إلى إصابة شخصين."
+    )
+    tolls = {e["location"]: (e["fatalities"], e["injuries"]) for e in events_of(body)}
+    assert tolls == {"Bent Jbail": (1, None), "En Naqoura": (0, 2)}
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
