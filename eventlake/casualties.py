@@ -36,6 +36,7 @@ RANK_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ركن"})  # 
 ANOTHER_ONE: Final = frozenset(
     {"اخر", "اخري", "ثالث", "ثالثه"}
 )  # "وإصابة آخر", "وإصابة ثالث": one more (matching form)
+TWO_OTHERS: Final = frozenset({"اخران", "اخريان"})  # "وأُصيب آخران": two more (matching form)
 DUAL_MARK: Final = "\u064eين"  # fatha + ين
 # Words that describe victims counted by the casualty word before them (جثتي راعيين مقتولين).
 # Casualty words with the victim as a suffix: how many people the pronoun stands for.
@@ -370,6 +371,8 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         return 1 + _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
+    if tokens[0] in TWO_OTHERS:
+        return 2  # "قُتل عنصر وأُصيب آخران"
     if tokens[0] in KIN_ALONE:  # "وأُصيبت والدته", "وجُرح ابناه", "إصابة زوجته وابنته": his kin
         return KIN_ALONE[tokens[0]] + (KIN_ALONE.get(tokens[1][1:], 0) if len(tokens) > 1 else 0)
     if tuple(tokens[:2]) in HEAD_OF_FAMILY:  # "مقتل رب الأسرة وإصابة زوجته"

@@ -873,6 +873,12 @@ def test_a_strike_that_followed_at_a_town_of_its_own_is_a_second_event_with_its_
     assert tolls == {"Bent Jbail": (1, None), "En Naqoura": (0, 2)}
 
 
+def test_two_others_hurt_are_two(events_of):
+    body = "قُتل عنصر من الأمن العام وأُصيب آخران أمس باشتباك مع مسلحين من الفلول في مدينة جبلة."
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == (1, 2)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
