@@ -54,6 +54,7 @@ CIVILIANS_INTER: Final = 7  # a civilian after the verb is the victim, not the k
 KIN_AFTER: Final = frozenset(
     {"وطفلها", "وطفله", "وطفلتها", "وابنها", "وابنه", "وابنتها", "وابنته", "وزوجته", "وزوجها", "وشقيقه", "وشقيقها"}
     | {"ووالدته", "ووالده", "ووالدتها", "ووالدها", "وحفيده", "وحفيدها", "ونجله"}
+    | {"ووالدتهما", "ووالدهما", "ووالدتهم", "ووالدهم", "ووالدتهن"}  # "طفلين ... ووالدتهما"
 )
 # Two kin named after the first victim ("قُتل رجل وابنيه", "استُشهدت امرأة وطفلاها"), matching form.
 TWO_KIN_AFTER: Final = frozenset(
@@ -354,7 +355,7 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if sentence.has_at(words[0], "cas:vague"):
         return _VAGUE
     if sentence.has_at(words[0], "cas:dual") or _is_dual(sentence, tokens[0]):
-        return 2
+        return 2 + _and_more(sentence, words[1:2])  # "رجلان وامرأة"
     if sentence.source_word(*words[0]).endswith(DUAL_MARK):
         return 2  # مواطنَين: the fatha before ين marks the dual (مواطنِين is the plural)
     value = _spelled_number(sentence, words)

@@ -879,6 +879,18 @@ def test_two_others_hurt_are_two(events_of):
     assert (e["fatalities"], e["injuries"]) == (1, 2)
 
 
+@pytest.mark.parametrize(
+    ("body", "toll"),
+    [
+        ("قُتل رجلان وامرأة أمس بقصف على بلدة كفرنبل.", (3, None)),
+        ("أدى القصف على بلدة كفرنبل أمس إلى مقتل طفلين وإصابة والدتهما.", (2, 1)),
+    ],
+)
+def test_people_joined_to_a_dual_count_too(events_of, body, toll):
+    e = only(events_of(body))
+    assert (e["fatalities"], e["injuries"]) == toll
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
