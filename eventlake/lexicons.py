@@ -94,6 +94,7 @@ CUE_NAMES = (
     "earlier_event",
     "behind",
     "military_site",
+    "security_post",
     "until",
     "charge",
     "accuse",

@@ -679,7 +679,8 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Excessive force against protesters", False  # "أطلقوا النار على المحتجين"
     if roles.actor2 is not None:
         return "Armed clash", False
-    if _named_attacker(roles) and any(lo <= c.start < hi for c in sentence.of("cue:military_site")):
+    posts = sentence.of("cue:military_site") + sentence.of("cue:security_post")
+    if _named_attacker(roles) and any(lo <= c.start < hi for c in posts):
         return "Armed clash", False  # "مجموعة إرهابية استهدفت نقطة مراقبة تابعة لأحد ألوية الفرقة السادسة"
     if _named_attacker(roles) and sentence.has("cue:repelled"):
         return "Armed clash", False  # "كسرت وحدات من اللواء 17 هجوماً شنّته ميليشيا الحوثي": someone fought back

@@ -891,6 +891,18 @@ def test_people_joined_to_a_dual_count_too(events_of, body, toll):
     assert (e["fatalities"], e["injuries"]) == toll
 
 
+def test_gunmen_owned_by_a_group_attacking_a_security_post_fight_its_force(events_of):
+    body = "هاجم مسلحون تابعون لتنظيم داعش بوابة أمنية تابعة للجيش الليبي قرب بلدة أم الأرانب أمس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == ("Armed clash", "Islamic State", "Libyan National Army")
+
+
+def test_a_named_group_attacking_a_security_post_is_a_clash(events_of):
+    body = "هاجم مسلحون ينتمون لتنظيم داعش بوابة أمنية قرب بلدة أم الأرانب أمس."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor1"]) == ("Armed clash", "Islamic State")
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
