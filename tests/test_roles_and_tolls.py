@@ -903,6 +903,14 @@ def test_a_named_group_attacking_a_security_post_is_a_clash(events_of):
     assert (e["sub_event_type"], e["actor1"]) == ("Armed clash", "Islamic State")
 
 
+def test_men_killed_while_pursuing_a_cell_fought_it_but_arrests_made_so_are_arrests(events_of):
+    fight = "أعلنت وزارة الداخلية السورية أمس مقتل عنصرين من قواتها وإصابة ثالث خلال ملاحقة خلية إرهابية في بلدة ببيلا."
+    e = only(events_of(fight))
+    assert (e["sub_event_type"], e["fatalities"], e["injuries"]) == ("Armed clash", 2, 1)
+    arrest = "اعتقلت قوات الأمن خلال ملاحقة خلية إرهابية ثلاثة مطلوبين في بلدة ببيلا أمس."
+    assert only(events_of(arrest))["sub_event_type"] == "Arrests"
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
