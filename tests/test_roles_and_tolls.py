@@ -911,6 +911,14 @@ def test_men_killed_while_pursuing_a_cell_fought_it_but_arrests_made_so_are_arre
     assert only(events_of(arrest))["sub_event_type"] == "Arrests"
 
 
+def test_an_attack_two_days_before_the_one_told_is_no_event_of_the_day(events_of):
+    body = (
+        "مقدمة.\n\nقُتل خمسة مدنيين صباح اليوم جراء قصف مدفعي شنته قوات الدعم السريع على مدينة الأبيض.\n\n"
+        "ويأتي ذلك بعد يومين من هجوم مماثل بالمسيرات على مدينة ربك أسفر عن أضرار في مستودعات الوقود."
+    )
+    assert [e["location"] for e in events_of(body)] == ["El Obeid"]
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
