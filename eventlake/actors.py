@@ -138,6 +138,7 @@ COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:stepped_in", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+CARRIER_WORDS: Final = frozenset({"حامله", "حاملات", "حاملتي", "حاملتا"})  # "حاملة الطائرات", matching form
 SUFFERED_REACH: Final = 6  # words from "تعرّضت" to a force in its subject, and from it to the deed
 ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
 AIR_DEFENCE_WORDS: Final = ("الدفاع", "دفاع", "المضادات", "مضادات", "وسائط")  # matching form
@@ -590,11 +591,17 @@ def _owner_adjective(sentence: SentenceHits, hit: Hit) -> bool:
     if after and sentence.derived.text[after[0][0] : after[0][1]] in MADE_IN:
         return False  # "مسيّرة تركية الصنع": where it was made, not who flew it
     hedged = sentence.preceded_by(hit, "cue:hedge", within=1) is not None  # "غارة ثانية يُرجّح أنها إسرائيلية"
-    if _victim_adjective(sentence, hit):
+    if _victim_adjective(sentence, hit) or _carrier_of(sentence, hit):
         return False
     if _hedged_after_the_strike(sentence, hit):
         return True
     return any(sentence.preceded_by(hit, kind, within=4 if hedged else 2) for kind in ("trigger", "cue:agent"))
+
+
+def _carrier_of(sentence: SentenceHits, hit: Hit) -> bool:
+    """ "حاملة الطائرات الأمريكية": whose aircraft carrier (a ship, the target), not whose aircraft struck."""
+    agent = sentence.preceded_by(hit, "cue:agent", within=0)
+    return agent is not None and sentence.word_before(agent.start) in CARRIER_WORDS
 
 
 def _hedged_after_the_strike(sentence: SentenceHits, hit: Hit) -> bool:

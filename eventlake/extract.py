@@ -520,8 +520,8 @@ def _event_date(
     same_paragraph = [c for c in earlier if c.sentence.paragraph == sentence.paragraph and c.date.explicit]
     if same_paragraph:
         return replace(same_paragraph[-1].date, explicit=False)
-    dated = [c for c in earlier if c.date.explicit and not c.date.reported]
-    if dated:  # the article's last stated day, less certain outside its paragraph
+    dated = [c for c in earlier if c.date.explicit and not c.date.reported and not c.sentence.has("cue:pluperfect")]
+    if dated:  # the article's last stated day, less certain outside its paragraph (not a flashback's, "وكانت")
         return replace(dated[-1].date, explicit=False, precision=max(2, dated[-1].date.precision))
     if morning and sentence.has("cue:evening"):
         return EventDate(published - timedelta(days=1), 1, False)  # "مساءً" in a morning paper: last night
@@ -544,7 +544,10 @@ def _date_told_at(location: Location, earlier: list[Candidate], default: EventDa
 
 
 def _inherited_location(sentence: SentenceHits, ctx: _Context, sub: str, roles: Roles) -> list[Location]:
-    """A sentence that names no place continues its paragraph's place (the lead, the title's)."""
+    """A sentence that names no place continues its paragraph's place (the lead, the title's), unless
+    it happened at sea ("استهدفت حاملة الطائرات في شمال البحر الأحمر")."""
+    if sentence.has("cue:at_sea"):
+        return []
     located = [c for c in ctx.earlier if c.location is not None]
     for c in reversed(located):
         if c.sentence.paragraph == sentence.paragraph:

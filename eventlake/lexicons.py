@@ -95,6 +95,7 @@ CUE_NAMES = (
     "behind",
     "military_site",
     "security_post",
+    "at_sea",
     "until",
     "charge",
     "accuse",

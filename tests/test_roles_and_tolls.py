@@ -919,6 +919,31 @@ def test_an_attack_two_days_before_the_one_told_is_no_event_of_the_day(events_of
     assert [e["location"] for e in events_of(body)] == ["El Obeid"]
 
 
+def test_a_flashbacks_date_is_not_the_next_paragraphs(events_of):
+    body = (
+        "مقدمة.\n\nوكانت غارات مماثلة استهدفت الأسبوع الماضي مديرية مجز، ما أسفر عن استشهاد ثلاثة مواطنين.\n\n"
+        "وفي تعز، أُصيب طفل برصاص قناص حوثي في حي الجحملية شرقي المدينة، وفق مصادر طبية."
+    )
+    dates = {e["location"]: e["event_date"] for e in events_of(body, published="2025-03-20T10:00:00+03:00")}
+    assert dates["Al-Jahmaliyah"] == date(2025, 3, 20)
+
+
+def test_an_attack_at_sea_takes_no_place_from_the_headline_and_a_carrier_strikes_no_one(events_of):
+    title = "الحوثيون يعلنون استهداف بارجة أمريكية.. وغارات على صعدة"
+    body = (
+        "أعلن المتحدث العسكري لقوات صنعاء مساء أمس أن القوات البحرية استهدفت حاملة الطائرات "
+        "الأمريكية في شمال البحر الأحمر بعدد من الصواريخ.\n\n"
+        "في المقابل، شن طيران العدوان الأمريكي فجر اليوم أربع غارات على منطقة آل سالم بمديرية كتاف في محافظة صعدة."
+    )
+    events = events_of(body, title=title, published="2025-03-20T10:00:00+03:00")
+    assert [(e["location"], e["actor1"]) for e in events] == [("Kitaf", "Military Forces of the United States")]
+
+
+def test_whose_aircraft_carrier_was_targeted_is_not_who_struck(events_of):
+    body = "أعلنت قوات صنعاء أمس أن قواتها البحرية استهدفت حاملة الطائرات الأمريكية قبالة ميناء الحديدة."
+    assert only(events_of(body))["actor1"] == "Ansar Allah (Houthis)"
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
