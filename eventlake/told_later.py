@@ -279,6 +279,8 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     if event.casualties.fatalities is not None or sentence.index - event.sentence.index != 1:
         return candidates
+    if event.sub_event_type in NO_TOLL_TYPES:
+        return candidates  # arrests after it kill no one: the toll is another event's ("هجوماً مماثلاً أسفر عن مقتل")
     if event.sentence.is_title or sentence.paragraph == event.sentence.paragraph == 0:
         return candidates  # a headline's second line ("ومقتل مختار قرية") tells its own event
     toll = count_casualties(sentence)

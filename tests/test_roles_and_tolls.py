@@ -944,6 +944,21 @@ def test_whose_aircraft_carrier_was_targeted_is_not_who_struck(events_of):
     assert only(events_of(body))["actor1"] == "Ansar Allah (Houthis)"
 
 
+def test_a_detachment_of_is_remnants_carried_out_the_attack(events_of):
+    body = "استشهد ثلاثة جنود أمس إثر تعرض قوة من اللواء 45 لهجوم نفذته مفرزة إرهابية من بقايا عصابات داعش قرب الرشاد."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == ("Islamic State", "Military Forces of Iraq")
+
+
+def test_a_later_toll_of_a_past_attack_is_not_the_arrests(events_of):
+    body = (
+        "مقدمة.\n\nألقت مفارز الاستخبارات العسكرية أمس القبض على ثلاثة متهمين بالإرهاب في قضاء الفلوجة. "
+        "يذكر أن المنطقة نفسها شهدت في الشهر الماضي هجوماً مماثلاً أسفر عن مقتل أربعة جنود."
+    )
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Arrests", None)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
