@@ -945,7 +945,10 @@ def test_whose_aircraft_carrier_was_targeted_is_not_who_struck(events_of):
 
 
 def test_a_detachment_of_is_remnants_carried_out_the_attack(events_of):
-    body = "استشهد ثلاثة جنود أمس إثر تعرض قوة من اللواء 45 لهجوم نفذته مفرزة إرهابية من بقايا عصابات داعش قرب الرشاد."
+    body = (
+        "استشهد ثلاثة جنود أمس إثر تعرض قوة من اللواء 45 لهجوم نفذته مفرزة إرهابية من بقايا عصابات داعش "
+        "في ناحية الرشاد."
+    )
     e = only(events_of(body))
     assert (e["actor1"], e["actor2"]) == ("Islamic State", "Military Forces of Iraq")
 
