@@ -962,6 +962,15 @@ def test_a_later_toll_of_a_past_attack_is_not_the_arrests(events_of):
     assert (e["sub_event_type"], e["fatalities"]) == ("Arrests", None)
 
 
+def test_where_families_fled_on_foot_is_no_events_place(events_of):
+    body = (
+        "مقدمة.\n\nاقتحمت قوات الدعم السريع صباح اليوم قرية السريحة وقتلت 23 مواطناً.\n\n"
+        "وأضافت اللجان أن عناصر الدعم السريع اختطفوا عدداً من الشباب، "
+        "فيما فرّت مئات الأسر سيراً على الأقدام باتجاه مدينة رفاعة."
+    )
+    assert "Rufaa" not in {e["location"] for e in events_of(body, published="2025-01-09T16:00:00+02:00")}
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
