@@ -142,6 +142,7 @@ COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:stepped_in", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+SUBJECT_REACH: Final = 3  # words between an event verb and its subject, all of them words for a band
 CARRIER_WORDS: Final = frozenset({"حامله", "حاملات", "حاملتي", "حاملتا"})  # "حاملة الطائرات", matching form
 SUFFERED_REACH: Final = 6  # words from "تعرّضت" to a force in its subject, and from it to the deed
 ACCUSE_KINDS: Final = ("cue:accuse", "cue:held_responsible")  # "اتهمت X ..." and "حمّلت X المسؤولية"
@@ -902,7 +903,7 @@ def _answered(sentence: SentenceHits, hit: Hit) -> bool:
 
 
 def _is_verb_subject(sentence: SentenceHits, hit: Hit) -> bool:
-    verb = sentence.preceded_by(hit, "trigger", within=2)
+    verb = sentence.preceded_by(hit, "trigger", within=SUBJECT_REACH)  # "كمنت مجموعة من عناصر تنظيم داعش"
     actor = hit.entry.value  # "ألقى مجهولون قنبلة", "أحرق مستوطنون منزلين": armed groups, even unnamed
     named = not actor.generic or actor == UNIDENTIFIED or actor.inter not in (5, 6, 7)
     subject = verb is not None and (_is_verb(sentence, verb) or _nominative_plural(sentence, hit)) and named

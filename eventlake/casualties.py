@@ -230,8 +230,13 @@ def _pronoun_victims(sentence: SentenceHits, hit: Hit) -> int:
     """ "ما أدى إلى مقتله ومرافقه", "مقتله مع سائقه": the man and the one named with him."""
     text = sentence.derived.text
     after = [text[a:b] for a, b in sentence.words_after(hit.end, 2)]
-    with_him = bool(after) and (after[0] in KIN_AFTER | COMPANION_AFTER or after[:2] == ["مع", "سائقه"])
+    with_him = bool(after) and (after[0] in KIN_AFTER | COMPANION_AFTER or _with_companion(after))
     return PRONOUN_VICTIMS[hit.entry.phrase] + (1 if with_him else 0)
+
+
+def _with_companion(words: list[str]) -> bool:
+    """ "مقتله مع سائقه", "مقتله مع مرافقه": one more named after "مع"."""
+    return len(words) > 1 and words[0] == "مع" and "و" + words[1] in KIN_AFTER | COMPANION_AFTER
 
 
 def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:

@@ -971,6 +971,19 @@ def test_where_families_fled_on_foot_is_no_events_place(events_of):
     assert "Rufaa" not in {e["location"] for e in events_of(body, published="2025-01-09T16:00:00+02:00")}
 
 
+def test_a_band_of_fighters_after_the_ambush_verb_set_it(events_of):
+    body = (
+        "كمنت مجموعة من عناصر تنظيم داعش أمس لحافلة تقل جنوداً من الجيش السوري في بادية تدمر، ما أدى إلى مقتل 12 جندياً."
+    )
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Islamic State", "Military Forces of Syria", 12)
+
+
+def test_the_one_killed_with_his_companion_are_two(events_of):
+    body = "شنت طائرات التحالف الدولي أمس غارة على مخبأ لقيادي في داعش بريف إدلب الشمالي، ما أدى إلى مقتله مع مرافقه."
+    assert only(events_of(body))["fatalities"] == 2
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
