@@ -142,6 +142,8 @@ COMMUNAL_INTER: Final = 4  # tribal and communal militias (ACLED inter 4)
 CONTEXT_CUES: Final = ("cue:control", "cue:source", "cue:no_intervention", "cue:stepped_in", "cue:former", "cue:found")
 _CONTEXT_OR_ZERO: Final = frozenset({"cas:zero", "cue:investigate", *CONTEXT_CUES})  # `_context_only` (speed)
 MEMBERSHIP_WORDS: Final = frozenset({"انتماء", "انتساب", "عضويه"})  # "بتهمة الانتماء إلى داعش" (matching form)
+# Its own forces, after the deed ("استهدفت موقعاً لقواتها"), matching form.
+ITS_FORCES: Final = frozenset({"لقواتها", "لقواته", "قواتها", "لعناصرها", "لعناصره", "لمقاتليها", "لجنودها", "لجنوده"})
 SUBJECT_REACH: Final = 3  # words between an event verb and its subject, all of them words for a band
 CARRIER_WORDS: Final = frozenset({"حامله", "حاملات", "حاملتي", "حاملتا"})  # "حاملة الطائرات", matching form
 SUFFERED_REACH: Final = 6  # words from "تعرّضت" to a force in its subject, and from it to the deed
@@ -267,6 +269,9 @@ def assign_roles(
         and not _named_again(sentence, h, targets)
         and not (_announces_a_toll(sentence, h) and not _its_own_operation(sentence, trigger))
     ]
+    hit_own = [h for h in before if _its_forces_hit(sentence, trigger, h)]  # "أن مسيّرة استهدفت موقعاً لقواتها"
+    before = [h for h in before if h not in hit_own]
+    targets += hit_own
     describing = _describing_the_teller(sentence, trigger, before)
     actor1_hit = _pick(agents) or _pick([h for h in before if h not in describing])
     owned = [h for h in agents if h is not actor1_hit and _speaker_owns_the_force(sentence, h)]
@@ -293,6 +298,16 @@ def assign_roles(
     hedged = next((h for h in mentions if hedge is not None and h.start > hedge.start), None)
     suspected = actor1_hit is not None and actor1_hit is hedged  # "يُعتقد أنهم من PKK بغارة تركية": Turkey is told
     return Roles(actor1, actor2, "suspected" if suspected else "reported")
+
+
+def _its_forces_hit(sentence: SentenceHits, trigger: Hit, hit: Hit) -> bool:
+    """ "أعلنت وزارة البيشمركة أن طائرة مسيّرة مجهولة استهدفت موقعاً لقواتها": the teller, before the
+    "أن" of what it tells, whose own forces the deed hit, is its target."""
+    that = sentence.that_before(trigger.start, 40)
+    if that is None or not hit.start < that:
+        return False
+    words = [sentence.derived.text[a:b] for a, b in sentence.words_after(trigger.end, 4)]
+    return any(word in ITS_FORCES for word in words)
 
 
 def _describing_the_teller(sentence: SentenceHits, trigger: Hit, before: list[Hit]) -> list[Hit]:

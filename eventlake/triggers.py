@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Final, cast
 
-from eventlake.actors import Roles
+from eventlake.actors import UNIDENTIFIED, Roles
 from eventlake.lexicon_types import actor_of, trigger_of
 from eventlake.matcher import Hit
 from eventlake.sentence import RELATIVE_WORDS, SentenceHits, in_quotes
@@ -684,7 +684,10 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
         return "Armed clash", False  # "مجموعة إرهابية استهدفت نقطة مراقبة تابعة لأحد ألوية الفرقة السادسة"
     if _named_attacker(roles) and sentence.has("cue:repelled"):
         return "Armed clash", False  # "كسرت وحدات من اللواء 17 هجوماً شنّته ميليشيا الحوثي": someone fought back
-    if _named_attacker(roles) and any(lo <= c.start < hi for c in sentence.of("cue:civilian_target")):
+    civilian_places = sentence.of("cue:civilian_target") + sentence.of("cue:home_or_shop")
+    unknown = roles.actor1 == UNIDENTIFIED and not _armed_victims(sentence)  # not "مسلحَين اثنين قُتلا"
+    attacker = _named_attacker(roles) or unknown  # "أطلق مسلحون مجهولون النار على منزل نائب"
+    if attacker and any(lo <= c.start < hi for c in civilian_places):
         return "Attack", False  # "هاجم مسلحون من حركة تحرير السودان سوقاً في جبل مرة": civilians' place, no fight
     wounded = sentence.has("cas:injured") and roles.actor1 is not None  # "أصيب مدير مصرف برصاص مسلحين مجهولين"
     if sentence.has("cas:killed") or wounded:  # "هاجم مسلحون بوابة أمنية ... إصابة عنصرين"

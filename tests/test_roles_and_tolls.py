@@ -984,6 +984,18 @@ def test_the_one_killed_with_his_companion_are_two(events_of):
     assert only(events_of(body))["fatalities"] == 2
 
 
+def test_the_teller_whose_forces_were_hit_is_the_target(events_of):
+    body = "أعلنت وزارة البيشمركة أمس أن طائرة مسيرة مجهولة استهدفت موقعاً لقواتها في منطقة سيدكان دون خسائر بشرية."
+    e = only(events_of(body))
+    assert (e["actor1"], e["actor2"]) == (None, "Kurdistan Regional Government Peshmerga")
+
+
+def test_unknown_gunmen_shooting_at_a_home_with_no_one_hurt_attack_civilians(events_of):
+    body = "أطلق مسلحون مجهولون النار أمس على منزل نائب في البرلمان العراقي في حي الجهاد ببغداد دون وقوع إصابات."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Attack", "Civilians", 0)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
