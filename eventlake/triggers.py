@@ -288,7 +288,8 @@ def raid_that_killed(sentence: SentenceHits, triggers: list[Hit], primary: Hit) 
 def _killed_by(sentence: SentenceHits, trigger: Hit) -> bool:
     """ "مقتل عنصرين من «قسد» بهجوم على حاجز ... واعتقالات": an attack the dead were killed by."""
     attack = trigger_of(trigger).sub_event_type == "@attack"
-    by = sentence.derived.text[trigger.start - 1 : trigger.start] == "ب"
+    by = trigger.entry.phrase.startswith("ب")  # "برصاص" carries its own "ب"
+    by = by or sentence.derived.text[trigger.start - 1 : trigger.start] == "ب"
     return attack and by and sentence.preceded_by(trigger, "cas:killed", within=4) is not None
 
 

@@ -996,6 +996,17 @@ def test_unknown_gunmen_shooting_at_a_home_with_no_one_hurt_attack_civilians(eve
     assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Attack", "Civilians", 0)
 
 
+def test_civilians_shot_during_a_raid_by_factions_within_the_ministry_were_attacked_by_it(events_of):
+    body = "قُتل مدنيان أمس برصاص عناصر من الفصائل المنضوية في وزارة الدفاع خلال مداهمة قرية في ريف بانياس."
+    e = only(events_of(body, published="2025-05-10T11:00:00+03:00"))
+    assert (e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) == (
+        "Attack",
+        "Military Forces of Syria",
+        "Civilians",
+        2,
+    )
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
