@@ -1007,6 +1007,18 @@ def test_civilians_shot_during_a_raid_by_factions_within_the_ministry_were_attac
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("🔴 الجيش الإسرائيلي يفجر منزلين في بلدة كفركلا.", "Kfar Kila"),
+        ("🔴 قوات الاحتلال تنسف مربعاً سكنياً في بلدة عيتا الشعب.", "Aita al-Shaab"),
+    ],
+)
+def test_a_tickers_present_tense_demolition_is_property_destruction(events_of, body, place):
+    e = only(events_of(body, published="2025-02-10T15:00:00+02:00"))
+    assert (e["sub_event_type"], e["location"]) == ("Looting/property destruction", place)
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
