@@ -14,6 +14,7 @@ from eventlake.sentence import RELATIVE_WORDS, SentenceHits, in_quotes
 PROTEST_TYPES: Final = ("Peaceful protest", "Protest with intervention")
 DEMONSTRATION_TYPES: Final = (*PROTEST_TYPES, "Violent demonstration")
 STRIKES: Final = ("Air/drone strike", "Shelling/artillery/missile attack")
+DRONES_REACH: Final = 4  # words from "تصدت" to the drones repelled: "تصدت المضادات الأرضية لهجوم بمسيرات"
 TERRITORY: Final = ("Non-state actor overtakes territory", "Government regains territory")
 CLAUSE_PLACE_KINDS: Final = frozenset({"place", "place_typed", "place_cued"})
 HABIT_TOKENS: Final = 6  # a habitual phrase this close to the event word makes the sentence a habit
@@ -587,6 +588,8 @@ def resolve_type(sentence: SentenceHits, trigger: Hit, roles: Roles) -> tuple[st
     raided = trigger.entry.phrase in RAID_WORDS and roles.actor2 is not None and roles.actor2.inter == 7
     if sub == "Armed clash" and raided and not sentence.has("cue:repelled"):
         return "Attack", False  # "إثر اقتحام مسلحين مجهولين منزلاً يقطنه عمال": a raid on civilians, no fight
+    if sub == "Armed clash" and _drones_repelled(sentence, trigger):
+        return "Disrupted weapons use", False  # "تصدت المضادات الأرضية لمسيرات استهدفت سد مروي"
     if sub == "Shelling/artillery/missile attack" and _cache_found(sentence, trigger):
         return "Disrupted weapons use", False  # "عثرت على مخبأ يحتوي على 12 صاروخاً من نوع «كاتيوشا»"
     if sub == "Air/drone strike" and (_foiled(sentence, trigger) or _cache_found(sentence, trigger)):
@@ -700,6 +703,15 @@ def _resolve_attack(sentence: SentenceHits, roles: Roles, clause: tuple[int, int
 def _armed_victims(sentence: SentenceHits) -> bool:
     """Soldiers or fighters among the hit, not "ضابط متقاعد في الجيش": a retired officer is a civilian."""
     return any(sentence.followed_by(v, "cue:former", within=0) is None for v in sentence.of("cue:armed_victims"))
+
+
+def _drones_repelled(sentence: SentenceHits, trigger: Hit) -> bool:
+    """ "تصدّت الدفاعات الجوية لمسيرات انتحارية", "تصدت المضادات الأرضية لهجوم بمسيرات": what was
+    repelled came from the air (drones, missiles), so it was intercepted, not fought."""
+    if not sentence.has_at(trigger.start, "cue:repelled") or not sentence.has("cue:air_context"):
+        return False
+    air = sentence.followed_by(trigger, "cue:air_context", within=DRONES_REACH)
+    return air is not None and not sentence.has("cue:small_arms")
 
 
 def _named_attacker(roles: Roles) -> bool:

@@ -1019,6 +1019,17 @@ def test_a_tickers_present_tense_demolition_is_property_destruction(events_of, b
     assert (e["sub_event_type"], e["location"]) == ("Looting/property destruction", place)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أعلنت حكومة ولاية نهر النيل أن المضادات الأرضية تصدت أمس لمسيرات استهدفت سد مروي.",
+        "تصدت المضادات الأرضية لهجوم بمسيرات على مدينة كوستي أمس.",
+    ],
+)
+def test_drones_repelled_were_intercepted_not_fought(events_of, body):
+    assert only(events_of(body, published="2025-02-10T11:00:00+02:00"))["sub_event_type"] == "Disrupted weapons use"
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
