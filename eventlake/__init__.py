@@ -9,7 +9,7 @@ from eventlake.errors import EventlakeError, ExpectationsFailed, InputError, Lex
 from eventlake.text import Derived, Span
 
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = "rules-0.7.0"
+EXTRACTOR_VERSION = "rules-0.8.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
