@@ -96,6 +96,7 @@ CUE_NAMES = (
     "military_site",
     "security_post",
     "at_sea",
+    "anniversary",
     "until",
     "charge",
     "accuse",

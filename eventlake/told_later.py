@@ -271,6 +271,8 @@ def _toll_told_next(sentence: SentenceHits, candidates: list[Candidate], places:
         return candidates
     if any(sentence.has(kind) for kind in RUNNING_TOTAL_CUES) or sentence.has("cue:since"):
         return candidates  # "ارتفعت حصيلة الاعتداءات منذ بدء المواجهات إلى 97 قتيلاً": no one event's
+    if sentence.has("cue:accident") or sentence.has("cue:anniversary"):
+        return candidates  # "الذكرى الأولى للمجزرة التي أودت بحياة 20 شخصاً": a past event's, or an accident's
     at = _ordinal_of_the_toll(sentence, candidates)
     if at is None:
         at = len(candidates) - 1  # the last event's, unless an ordinal names another

@@ -1030,6 +1030,25 @@ def test_drones_repelled_were_intercepted_not_fought(events_of, body):
     assert only(events_of(body, published="2025-02-10T11:00:00+02:00"))["sub_event_type"] == "Disrupted weapons use"
 
 
+def test_the_toll_of_a_massacre_remembered_is_not_the_strike_told_before(events_of):
+    body = (
+        "مقدمة.\n\nاستهدفت غارة إسرائيلية أمس سيارة في بلدة عيترون. وتحيي البلدة هذا الأسبوع الذكرى الأولى "
+        "للمجزرة التي أودت بحياة 20 شخصاً في أيلول الماضي."
+    )
+    assert only(events_of(body))["fatalities"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "killed"),
+    [
+        ("شنت طائرات إسرائيلية أمس غارة على بلدة عيترون راح ضحيتها ثلاثة مواطنين.", 3),
+        ("قُتل آلاف المدنيين أمس في قصف على بلدة عيترون.", None),
+    ],
+)
+def test_lives_claimed_count_and_thousands_are_no_figure(events_of, body, killed):
+    assert only(events_of(body))["fatalities"] == killed
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
