@@ -64,6 +64,7 @@ TWO_KIN_AFTER: Final = frozenset(
 COMPANION_AFTER: Final = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
 # The same kin as the victim's own count ("وأُصيبت والدته", "وجُرح ابناه"): one, or two for a dual.
 KIN_ALONE: Final = {w[1:]: 1 for w in KIN_AFTER | COMPANION_AFTER} | {w[1:]: 2 for w in TWO_KIN_AFTER}
+KIN_REACH: Final = 4  # words after a victim within which "ونجله" still names his son
 HEAD_OF_FAMILY: Final = frozenset({("رب", "الاسره"), ("رب", "العائله")})  # matching form
 # "Two" written after its noun (منتسبين اثنين), matching form.
 TWO_WORDS: Final = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
@@ -374,7 +375,8 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
         if len(tokens) > 1 and tokens[1] in TWO_KIN_AFTER:
             return 3  # "رجل وابنيه"
         rank = _rank_words(tokens[1:])  # "ضابط برتبة ملازم أول وجندي"
-        return 1 + _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
+        more = _and_more(sentence, words[1 + rank : 2 + rank])  # "إصابة ضابط وجنديين"
+        return 1 + (more or _kin_after_the_one(sentence, words))
     if tokens[0] in ANOTHER_ONE:
         return 1  # "مقتل شاب وإصابة آخر"
     if tokens[0] in TWO_OTHERS:
@@ -386,6 +388,19 @@ def _count_at(sentence: SentenceHits, words: list[tuple[int, int]]) -> int | obj
     if tokens[0] in ONE_OF and len(tokens) > 1:
         return 1  # "استشهاد أحد المنتسبين"
     return None
+
+
+def _kin_after_the_one(sentence: SentenceHits, words: list[tuple[int, int]]) -> int:
+    """ "مقتل قيادي في الحشد الشعبي ونجله": his kin or companion named after what he was, in the same
+    stretch (no comma, no toll of its own after it: not "... وشقيقه أُصيب")."""
+    text = sentence.derived.text
+    for i in range(1, min(len(words), KIN_REACH + 1)):
+        if "،" in text[words[i - 1][1] : words[i][0]] or any(sentence.has_at(words[i], k) for k in TOLL_KINDS):
+            return 0
+        if "و" + text[words[i][0] + 1 : words[i][1]] in KIN_AFTER | COMPANION_AFTER and text[words[i][0]] == "و":
+            after = sentence.words_after(words[i][1], 1)
+            return 0 if after and any(sentence.has_at(after[0], k) for k in TOLL_KINDS) else 1
+    return 0
 
 
 def _rank_words(tokens: list[str]) -> int:

@@ -1050,6 +1050,17 @@ def test_lives_claimed_count_and_thousands_are_no_figure(events_of, body, killed
     assert only(events_of(body))["fatalities"] == killed
 
 
+@pytest.mark.parametrize(
+    ("body", "killed"),
+    [
+        ("قُتل قيادي في الحشد الشعبي ونجله أمس في هجوم مسلح على منزلهما في قضاء المقدادية.", 2),
+        ("قُتل شاب في بلدة الصنمين وشقيقه أُصيب بجروح أمس برصاص مجهولين.", 1),
+    ],
+)
+def test_kin_named_after_what_the_victim_was_is_killed_with_him_unless_told_otherwise(events_of, body, killed):
+    assert only(events_of(body))["fatalities"] == killed
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
