@@ -62,8 +62,9 @@ TWO_KIN_AFTER: Final = frozenset(
     | {"وابنتاها", "وابنتيها", "وابنتاه", "وابنتيه", "وشقيقاه", "وشقيقيه", "وشقيقاها", "وشقيقيها"}
 )
 COMPANION_AFTER: Final = frozenset({"ومرافقه", "ومرافقها", "وسائقه", "وسائقها", "وحارسه", "وزميله"})
+WITH_HIM: Final = KIN_AFTER | COMPANION_AFTER  # one more person, named with the first
 # The same kin as the victim's own count ("وأُصيبت والدته", "وجُرح ابناه"): one, or two for a dual.
-KIN_ALONE: Final = {w[1:]: 1 for w in KIN_AFTER | COMPANION_AFTER} | {w[1:]: 2 for w in TWO_KIN_AFTER}
+KIN_ALONE: Final = {w[1:]: 1 for w in WITH_HIM} | {w[1:]: 2 for w in TWO_KIN_AFTER}
 KIN_REACH: Final = 4  # words after a victim within which "ونجله" still names his son
 HEAD_OF_FAMILY: Final = frozenset({("رب", "الاسره"), ("رب", "العائله")})  # matching form
 # "Two" written after its noun (منتسبين اثنين), matching form.
@@ -231,13 +232,13 @@ def _pronoun_victims(sentence: SentenceHits, hit: Hit) -> int:
     """ "ما أدى إلى مقتله ومرافقه", "مقتله مع سائقه": the man and the one named with him."""
     text = sentence.derived.text
     after = [text[a:b] for a, b in sentence.words_after(hit.end, 2)]
-    with_him = bool(after) and (after[0] in KIN_AFTER | COMPANION_AFTER or _with_companion(after))
+    with_him = bool(after) and (after[0] in WITH_HIM or _with_companion(after))
     return PRONOUN_VICTIMS[hit.entry.phrase] + (1 if with_him else 0)
 
 
 def _with_companion(words: list[str]) -> bool:
     """ "مقتله مع سائقه", "مقتله مع مرافقه": one more named after "مع"."""
-    return len(words) > 1 and words[0] == "مع" and "و" + words[1] in KIN_AFTER | COMPANION_AFTER
+    return len(words) > 1 and words[0] == "مع" and "و" + words[1] in WITH_HIM
 
 
 def _manner_of(sentence: SentenceHits, hit: Hit) -> bool:
@@ -397,7 +398,7 @@ def _kin_after_the_one(sentence: SentenceHits, words: list[tuple[int, int]]) -> 
     for i in range(1, min(len(words), KIN_REACH + 1)):
         if "،" in text[words[i - 1][1] : words[i][0]] or any(sentence.has_at(words[i], k) for k in TOLL_KINDS):
             return 0
-        if "و" + text[words[i][0] + 1 : words[i][1]] in KIN_AFTER | COMPANION_AFTER and text[words[i][0]] == "و":
+        if text[words[i][0] : words[i][1]] in WITH_HIM:
             after = sentence.words_after(words[i][1], 1)
             return 0 if after and any(sentence.has_at(after[0], k) for k in TOLL_KINDS) else 1
     return 0

@@ -102,7 +102,7 @@ def _blamed_next(sentence: SentenceHits, event: Candidate) -> Candidate:
     suspect = actor_at(suspects, suspects[0].start, iso)
     attribution = "suspected" if hedge is not None else "reported"  # "أكدت ... أن داعش نفذت الهجوم"
     roles = event.roles.with_actor1(suspect, attribution)
-    return event.with_roles(roles.with_actor2(None) if roles.actor2 == suspect else roles)  # not its own target
+    return event.with_roles(roles.with_actor2(None) if roles.actor2 == suspect else roles)  # a fight's too
 
 
 def _weapon_owner_told(sentence: SentenceHits, event: Candidate) -> Candidate:
