@@ -1061,6 +1061,12 @@ def test_kin_named_after_what_the_victim_was_is_killed_with_him_unless_told_othe
     assert only(events_of(body))["fatalities"] == killed
 
 
+def test_the_day_told_between_the_fire_and_its_target_still_tells_the_shooting(events_of):
+    body = "أطلقت قوات الاحتلال النار أمس على صيادين قبالة الناقورة."
+    e = only(events_of(body))
+    assert (e["sub_event_type"], e["actor2"], e["event_date"]) == ("Attack", "Civilians", date(2024, 3, 6))
+
+
 def test_a_running_total_in_the_next_sentence_is_no_ones(events_of):
     body = (
         "استهدفت غارة إسرائيلية أمس منزلاً في بلدة عيترون.\n\n"
