@@ -4,7 +4,10 @@ Exact copies (same body) are dropped at ingest; near copies differ by a title, a
 sentence and are both kept. Each cleaned text gets a MinHash signature (64 hashes of its word
 5-shingles, on the matching form so spelling variants of alef, ya and ta marbuta agree); LSH
 with 16 bands of 4 hashes finds candidates among the lake's stored signatures, and a pair whose
-signatures agree on at least `threshold` of the hashes is linked. Private to the flow's link stage.
+signatures agree on at least `threshold` of the hashes is linked. Per band an article is compared
+with the first BUCKET_ROWS articles that share its key, no more: a key shared by thousands (a
+template, a story copied everywhere) would make each article cost more than the one before, while
+the first copies are enough to link a copy into its story. Private to the flow's link stage.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ _WORD = re.compile(r"\w+")
 SPILL_ROWS = 50_000  # signatures an index holds in memory before moving them to its files (about 23 MB)
 _SIGNATURE_BYTES = 4 * SIGNATURE_SIZE
 _BLOCK_ROWS = 16_384  # spilled signatures read back 4 MB at a time
+BUCKET_ROWS = 32  # per band, a new article is compared with the first this many articles sharing its key
 _PAIRS_AT_ONCE = 16_384  # candidate pairs compared at once (8 MB of hashes)
 _BAND_ENTRY = np.dtype([("key", "<u8"), ("row", "<i4")])  # one band's key of one indexed row: 12 bytes
 
@@ -117,14 +121,9 @@ class NearIndex:
         pairs: dict[tuple[str, str], float] = {}
         new_rows, rows, similarity = self._similar(matrix, threshold)
         for i, j, value in zip(new_rows.tolist(), rows.tolist(), similarity.tolist(), strict=True):
-            other = self._id(j)
-            if other not in renewed:
+            other = new_ids[j - self._rows] if j >= self._rows else self._id(j)
+            if other != new_ids[i] and (j >= self._rows or other not in renewed):
                 pairs[min(new_ids[i], other), max(new_ids[i], other)] = value
-        for i, found in _candidates(matrix, first=0):  # within the batch: earlier rows only
-            for j in found:
-                value = float(np.mean(matrix[i] == matrix[j]))
-                if new_ids[j] != new_ids[i] and value >= threshold:
-                    pairs[min(new_ids[i], new_ids[j]), max(new_ids[i], new_ids[j])] = value
         self.add(new)
         rows_out = [
             {"article_id": a, "near_article_id": b, "similarity": sim, "run_id": None, "ingested_at": None}
@@ -150,32 +149,42 @@ class NearIndex:
             self._spill()
 
     def _similar(self, matrix: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row of `matrix`, indexed row, similarity) of each candidate pair at or above `threshold`,
-        ordered by the row of `matrix`, then the indexed row."""
+        """(row of `matrix`, row, similarity) of each candidate pair at or above `threshold`, ordered by
+        the row of `matrix`, then the row: indexed rows first, then `matrix`'s own at `len(self)` + its row."""
         new_rows, rows = self._candidates(matrix)
         counts = np.zeros(len(rows), dtype=np.int64)
         for at, block in self._signature_blocks(rows):
             counts[at] = (block == matrix[new_rows[at]]).sum(axis=1)
+        own = np.flatnonzero(rows >= self._rows)  # pairs within the batch
+        counts[own] = (matrix[rows[own] - self._rows] == matrix[new_rows[own]]).sum(axis=1)
         similarity = counts / SIGNATURE_SIZE  # the share of equal hashes, as np.mean gives it
         keep = similarity >= threshold
         return new_rows[keep], rows[keep], similarity[keep]
 
     def _candidates(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Every (row of `matrix`, indexed row) pair that shares at least one whole band, once, in order."""
+        """Every (row of `matrix`, earlier row) pair that shares a whole band, once, in order.
+
+        Per band a row is paired with at most BUCKET_ROWS rows, the first ones added with its key
+        (the index's, then `matrix`'s earlier rows): the cost per article stays bounded as the lake
+        grows, and the pairs depend on the articles' order, not on how they were cut into batches.
+        """
         keys = _band_keys(matrix)
+        total = self._rows + len(matrix)
         found: list[np.ndarray] = []
         for band in range(BANDS):
+            room = np.full(len(matrix), BUCKET_ROWS, dtype=np.int64)
             for entries in (self._stored_band(band), self._recent_bands[band]):
                 lows = np.searchsorted(entries["key"], keys[:, band], side="left")
-                highs = np.searchsorted(entries["key"], keys[:, band], side="right")
-                sizes = highs - lows
-                if sizes.any():
-                    firsts = np.repeat(lows - np.cumsum(sizes) + sizes, sizes)
-                    at = firsts + np.arange(int(sizes.sum()))
-                    pair = np.repeat(np.arange(len(matrix), dtype=np.int64), sizes) * self._rows
-                    found.append(pair + entries["row"][at])
-        codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-        return codes // max(self._rows, 1), codes % max(self._rows, 1)
+                sizes = np.minimum(np.searchsorted(entries["key"], keys[:, band], side="right") - lows, room)
+                room -= sizes
+                found.append(_pair_codes(np.arange(len(matrix)), lows, sizes, entries["row"], total))
+            order = np.argsort(keys[:, band], kind="stable")  # equal keys keep the rows' order
+            ordered = keys[order, band]
+            lows = np.searchsorted(ordered, ordered, side="left")
+            sizes = np.minimum(np.arange(len(matrix)) - lows, room[order])  # earlier rows of the batch only
+            found.append(_pair_codes(order, lows, sizes, order + self._rows, total))
+        codes = np.unique(np.concatenate(found))
+        return codes // total, codes % total
 
     def _signature_blocks(self, rows: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """For the pairs whose indexed rows are `rows`: (positions of some pairs, those rows' signatures),
@@ -277,26 +286,13 @@ def _temporary(directory: Path | None) -> BinaryIO:
     return tempfile.TemporaryFile(dir=directory)  # unnamed where the system allows: nothing is left behind
 
 
-def _candidates(matrix: np.ndarray, *, first: int) -> list[tuple[int, set[int]]]:
-    """For each row i >= first, the rows before it that share at least one whole band (LSH).
-
-    Each band's hashes are folded into one uint64 key and sorted once, so a lookup is a binary
-    search, not a scan of the lake's signatures.
-    """
-    if matrix.shape[0] <= first:
-        return []
-    keys = _band_keys(matrix)
-    found: dict[int, set[int]] = {i: set() for i in range(first, matrix.shape[0])}
-    for band in range(BANDS):
-        order = np.argsort(keys[:, band], kind="stable")
-        ordered = keys[order, band]
-        wanted = keys[first:, band]
-        lows = np.searchsorted(ordered, wanted, side="left")
-        highs = np.searchsorted(ordered, wanted, side="right")
-        for offset in np.flatnonzero(highs - lows > 1):
-            i = first + int(offset)
-            found[i].update(int(j) for j in order[lows[offset] : highs[offset]] if j < i)
-    return [(i, rows) for i, rows in found.items() if rows]
+def _pair_codes(new_rows: np.ndarray, lows: np.ndarray, sizes: np.ndarray, rows: np.ndarray, total: int) -> np.ndarray:
+    """Codes new_row * total + row pairing each of `new_rows` with `rows[low : low + size]`."""
+    count = int(sizes.sum())
+    if count == 0:
+        return np.zeros(0, dtype=np.int64)
+    at = np.repeat(lows - np.cumsum(sizes) + sizes, sizes) + np.arange(count)
+    return np.repeat(new_rows.astype(np.int64), sizes) * total + rows[at].astype(np.int64)
 
 
 def _band_keys(matrix: np.ndarray) -> np.ndarray:

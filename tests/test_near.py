@@ -8,7 +8,15 @@ import zlib
 import numpy as np
 import pyarrow as pa
 
-from eventlake._ingest_near import _PERMUTATIONS, _PRIME, SIGNATURES, NearIndex, link_near_duplicates, sign_articles
+from eventlake._ingest_near import (
+    _PERMUTATIONS,
+    _PRIME,
+    BUCKET_ROWS,
+    SIGNATURES,
+    NearIndex,
+    link_near_duplicates,
+    sign_articles,
+)
 from eventlake.arabic import normalize_key
 
 STORY = (
@@ -121,3 +129,23 @@ def test_the_index_leaves_no_file_in_its_directory(tmp_path):
     index = NearIndex(signed(a=STORY, b=OTHER), spill_dir=tmp_path, spill_rows=1)
     index.link(signed(z=WIRE_COPY))
     assert list(tmp_path.iterdir()) == []
+
+
+def copies(count: int) -> dict[str, str]:
+    """The story and `count` copies of it, each with its own number: every pair is near enough to link."""
+    return {"c000": STORY} | {f"c{k:03d}": f"{STORY} ({k})" for k in range(1, count + 1)}
+
+
+def test_links_past_the_bucket_limit_do_not_depend_on_how_the_articles_were_cut_into_batches():
+    texts = copies(3 * BUCKET_ROWS)
+    one_batch = linked_in_batches(NearIndex(SIGNATURES.empty_table()), texts, len(texts))
+    assert linked_in_batches(NearIndex(SIGNATURES.empty_table(), spill_rows=5), texts, 3) == one_batch
+    assert linked_in_batches(NearIndex(SIGNATURES.empty_table()), texts, 1) == one_batch
+
+
+def test_a_copy_past_the_bucket_limit_is_still_linked_to_the_first_copies_and_no_more():
+    texts = copies(2 * BUCKET_ROWS)
+    last = max(texts)
+    found = linked_in_batches(NearIndex(SIGNATURES.empty_table()), texts, 10)
+    partners = sorted(a for a, b, _ in found if b == last)
+    assert partners[0] == "c000" and len(partners) < len(texts) - 1
