@@ -289,6 +289,8 @@ def _run_result(
         # clean, sign, segment, extract, cluster: in worker processes, summed over them (they overlap the stages)
         "workers": manifest.get("workers", 1),
         "worker stages s": {k: round(float(v), 2) for k, v in manifest.get("worker_seconds", {}).items()},
+        "flow process peak RSS MB": manifest.get("peak_rss_mb"),
+        "flow process peak in stage": manifest.get("peak_rss_stage"),
         "read": counts.get("read", 0),
         "known": counts.get("known", 0),
         "events written": counts.get("events_written", 0),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import resource
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +33,8 @@ class RunLog:
         self._nested: list[float] = []
         self.validation: list[dict] = []
         self.docs_index: Path | None = None
+        self.peak_rss_mb = 0.0  # this process's peak resident memory so far, and the stage that set it
+        self.peak_stage = ""
 
     def timed(self, stage: str, func: Callable, *args: Any, **kwargs: Any) -> Any:
         """Call `func(*args, **kwargs)`, adding its wall time to `stage`, less the time of stages timed inside it."""
@@ -43,6 +47,14 @@ class RunLog:
             self.seconds[stage] += elapsed - self._nested.pop()
             if self._nested:
                 self._nested[-1] += elapsed
+            self._note_peak(stage)
+
+    def _note_peak(self, stage: str) -> None:
+        """Name the stage in which the process's memory peak grew, so a run that outgrows its
+        memory says where (one getrusage call: cheap enough for every stage of every batch)."""
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)
+        if peak > self.peak_rss_mb:
+            self.peak_rss_mb, self.peak_stage = peak, stage
 
     def timed_iter(self, stage: str, items: Iterable[T]) -> Iterator[T]:
         """`items`, with the time spent producing each added to `stage` (as `timed`)."""
@@ -78,6 +90,8 @@ class RunLog:
             "stage_seconds": {k: round(v, 3) for k, v in self.seconds.items()},
             "worker_seconds": {k: round(v, 3) for k, v in self.worker_seconds.items()},
             "workers": self.workers,
+            "peak_rss_mb": round(self.peak_rss_mb, 1),  # the flow's process; workers are apart
+            "peak_rss_stage": self.peak_stage,
             "validation": self.validation,
             "docs_index": str(self.docs_index) if self.docs_index else None,
             "versions": {**package_versions(), "extractor": EXTRACTOR_VERSION, "lexicon": lexicon_version},
