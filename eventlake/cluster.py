@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import math
 from collections import defaultdict
-from datetime import date
+from collections.abc import Iterator
 
+import numpy as np
 import pyarrow as pa
 
 from eventlake.geo import haversine_km
@@ -84,15 +84,39 @@ def _edges(rows: list[dict]):
     for members in sites.values():
         head = members[0]
         yield from ((0.0, 0, rows[head]["event_id"], rows[j]["event_id"], head, j) for j in members[1:])
-    cells: dict[tuple, list[tuple]] = defaultdict(list)
-    for site in sites:
-        cells[_cell(site)].append(site)
-    for (kind, iso, day, y, x), here in cells.items():
-        for dy, dx, dd in itertools.product((-1, 0, 1), (-1, 0, 1), (0, 1)):
-            there = cells.get((kind, iso, date.fromordinal(day.toordinal() + dd), y + dy, x + dx), ())
-            for a, b in itertools.product(here, there):
-                if a < b or dd:
-                    yield from _site_edge(rows, sites[a], sites[b])
+    listed = list(sites)
+    for a, b in _neighbour_sites(listed):
+        yield from _site_edge(rows, sites[listed[a]], sites[listed[b]])
+
+
+def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
+    """Pairs of sites of one kind and country in touching grid cells, on the same day (each pair
+    once) or a day apart (earlier day first). Cells are searched in arrays: most have no neighbour."""
+    if not sites:
+        return
+    groups: dict[tuple, int] = {}
+    rank = np.empty(len(sites), dtype=np.int64)
+    rank[sorted(range(len(sites)), key=sites.__getitem__)] = np.arange(len(sites))
+    group = np.array([groups.setdefault(site[:2], len(groups)) for site in sites], dtype=np.int64)
+    day = np.array([site[2].toordinal() for site in sites], dtype=np.int64)
+    y = np.floor(np.array([site[3] for site in sites]) / CELL_DEGREES).astype(np.int64)
+    x = np.floor(np.array([site[4] for site in sites]) / CELL_DEGREES).astype(np.int64)
+    keys = _cell_keys(group, day, y, x)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    for dy, dx, dd in itertools.product((-1, 0, 1), (-1, 0, 1), (0, 1)):
+        wanted = _cell_keys(group, day + dd, y + dy, x + dx)
+        lows = np.searchsorted(ordered, wanted, side="left")
+        sizes = np.searchsorted(ordered, wanted, side="right") - lows
+        here = np.repeat(np.arange(len(sites)), sizes)
+        there = order[np.repeat(lows - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))]
+        keep = np.ones(len(here), dtype=bool) if dd else rank[here] < rank[there]
+        yield from zip(here[keep].tolist(), there[keep].tolist(), strict=True)
+
+
+def _cell_keys(group: np.ndarray, day: np.ndarray, y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """One integer per (kind and country, day, cell): cells span at most 2**12 either way of the equator."""
+    return ((group * 2**22 + day) * 2**13 + (y + 2**12)) * 2**13 + (x + 2**12)
 
 
 def _site_edge(rows: list[dict], a: list[int], b: list[int]):
@@ -113,11 +137,6 @@ def _near(a: dict, b: dict) -> bool:
         return False
     km = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
     return km <= NEAR_KM_ROUGH if max(a["geo_precision"] or 1, b["geo_precision"] or 1) > 1 else km <= NEAR_KM
-
-
-def _cell(site: tuple) -> tuple:
-    kind, iso, day, lat, lon = site
-    return (kind, iso, day, math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
 
 
 def _root(parent: list[int], i: int) -> int:
