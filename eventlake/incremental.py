@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 KNOWN_COLUMNS = ("article_id", "content_hash", "source_url")  # all that is read of the lake's articles
 DOCUMENT_COLUMNS = ("raw_hash", "source", "name", "meta", "charset")  # one input in the raw index
+INDEX_COLUMNS = ("raw_hash", "meta", "article_id", "content_hash", "reprocess")  # what finished_documents reads
+_SEP = "\x1f"
 
 
 def unseen_articles(raw: pa.Table, known: pa.Table) -> tuple[pa.Table, int]:
@@ -52,7 +55,7 @@ def known_urls(known: pa.Table) -> frozenset[str]:
 
 
 def _keys(table: pa.Table) -> pa.ChunkedArray | pa.Array:
-    return pc.binary_join_element_wise(table["article_id"], table["content_hash"], "\x1f")
+    return pc.binary_join_element_wise(table["article_id"], table["content_hash"], _SEP)
 
 
 def documents_to_reread(index: pa.Table, known: pa.Table) -> pa.Table:
@@ -87,28 +90,92 @@ def _state(article_id: str | None, content_hash: str | None, pairs: set, ids: se
     return "never taken"
 
 
-def finished_documents(index: pa.Table, known: pa.Table) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
-    """Inputs (raw_hash, meta) whose every article is in the lake as it stands: they need not be read again.
+class FinishedInputs(Mapping[tuple[str, str], tuple[tuple[str, str], ...]]):
+    """Inputs (raw_hash, meta) wholly in the lake, each with its (article_id, content_hash) pairs.
 
-    Values are the (article_id, content_hash) pairs each holds. An article counts as in the lake
-    as `unseen_articles` counts it (its id and text, or its text under another id). An input that
-    gave no article (rejected whole), or an article the lake lacks or holds with another text,
-    is left out, so it is read again as before.
+    The pairs stay in Arrow columns, one input's rows together, and become tuples only when an
+    input is looked up: as Python tuples a lake of a million articles would take gigabytes.
     """
-    if index.num_rows == 0 or known.num_rows == 0:
-        return {}
-    pairs = set(zip(known["article_id"].to_pylist(), known["content_hash"].to_pylist(), strict=True))
-    hashes = {h for _, h in pairs}
-    rows = index.filter(index["reprocess"]).select(["raw_hash", "meta", "article_id", "content_hash"])
-    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    spoiled: set[tuple[str, str]] = set()
-    for raw_hash, meta, article_id, content_hash in zip(*(c.to_pylist() for c in rows.columns), strict=True):
-        key = (raw_hash, meta)
-        if article_id is None or ((article_id, content_hash) not in pairs and content_hash not in hashes):
-            spoiled.add(key)
-        else:
-            found.setdefault(key, []).append((article_id, content_hash))
-    return {key: tuple(dict.fromkeys(held)) for key, held in found.items() if key not in spoiled}
+
+    def __init__(self, rows: pa.Table, starts: Sequence[int] = ()):
+        """`rows`: raw_hash, meta, article_id and content_hash, one input's rows together from each of `starts`."""
+        self._rows = rows.select(["article_id", "content_hash"])
+        ends = [*starts[1:], rows.num_rows] if starts else []
+        raw, meta = (rows[c].take(pa.array(starts, pa.int64())).to_pylist() for c in ("raw_hash", "meta"))
+        self._spans = dict(zip(zip(raw, meta, strict=True), zip(starts, ends, strict=True), strict=True))
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        start, end = self._spans[key]
+        part = self._rows.slice(start, end - start)
+        return tuple(zip(part["article_id"].to_pylist(), part["content_hash"].to_pylist(), strict=True))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def count(self, keys: Iterable[tuple[str, str]]) -> tuple[int, int]:
+        """(articles, distinct texts) of the inputs `keys`, counted on the columns."""
+        spans = [np.arange(*self._spans[key]) for key in keys]
+        rows = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+        return len(rows), pc.count_distinct(self._rows["content_hash"].take(rows)).as_py() if len(rows) else 0
+
+
+def finished_documents(index: pa.Table, known: pa.Table) -> FinishedInputs:
+    """Inputs whose every article is in the lake as it stands: they need not be read again.
+
+    An article counts as in the lake as `unseen_articles` counts it (its id and text, or its
+    text under another id). An input that gave no article (rejected whole), or an article the
+    lake lacks or holds with another text, is left out, so it is read again as before. Each
+    input's pairs are listed once, in the order the raw index first gives them. Worked out on
+    integer codes, so memory stays near the size of the columns read.
+    """
+    rows = index.select(["raw_hash", "meta", "article_id", "content_hash"])
+    if not pc.all(index["reprocess"]).as_py():  # null counts as false; usually every row is reprocessable
+        rows = rows.filter(pc.fill_null(index["reprocess"], False))
+    if rows.num_rows == 0 or known.num_rows == 0:
+        return FinishedInputs(rows.slice(0, 0))
+    hashes = known["content_hash"].combine_chunks()
+    by_id = pc.index_in(rows["article_id"], value_set=known["article_id"])  # the lake's row of this id
+    by_text = pc.index_in(rows["content_hash"], value_set=hashes)  # a lake row with this text, under any id
+    same_text = pc.equal(hashes.take(by_id), rows["content_hash"])
+    in_lake = pc.and_(pc.is_valid(rows["article_id"]), pc.or_kleene(same_text, pc.is_valid(by_text)))
+    in_lake = pc.fill_null(in_lake, False).to_numpy(zero_copy_only=False)
+    raw_codes, meta_codes = _codes(rows["raw_hash"]), _codes(rows["meta"])
+    doc = raw_codes * (int(meta_codes.max()) + 1) + meta_codes
+    keep = np.flatnonzero(np.bincount(doc, weights=~in_lake)[doc] == 0)  # every row of its input is in the lake
+    keep = keep[_first_of_each(doc[keep], _article_codes(rows["article_id"].take(keep), by_id.take(keep)))]
+    first_row = np.full(int(doc.max()) + 1, len(doc), dtype=np.int64)
+    np.minimum.at(first_row, doc[keep], keep)
+    order = keep[np.lexsort((keep, first_row[doc[keep]]))]  # inputs in the order first read, rows in theirs
+    starts = np.flatnonzero(np.diff(doc[order], prepend=-1) != 0)
+    return FinishedInputs(rows.take(order), starts.tolist())
+
+
+def _codes(column: pa.ChunkedArray) -> np.ndarray:
+    """An integer per value, equal for equal values (nulls share one)."""
+    encoded = pc.dictionary_encode(pc.fill_null(column, "")).combine_chunks()
+    return encoded.indices.to_numpy().astype(np.int64)
+
+
+def _article_codes(ids: pa.ChunkedArray, by_id: pa.ChunkedArray) -> np.ndarray:
+    """An integer per article id, equal for equal ids: its row in the lake, or past them for an id the
+    lake holds only under its text (those few are encoded as strings)."""
+    codes = pc.fill_null(by_id, -1).to_numpy().astype(np.int64)
+    new = np.flatnonzero(codes < 0)
+    if len(new):
+        codes[new] = codes.max() + 1 + _codes(ids.take(new))
+    return codes
+
+
+def _first_of_each(doc: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each (input, article): a rerun's index can list a pair twice.
+    An article in the lake has one text, so the id decides."""
+    order = np.lexsort((np.arange(len(doc)), article, doc))
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (np.diff(doc[order]) != 0) | (np.diff(article[order]) != 0)
+    return np.sort(order[new])
 
 
 def inputs_in_lake(
@@ -125,15 +192,16 @@ def inputs_in_lake(
     from eventlake.write import read_lake_table
 
     known = read_lake_table(lake, "articles", columns=KNOWN_COLUMNS)
-    finished = finished_documents(read_lake_table(lake, "raw_index"), known) if known.num_rows else {}
+    if known.num_rows == 0:
+        return None
+    finished = finished_documents(read_lake_table(lake, "raw_index", columns=INDEX_COLUMNS), known)
     if not finished:
         return None
-    texts: set[str] = set()
-    held = 0
+    found = []
     for doc, digest in input_documents(paths, published_at=published_at):
-        pairs = finished.get((digest, document_meta(doc))) if doc is not None else None
-        if pairs is None:
+        key = (digest, document_meta(doc)) if doc is not None else None
+        if key not in finished:
             return None
-        held += len(pairs)
-        texts.update(content_hash for _, content_hash in pairs)
-    return (len(texts), held - len(texts)) if held else None
+        found.append(key)
+    held, texts = finished.count(found)
+    return (texts, held - texts) if held else None

@@ -82,7 +82,8 @@ def open_inputs_task(
     batch_size: int,
 ) -> Stream[ingest.IngestResult]:
     # Inputs whose bytes the raw index already ties to the lake's current articles are not parsed again.
-    finished = incremental.finished_documents(write.read_lake_table(lake, "raw_index"), known)
+    index = write.read_lake_table(lake, "raw_index", columns=incremental.INDEX_COLUMNS)
+    finished = incremental.finished_documents(index, known)
     get_run_logger().info("open-inputs: %d inputs already wholly in the lake", len(finished))
     return Stream(
         ingest.iter_inputs(

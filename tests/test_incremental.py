@@ -125,3 +125,19 @@ def test_an_input_whose_article_has_a_newer_text_is_not_finished():
 def test_an_input_that_gave_no_article_is_not_finished():
     index = pa.Table.from_pylist([index_row("bad", None), index_row("j", ("a", "h1"))], schema=RAW_INDEX)
     assert [key[0] for key in finished_documents(index, known(("a", "h1")))] == ["j"]
+
+
+def test_finished_inputs_list_each_pair_once_in_the_order_first_read_and_count_texts_once():
+    rows = [
+        index_row("j", ("b", "h2")),
+        index_row("k", ("c", "h1")),
+        index_row("j", ("a", "h1")),
+        index_row("j", ("b", "h2")),
+    ]
+    index = pa.Table.from_pylist(rows, schema=RAW_INDEX)
+    finished = finished_documents(index, known(("a", "h1"), ("b", "h2")))
+    assert [(key[0], pairs) for key, pairs in finished.items()] == [
+        ("j", (("b", "h2"), ("a", "h1"))),
+        ("k", (("c", "h1"),)),
+    ]
+    assert finished.count(list(finished)) == (3, 2)
