@@ -291,6 +291,7 @@ def _run_result(
         "worker stages s": {k: round(float(v), 2) for k, v in manifest.get("worker_seconds", {}).items()},
         "flow process peak RSS MB": manifest.get("peak_rss_mb"),
         "flow process peak in stage": manifest.get("peak_rss_stage"),
+        "flushes s": manifest.get("flush_seconds"),
         "read": counts.get("read", 0),
         "known": counts.get("known", 0),
         "events written": counts.get("events_written", 0),

@@ -35,6 +35,7 @@ class RunLog:
         self.docs_index: Path | None = None
         self.peak_rss_mb = 0.0  # this process's peak resident memory so far, and the stage that set it
         self.peak_stage = ""
+        self.flush_seconds: list[float] = []  # each write of the held rows, the run's last one last
 
     def timed(self, stage: str, func: Callable, *args: Any, **kwargs: Any) -> Any:
         """Call `func(*args, **kwargs)`, adding its wall time to `stage`, less the time of stages timed inside it."""
@@ -92,6 +93,7 @@ class RunLog:
             "workers": self.workers,
             "peak_rss_mb": round(self.peak_rss_mb, 1),  # the flow's process; workers are apart
             "peak_rss_stage": self.peak_stage,
+            "flush_seconds": self.flush_seconds,
             "validation": self.validation,
             "docs_index": str(self.docs_index) if self.docs_index else None,
             "versions": {**package_versions(), "extractor": EXTRACTOR_VERSION, "lexicon": lexicon_version},

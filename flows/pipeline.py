@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import functools
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -179,10 +180,10 @@ class _Stages:
                 log.batch(articles, done.events, *checked)
                 self._keep_for_report(checked[1].valid)
                 if writer.full:
-                    log.count(**log.timed("write", flush_task, writer, final=False))
+                    _flush(log, writer, final=False)
                 _give_back_memory()
             log.workers = self.workers if pool.started else 1
-        log.count(**log.timed("write", flush_task, writer, final=True))
+        _flush(log, writer, final=True)
         log.docs_index = log.timed("docs", docs_task, validator) if validator is not None else None
         manifest = log.manifest(self.lexicon.version)
         events = pa.concat_tables(self.report_events) if self.report_events else schema.empty(schema.EVENTS)
@@ -209,6 +210,13 @@ class _Stages:
         room = REPORT_EVENTS - sum(t.num_rows for t in self.report_events)
         if room > 0 and events.num_rows:
             self.report_events.append(events.slice(0, room))
+
+
+def _flush(log: RunLog, writer: LakeWriter, *, final: bool) -> None:
+    """Write what the writer holds; each flush's time is kept apart too (the last one runs alone)."""
+    start = time.perf_counter()
+    log.count(**log.timed("write", flush_task, writer, final=final))
+    log.flush_seconds.append(round(time.perf_counter() - start, 3))
 
 
 def _give_back_memory() -> None:

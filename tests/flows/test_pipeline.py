@@ -133,6 +133,7 @@ def test_manifest_counts_the_run(lake):
     assert manifest["counts"]["rejected"] >= 2
     assert set(manifest["stage_seconds"]) >= {"ingest", "process", "validate", "write"}
     assert set(manifest["worker_seconds"]) >= {"clean", "segment", "extract"}
+    assert len(manifest["flush_seconds"]) == 1 and manifest["peak_rss_stage"] in manifest["stage_seconds"]
 
 
 def test_second_run_changes_nothing(lake, tmp_path):
