@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections import defaultdict
 from collections.abc import Iterator
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventlake.geo import haversine_km
 
@@ -41,52 +41,94 @@ def assign_clusters(events: pa.Table) -> pa.Table:
 def cluster_id(row: dict) -> str:
     """The id shared by every row for this type of event, at this point, on this day."""
     lat, lon = row["latitude"], row["longitude"]
-    point = f"{lat:.2f},{lon:.2f}" if lat is not None and lon is not None else ""
-    key = "|".join(str(row[c]) for c in KEY_COLUMNS)
-    return hashlib.sha1(f"cluster|{key}|{point}".encode()).hexdigest()[:16]
+    return _exact_id("|".join(str(row[c]) for c in KEY_COLUMNS), _point(lat, lon))
 
 
 def link_clusters(events: pa.Table) -> pa.Table:
-    """`events` with cluster_id set: exact ids, then near rows of other articles joined."""
+    """`events` with cluster_id set: exact ids, then near rows of other articles joined.
+
+    Worked on columns: only the joins themselves (few: most rows are alone) go through Python.
+    """
     if events.num_rows == 0:
         return events
-    rows = events.select(list(_LINK_COLUMNS)).to_pylist()
-    ids = [cluster_id(r) for r in rows]
-    parent = list(range(len(rows)))
-    articles = [{r["article_id"]} for r in rows]
-    days = [(r["event_date"], r["event_date"]) for r in rows]
-    for *_, i, j in sorted(_edges(rows)):  # nearest first; ties by event_id, never by arrival
+    rows = _Rows(events)
+    parent = np.arange(rows.size)
+    articles: dict[int, set[int]] = {}
+    days: dict[int, tuple[int, int]] = {}
+    for i, j in _edges(rows):  # nearest first; ties by event_id, never by arrival
         a, b = _root(parent, i), _root(parent, j)
-        first, last = min(days[a][0], days[b][0]), max(days[a][1], days[b][1])
-        joinable = a != b and not articles[a] & articles[b] and (last - first).days <= 1  # no chains of days
-        if joinable and _near(rows[a], rows[b]):  # nor chains of towns: the clusters' anchors are near
+        span_a, span_b = days.get(a, (rows.day[a], rows.day[a])), days.get(b, (rows.day[b], rows.day[b]))
+        first, last = min(span_a[0], span_b[0]), max(span_a[1], span_b[1])
+        held_a, held_b = articles.get(a, {rows.article[a]}), articles.get(b, {rows.article[b]})
+        joinable = a != b and not held_a & held_b and last - first <= 1  # no chains of days
+        if joinable and _near(rows, a, b):  # nor chains of towns: the clusters' anchors are near
             parent[b] = a
-            articles[a] |= articles[b]
+            articles[a] = held_a | held_b
             days[a] = (first, last)
-    best: dict[int, str] = {}
-    for i, exact in enumerate(ids):
-        root = _root(parent, i)
-        best[root] = min(best.get(root, exact), exact)
-    linked = [best[_root(parent, i)] for i in range(len(rows))]
+    while not np.array_equal(parent, parent[parent]):  # every row straight to its root
+        parent = parent[parent]
+    names, codes = np.unique(np.array(rows.exact_ids(), dtype=object), return_inverse=True)
+    best = np.full(rows.size, len(names))
+    np.minimum.at(best, parent, codes)  # the smallest exact id of each cluster
     index = events.schema.get_field_index("cluster_id")
-    return events.set_column(index, "cluster_id", pa.array(linked, pa.string()))
+    return events.set_column(index, "cluster_id", pa.array(names[best[parent]].tolist(), pa.string()))
 
 
-def _edges(rows: list[dict]):
-    """Candidate joins as (km, days apart, event ids, i, j): rows at one point on one day to that
-    point's first row, then the first rows of near points (a town's reports share its point, so
-    there are few points to compare however many rows there are)."""
-    sites: dict[tuple, list[int]] = defaultdict(list)
-    for i in sorted(range(len(rows)), key=lambda k: rows[k]["event_id"]):
-        r = rows[i]
-        if r["latitude"] is not None and r["longitude"] is not None:
-            sites[(r["sub_event_type"], r["iso"], r["event_date"], r["latitude"], r["longitude"])].append(i)
-    for members in sites.values():
-        head = members[0]
-        yield from ((0.0, 0, rows[head]["event_id"], rows[j]["event_id"], head, j) for j in members[1:])
+class _Rows:
+    """The columns linking reads, as Python lists and integer codes (event ids by their rank)."""
+
+    def __init__(self, events: pa.Table):
+        table = events.select(list(_LINK_COLUMNS))
+        self.table = table
+        self.size = table.num_rows
+        self.rank = np.empty(self.size, dtype=np.int64)
+        self.rank[pc.sort_indices(table["event_id"]).to_numpy()] = np.arange(self.size)
+        self.article = _codes(table["article_id"]).tolist()
+        self.day = pc.cast(pc.cast(table["event_date"], pa.date32()), pa.int32()).to_numpy(zero_copy_only=False)
+        self.day = self.day.tolist()
+        self.lat, self.lon = table["latitude"].to_pylist(), table["longitude"].to_pylist()
+        self.precision = pc.fill_null(table["geo_precision"], 1).to_pylist()
+
+    def exact_ids(self) -> list[str]:
+        """cluster_id of each row: the key columns as text, the point as formatted once per point."""
+        parts = [pc.cast(self.table[c], pa.string()) for c in KEY_COLUMNS]
+        keys = pc.binary_join_element_wise(*[pc.fill_null(p, "None") for p in parts], "|").to_pylist()
+        points: dict[tuple, str] = {}
+        return [
+            _exact_id(key, points.get(p) or points.setdefault(p, _point(*p)))
+            for key, p in zip(keys, zip(self.lat, self.lon, strict=True), strict=True)
+        ]
+
+
+def _point(lat: float | None, lon: float | None) -> str:
+    return f"{lat:.2f},{lon:.2f}" if lat is not None and lon is not None else ""
+
+
+def _exact_id(key: str, point: str) -> str:
+    return hashlib.sha1(f"cluster|{key}|{point}".encode()).hexdigest()[:16]
+
+
+def _codes(column: pa.ChunkedArray) -> np.ndarray:
+    """An integer per value, equal for equal values."""
+    return pc.dictionary_encode(column).combine_chunks().indices.to_numpy().astype(np.int64)
+
+
+def _edges(rows: _Rows) -> Iterator[tuple[int, int]]:
+    """Candidate joins (i, j), ordered by (km, days apart, event ids): rows at one point on one day
+    to that point's first row, then the first rows of near points (a town's reports share its
+    point, so there are few points to compare however many rows there are)."""
+    table = rows.table
+    placed = np.flatnonzero(pc.and_(pc.is_valid(table["latitude"]), pc.is_valid(table["longitude"])).to_numpy())
+    placed = placed[np.argsort(rows.rank[placed])]  # event_id order
+    sites: dict[tuple, list[int]] = {}
+    kinds, isos = table["sub_event_type"].to_pylist(), table["iso"].to_pylist()
+    for i in placed.tolist():
+        sites.setdefault((kinds[i], isos[i], rows.day[i], rows.lat[i], rows.lon[i]), []).append(i)
+    found = [(0.0, 0, rows.rank[m[0]], rows.rank[j], m[0], j) for m in sites.values() for j in m[1:]]
     listed = list(sites)
     for a, b in _neighbour_sites(listed):
-        yield from _site_edge(rows, sites[listed[a]], sites[listed[b]])
+        found.extend(_site_edge(rows, sites[listed[a]], sites[listed[b]]))
+    return ((i, j) for *_, i, j in sorted(found))
 
 
 def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
@@ -98,17 +140,17 @@ def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
     rank = np.empty(len(sites), dtype=np.int64)
     rank[sorted(range(len(sites)), key=sites.__getitem__)] = np.arange(len(sites))
     group = np.array([groups.setdefault(site[:2], len(groups)) for site in sites], dtype=np.int64)
-    day = np.array([site[2].toordinal() for site in sites], dtype=np.int64)
+    day = np.array([site[2] for site in sites], dtype=np.int64)
     y = np.floor(np.array([site[3] for site in sites]) / CELL_DEGREES).astype(np.int64)
     x = np.floor(np.array([site[4] for site in sites]) / CELL_DEGREES).astype(np.int64)
     keys = _cell_keys(group, day, y, x)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     for dy, dx, dd in itertools.product((-1, 0, 1), (-1, 0, 1), (0, 1)):
-        wanted = _cell_keys(group, day + dd, y + dy, x + dx)
-        lows = np.searchsorted(ordered, wanted, side="left")
+        wanted = ordered + _cell_keys(np.int64(0), np.int64(dd), np.int64(dy), np.int64(dx)) - _cell_keys(0, 0, 0, 0)
+        lows = np.searchsorted(ordered, wanted, side="left")  # sorted queries: a merge, not random probes
         sizes = np.searchsorted(ordered, wanted, side="right") - lows
-        here = np.repeat(np.arange(len(sites)), sizes)
+        here = np.repeat(order, sizes)
         there = order[np.repeat(lows - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))]
         keep = np.ones(len(here), dtype=bool) if dd else rank[here] < rank[there]
         yield from zip(here[keep].tolist(), there[keep].tolist(), strict=True)
@@ -119,27 +161,25 @@ def _cell_keys(group: np.ndarray, day: np.ndarray, y: np.ndarray, x: np.ndarray)
     return ((group * 2**22 + day) * 2**13 + (y + 2**12)) * 2**13 + (x + 2**12)
 
 
-def _site_edge(rows: list[dict], a: list[int], b: list[int]):
+def _site_edge(rows: _Rows, a: list[int], b: list[int]) -> Iterator[tuple]:
     i, j = a[0], b[0]
-    r, s = rows[i], rows[j]
-    if abs(r["latitude"] - s["latitude"]) * _KM_PER_DEGREE > NEAR_KM_ROUGH:
+    if abs(rows.lat[i] - rows.lat[j]) * _KM_PER_DEGREE > NEAR_KM_ROUGH:
         return  # the cheap test first: most neighbours in a cell are farther than any radius
-    rough = max(rows[k]["geo_precision"] or 1 for k in (*a, *b)) > 1
-    km = haversine_km(r["latitude"], r["longitude"], s["latitude"], s["longitude"])
+    rough = max(rows.precision[k] or 1 for k in (*a, *b)) > 1
+    km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     if km <= (NEAR_KM_ROUGH if rough else NEAR_KM):
-        first, second = sorted((i, j), key=lambda k: rows[k]["event_id"])
-        days = abs((r["event_date"] - s["event_date"]).days)
-        yield round(km, 3), days, rows[first]["event_id"], rows[second]["event_id"], first, second
+        first, second = sorted((i, j), key=lambda k: rows.rank[k])
+        yield round(km, 3), abs(rows.day[i] - rows.day[j]), rows.rank[first], rows.rank[second], first, second
 
 
-def _near(a: dict, b: dict) -> bool:
-    if a["latitude"] is None or b["latitude"] is None:
+def _near(rows: _Rows, a: int, b: int) -> bool:
+    if rows.lat[a] is None or rows.lat[b] is None:
         return False
-    km = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-    return km <= NEAR_KM_ROUGH if max(a["geo_precision"] or 1, b["geo_precision"] or 1) > 1 else km <= NEAR_KM
+    km = haversine_km(rows.lat[a], rows.lon[a], rows.lat[b], rows.lon[b])
+    return km <= NEAR_KM_ROUGH if max(rows.precision[a] or 1, rows.precision[b] or 1) > 1 else km <= NEAR_KM
 
 
-def _root(parent: list[int], i: int) -> int:
+def _root(parent: np.ndarray, i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]
