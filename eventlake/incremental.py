@@ -112,6 +112,9 @@ class FinishedInputs(Mapping[tuple[str, str], tuple[tuple[str, str], ...]]):
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return iter(self._spans)
 
+    def __contains__(self, key: object) -> bool:  # Mapping's would build the input's pairs to answer
+        return key in self._spans
+
     def __len__(self) -> int:
         return len(self._spans)
 
