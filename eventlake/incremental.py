@@ -148,7 +148,8 @@ def finished_documents(index: pa.Table, known: pa.Table) -> FinishedInputs:
     raw_codes, meta_codes = _codes(rows["raw_hash"]), _codes(rows["meta"])
     doc = raw_codes * (int(meta_codes.max()) + 1) + meta_codes
     keep = np.flatnonzero(np.bincount(doc, weights=~in_lake)[doc] == 0)  # every row of its input is in the lake
-    keep = keep[_first_of_each(doc[keep], _article_codes(rows["article_id"].take(keep), by_id.take(keep)))]
+    article = _article_codes(rows["article_id"].take(keep), by_id.take(keep))
+    keep = keep[_first_of_each(doc[keep], article, by_text.take(keep).to_numpy())]
     first_row = np.full(int(doc.max()) + 1, len(doc), dtype=np.int64)
     np.minimum.at(first_row, doc[keep], keep)
     order = keep[np.lexsort((keep, first_row[doc[keep]]))]  # inputs in the order first read, rows in theirs
@@ -172,12 +173,12 @@ def _article_codes(ids: pa.ChunkedArray, by_id: pa.ChunkedArray) -> np.ndarray:
     return codes
 
 
-def _first_of_each(doc: np.ndarray, article: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each (input, article): a rerun's index can list a pair twice.
-    An article in the lake has one text, so the id decides."""
-    order = np.lexsort((np.arange(len(doc)), article, doc))
+def _first_of_each(doc: np.ndarray, article: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each (input, article id, text): an input can list a pair twice.
+    `text` is the lake row holding the text, the same for equal texts."""
+    order = np.lexsort((np.arange(len(doc)), text, article, doc))
     new = np.ones(len(order), dtype=bool)
-    new[1:] = (np.diff(doc[order]) != 0) | (np.diff(article[order]) != 0)
+    new[1:] = (np.diff(doc[order]) != 0) | (np.diff(article[order]) != 0) | (np.diff(text[order]) != 0)
     return np.sort(order[new])
 
 

@@ -141,3 +141,9 @@ def test_finished_inputs_list_each_pair_once_in_the_order_first_read_and_count_t
         ("k", (("c", "h1"),)),
     ]
     assert finished.count(list(finished)) == (3, 2)
+
+
+def test_one_id_with_two_texts_both_in_the_lake_keeps_both_pairs():
+    index = pa.Table.from_pylist([index_row("j", ("a", "h1")), index_row("j", ("a", "h2"))], schema=RAW_INDEX)
+    finished = finished_documents(index, known(("a", "h1"), ("b", "h2")))
+    assert list(finished.values()) == [(("a", "h1"), ("a", "h2"))]
