@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventlake.geo import haversine_km
+from eventlake.tables import value_codes
 
 KEY_COLUMNS = ("event_type", "sub_event_type", "iso", "admin1", "event_date")
 NEAR_KM = 10.0  # two towns' points: the same town, spelt or resolved a little differently
@@ -83,9 +84,8 @@ class _Rows:
         self.size = table.num_rows
         self.rank = np.empty(self.size, dtype=np.int64)
         self.rank[pc.sort_indices(table["event_id"]).to_numpy()] = np.arange(self.size)
-        self.article = _codes(table["article_id"]).tolist()
-        self.day = pc.cast(pc.cast(table["event_date"], pa.date32()), pa.int32()).to_numpy(zero_copy_only=False)
-        self.day = self.day.tolist()
+        self.article = value_codes(table["article_id"]).tolist()
+        self.day = pc.cast(pc.cast(table["event_date"], pa.date32()), pa.int32()).to_pylist()  # ordinals since 1970
         self.lat, self.lon = table["latitude"].to_pylist(), table["longitude"].to_pylist()
         self.precision = pc.fill_null(table["geo_precision"], 1).to_pylist()
 
@@ -106,11 +106,6 @@ def _point(lat: float | None, lon: float | None) -> str:
 
 def _exact_id(key: str, point: str) -> str:
     return hashlib.sha1(f"cluster|{key}|{point}".encode()).hexdigest()[:16]
-
-
-def _codes(column: pa.ChunkedArray) -> np.ndarray:
-    """An integer per value, equal for equal values."""
-    return pc.dictionary_encode(column).combine_chunks().indices.to_numpy().astype(np.int64)
 
 
 def _edges(rows: _Rows) -> Iterator[tuple[int, int]]:

@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventlake.tables import value_codes
+
 KNOWN_COLUMNS = ("article_id", "content_hash", "source_url")  # all that is read of the lake's articles
 DOCUMENT_COLUMNS = ("raw_hash", "source", "name", "meta", "charset")  # one input in the raw index
 INDEX_COLUMNS = ("raw_hash", "meta", "article_id", "content_hash", "reprocess")  # what finished_documents reads
@@ -145,7 +147,7 @@ def finished_documents(index: pa.Table, known: pa.Table) -> FinishedInputs:
     same_text = pc.equal(hashes.take(by_id), rows["content_hash"])
     in_lake = pc.and_(pc.is_valid(rows["article_id"]), pc.or_kleene(same_text, pc.is_valid(by_text)))
     in_lake = pc.fill_null(in_lake, False).to_numpy(zero_copy_only=False)
-    raw_codes, meta_codes = _codes(rows["raw_hash"]), _codes(rows["meta"])
+    raw_codes, meta_codes = value_codes(rows["raw_hash"]), value_codes(rows["meta"])
     doc = raw_codes * (int(meta_codes.max()) + 1) + meta_codes
     keep = np.flatnonzero(np.bincount(doc, weights=~in_lake)[doc] == 0)  # every row of its input is in the lake
     article = _article_codes(rows["article_id"].take(keep), by_id.take(keep))
@@ -157,19 +159,13 @@ def finished_documents(index: pa.Table, known: pa.Table) -> FinishedInputs:
     return FinishedInputs(rows.take(order), starts.tolist())
 
 
-def _codes(column: pa.ChunkedArray) -> np.ndarray:
-    """An integer per value, equal for equal values (nulls share one)."""
-    encoded = pc.dictionary_encode(pc.fill_null(column, "")).combine_chunks()
-    return encoded.indices.to_numpy().astype(np.int64)
-
-
 def _article_codes(ids: pa.ChunkedArray, by_id: pa.ChunkedArray) -> np.ndarray:
     """An integer per article id, equal for equal ids: its row in the lake, or past them for an id the
     lake holds only under its text (those few are encoded as strings)."""
     codes = pc.fill_null(by_id, -1).to_numpy().astype(np.int64)
     new = np.flatnonzero(codes < 0)
     if len(new):
-        codes[new] = codes.max() + 1 + _codes(ids.take(new))
+        codes[new] = codes.max() + 1 + value_codes(ids.take(new))
     return codes
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 
 def conform(table: pa.Table, schema: pa.Schema, **fill: object) -> pa.Table:
@@ -34,3 +36,11 @@ def fill_nulls(table: pa.Table, **values: object) -> pa.Table:
         filled = column.fill_null(pa.scalar(value, type=column.type))
         table = table.set_column(index, name, filled)
     return table
+
+
+def value_codes(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """An int64 per value, equal for equal values (nulls count as ""), for grouping in numpy."""
+    encoded = pc.dictionary_encode(pc.fill_null(column, ""))
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    return encoded.indices.to_numpy().astype(np.int64)
