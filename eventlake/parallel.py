@@ -116,6 +116,13 @@ class StagePool:
         while pending:
             yield _result(pending.popleft())
 
+    def map(self, func: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
+        """`func` over `items` on the workers if they were started, else here; results in order.
+        For work between batches, such as the run's last flush, which would leave a core idle."""
+        if self._executor is None:
+            return map(func, items)
+        return self._executor.map(func, items)
+
     def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed:
         self._seen += batch.num_rows
         if self.workers > 1 and self._executor is None and self._seen >= self._start_after and not last:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -71,6 +71,9 @@ BUFFER_BYTES = 160 * 2**20
 # A directory of a table without `finish` is merged into one file at a run's end past this many files.
 MAX_LIVE_FILES = 16
 _ISO = re.compile(r"[A-Z]{2}")
+# Runs one function over many items, like the builtin map; a process pool's map writes partitions
+# on several cores (each partition is its own files, so they can be written in any order).
+Mapper = Callable[[Callable[..., Any], Iterable[Any]], Iterator[Any]]
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -212,23 +215,25 @@ class LakeWriter:
     def full(self) -> bool:
         return self._bytes >= self.max_bytes
 
-    def flush(self, *, final: bool | None = None) -> dict[str, int]:
+    def flush(self, *, final: bool | None = None, mapper: Mapper = map) -> dict[str, int]:
         """Write everything held; returns rows written per table.
 
         `final` marks the run's last flush, which finishes the events partitions (one file each,
         clusters linked over all rows) and merges directories grown past MAX_LIVE_FILES. By default
         a flush is final unless the writer is full: a run flushes when full, and once at its end.
+        `mapper` writes the partitions of a table (a process pool's map spreads them over cores);
+        each table's partitions are all written before the next table's, so the order stays safe.
         """
         final = not self.full if final is None else final
         written = {}
         for name in ("raw_index", "signatures", "near_duplicates", "rejects"):
             written[name] = self._append(name)
         ids = pa.concat_arrays(self._ids).unique() if self._ids else pa.array([], pa.string())
-        written["events"] = self._replace("events", ids, final=final)
+        written["events"] = self._replace("events", ids, final=final, mapper=mapper)
         for name in ("events_quarantine", "articles_quarantine"):
             written[name] = self._append(name)
         article_ids = self._grouped("articles").column("article_id").combine_chunks()
-        written["articles"] = self._replace("articles", article_ids, final=final)
+        written["articles"] = self._replace("articles", article_ids, final=final, mapper=mapper)
         if final:
             for name in _APPENDED:
                 _merge_crowded(self.lake / TABLES[name].path, TABLES[name].schema)
@@ -259,14 +264,15 @@ class LakeWriter:
         held = [t for tables in self._by_part[name].values() for t in tables]
         return pa.concat_tables(held) if held else TABLES[name].schema.empty_table()
 
-    def _replace(self, name: str, ids: pa.Array, *, final: bool) -> int:
+    def _replace(self, name: str, ids: pa.Array, *, final: bool, mapper: Mapper) -> int:
         rows = self._grouped(name)
         if rows.num_rows == 0 and len(ids) == 0 and not final:
             return 0
         _check_key(rows, TABLES[name].key[0], table_name=name)  # unique across the batches held, too
         groups = {part: pa.concat_tables(held) for part, held in self._by_part[name].items()}
         holders = self._holders(name, ids)
-        return _write_partitions(self.lake, TABLES[name], groups, ids, final=final, holders=holders).rows_written
+        written = _write_partitions(self.lake, TABLES[name], groups, ids, final=final, holders=holders, mapper=mapper)
+        return written.rows_written
 
     def _holders(self, name: str, ids: pa.Array) -> set[Path]:
         """Partitions holding rows of `ids`: from the index of the files there before the run (read on first
@@ -424,7 +430,14 @@ def _write_now(lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.A
 
 
 def _write_partitions(
-    lake: Path, table: LakeTable, new: dict[str, pa.Table], ids: pa.Array, *, final: bool, holders: set[Path]
+    lake: Path,
+    table: LakeTable,
+    new: dict[str, pa.Table],
+    ids: pa.Array,
+    *,
+    final: bool,
+    holders: set[Path],
+    mapper: Mapper = map,
 ) -> WriteStats:
     """Write each partition's `new` rows; replace every old row of article `ids`.
 
@@ -437,19 +450,43 @@ def _write_partitions(
     rewrite = set(holders)
     if final and table.finish is not None:
         rewrite |= set(new_dirs) | {d for d, listing in files.table_directories(root) if listing.has_delta}
-    empty = table.schema.empty_table()
-    replaced = 0
-    for directory in sorted(set(new_dirs) | rewrite):
-        rows = new_dirs.get(directory, empty)
-        if directory in rewrite:
-            replaced += _rewrite(directory, table, rows, ids)
-        else:
-            _append_file(directory, table, rows)
+    empty, no_ids = table.schema.empty_table(), ids.slice(0, 0)
+    jobs = [
+        _Partition(
+            directory,
+            table,
+            _compact(new_dirs.get(directory, empty)),
+            ids if directory in holders else no_ids,
+            rewrite=directory in rewrite,
+        )
+        for directory in sorted(set(new_dirs) | rewrite)
+    ]
+    replaced = sum(mapper(_write_partition, jobs))
     if final and table.finish is None:
         _merge_crowded(root, table.schema)
     touched = tuple(d.relative_to(lake).as_posix() for d in sorted(set(new_dirs) | rewrite))
     written = sum(rows.num_rows for rows in new.values())
     return WriteStats(rows_written=written, rows_replaced=replaced, partitions=touched)
+
+
+@dataclass(frozen=True)
+class _Partition:
+    """One partition's write: its new rows, and the articles whose old rows it drops (it holds some).
+    Only the ids a partition needs travel with it, so a job is small to send to another process."""
+
+    directory: Path
+    table: LakeTable
+    rows: pa.Table
+    ids: pa.Array
+    rewrite: bool  # else its rows are added as a new file
+
+
+def _write_partition(job: _Partition) -> int:
+    """Rewrite or add to one partition; returns the old rows dropped."""
+    if job.rewrite:
+        return _rewrite(job.directory, job.table, job.rows, job.ids)
+    _append_file(job.directory, job.table, job.rows)
+    return 0
 
 
 def _holders(root: Path, table: LakeTable, ids: pa.Array) -> set[Path]:
@@ -523,6 +560,11 @@ def _by_partition(rows: pa.Table, parts: Sequence[str]) -> dict[str, pa.Table]:
         groups[part] = ordered.slice(start, size)
         start += size
     return groups
+
+
+def _compact(rows: pa.Table) -> pa.Table:
+    """The rows in buffers of their own: a slice sent to another process would take its parent's whole buffers."""
+    return rows.take(pa.array(range(rows.num_rows), pa.int64()))
 
 
 def _of_articles(rows: pa.Table, ids: pa.Array) -> pa.ChunkedArray:

@@ -28,7 +28,7 @@ from eventlake.fetch import FetchOptions
 from eventlake.lexicons import DATA_DIR, Boilerplate, Lexicon
 from eventlake.manifest import RunLog
 from eventlake.parallel import StagePool
-from eventlake.write import LakeWriter, lock_lake
+from eventlake.write import LakeWriter, Mapper, lock_lake
 from tasks.stages import (
     Stream,
     articles_task,
@@ -183,7 +183,7 @@ class _Stages:
                     _flush(log, writer, final=False)
                 _give_back_memory()
             log.workers = self.workers if pool.started else 1
-        _flush(log, writer, final=True)
+            _flush(log, writer, final=True, mapper=pool.map)  # partitions on the workers
         log.docs_index = log.timed("docs", docs_task, validator) if validator is not None else None
         manifest = log.manifest(self.lexicon.version)
         events = pa.concat_tables(self.report_events) if self.report_events else schema.empty(schema.EVENTS)
@@ -212,10 +212,10 @@ class _Stages:
             self.report_events.append(events.slice(0, room))
 
 
-def _flush(log: RunLog, writer: LakeWriter, *, final: bool) -> None:
+def _flush(log: RunLog, writer: LakeWriter, *, final: bool, mapper: Mapper = map) -> None:
     """Write what the writer holds; each flush's time is kept apart too (the last one runs alone)."""
     start = time.perf_counter()
-    log.count(**log.timed("write", flush_task, writer, final=final))
+    log.count(**log.timed("write", flush_task, writer, final=final, mapper=mapper))
     log.flush_seconds.append(round(time.perf_counter() - start, 3))
 
 

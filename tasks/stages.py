@@ -199,9 +199,9 @@ def hold_task(writer: write.LakeWriter, articles: Outcome, events: Outcome, reje
 
 
 @task(name="flush", **STAGE)
-def flush_task(writer: write.LakeWriter, *, final: bool) -> dict[str, int]:
+def flush_task(writer: write.LakeWriter, *, final: bool, mapper: write.Mapper = map) -> dict[str, int]:
     # The run's last flush also compacts the files its earlier flushes added (write.LakeWriter).
-    written = writer.flush(final=final)
+    written = writer.flush(final=final, mapper=mapper)
     get_run_logger().info("flush: %s", ", ".join(f"{n} {k}" for k, n in written.items() if n))
     return {"articles_written": written["articles"], "events_written": written["events"]}
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -38,14 +40,14 @@ def rejects(*reasons: str) -> pa.Table:
     return pa.Table.from_pylist([row | {"reason": r} for r in reasons], schema=REJECTS)
 
 
-def run(lake: Path, batches: list[tuple[pa.Table, pa.Table]], *, max_bytes: int) -> None:
+def run(lake: Path, batches: list[tuple[pa.Table, pa.Table]], *, max_bytes: int, mapper=map) -> None:
     """Hold batches as the pipeline does: flush whenever the writer is full, and once at the end."""
     writer = LakeWriter(lake, max_bytes=max_bytes)
     for articles_batch, events_batch in batches:
         writer.add_batch(articles_batch, events_batch)
         if writer.full:
-            writer.flush()
-    writer.flush()
+            writer.flush(final=False)
+    writer.flush(final=True, mapper=mapper)
 
 
 def reports(n: int) -> list[tuple[pa.Table, pa.Table]]:
@@ -144,6 +146,16 @@ def test_many_flushes_and_one_flush_give_the_same_tables(tmp_path):
         run(lake, reports(5), max_bytes=max_bytes)
     tables = [[read_lake_table(tmp_path / lake, n) for n in ("events", "articles")] for lake in ("many", "one")]
     assert tables[0] == tables[1]
+
+
+def test_the_last_flush_on_other_processes_writes_the_same_files(tmp_path):
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for lake, mapper in ((tmp_path / "here", map), (tmp_path / "pool", pool.map)):
+            write_events(events(("old", "a0"), **RAQQA), lake, article_ids=["a0"])  # a0 is re-extracted below
+            write_articles(articles("a0"), lake)
+            run(lake, reports(5), max_bytes=1, mapper=mapper)
+    here, pooled = ({k: v[0] for k, v in snapshot(tmp_path / d).items()} for d in ("here", "pool"))
+    assert (here, len(here)) == (pooled, 8)
 
 
 def test_reports_flushed_apart_share_one_cluster(tmp_path):

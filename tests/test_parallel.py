@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -62,3 +63,12 @@ def test_a_single_batch_starts_no_workers(raw, lexicons):
     with pool:
         list(pool.imap([raw]))
         assert not pool.started
+
+
+def test_map_runs_on_the_workers_once_they_are_started(raw, lexicons):
+    pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, **lexicons)
+    with pool:
+        here = set(pool.map(os.readlink, ["/proc/self"] * 4))  # /proc/self names the process reading it
+        list(pool.imap(iter_batches(raw, 2)))
+        there = set(pool.map(os.readlink, ["/proc/self"] * 4))
+    assert (here, str(os.getpid()) in there, len(there) >= 1) == ({str(os.getpid())}, False, True)
