@@ -455,7 +455,7 @@ def _write_partitions(
         _Partition(
             directory,
             table,
-            _compact(new_dirs.get(directory, empty)),
+            new_dirs.get(directory, empty),
             ids if directory in holders else no_ids,
             rewrite=directory in rewrite,
         )
@@ -479,6 +479,11 @@ class _Partition:
     rows: pa.Table
     ids: pa.Array
     rewrite: bool  # else its rows are added as a new file
+
+    def __reduce__(self) -> tuple:
+        # Sent to a worker, the rows go without the rest of the batch they are a slice of; copied
+        # only then, one job at a time, so a flush in this process holds no second copy.
+        return (_Partition, (self.directory, self.table, _compact(self.rows), self.ids, self.rewrite))
 
 
 def _write_partition(job: _Partition) -> int:

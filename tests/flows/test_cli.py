@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from eventlake.cli import EXIT_ALL_REJECTED, EXIT_LAKE_BUSY, app
 from eventlake.write import lock_lake
 
+EVENTLAKE = Path(sys.executable).parent / "eventlake"  # the installed command, as a user runs it
+
 
 def invoke(*args: str):
     return CliRunner().invoke(app, list(args))
+
+
+def garbage_inputs(root: Path) -> Path:
+    inputs = root / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "garbage.txt").write_bytes(random.Random(3).randbytes(2000))
+    return inputs
 
 
 def said(result) -> str:
@@ -41,11 +56,7 @@ def test_run_on_a_locked_lake_refuses_naming_the_holder(tmp_path):
 
 
 def test_run_where_everything_is_rejected_says_so_and_fails(tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "garbage.txt").write_bytes(random.Random(3).randbytes(2000))
-    result = invoke("run", str(inputs), "--lake", str(tmp_path / "lake"))
+    result = invoke("run", str(garbage_inputs(tmp_path)), "--lake", str(tmp_path / "lake"))
     assert (result.exit_code, "No article could be used: every input was rejected" in result.output) == (
         EXIT_ALL_REJECTED,
         True,
@@ -69,3 +80,26 @@ def test_empty_input_directory_is_not_a_failure(tmp_path):
 def test_reprocess_without_a_raw_store_says_so(tmp_path):
     result = invoke("reprocess", "--lake", str(tmp_path))
     assert (result.exit_code, "has no raw store" in result.output) == (1, True)
+
+
+def test_the_command_exits_with_its_code_its_message_and_no_process_left(tmp_path):
+    # The command skips the interpreter's teardown: its exit code, its last words and Prefect's
+    # server stopping (the exit handlers) must survive that.
+    command = [str(EVENTLAKE), "run", str(garbage_inputs(tmp_path)), "--lake", str(tmp_path / "lake")]
+    with open(tmp_path / "out", "w+") as out:  # a file, not a pipe a leftover process would hold open
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process.wait(timeout=600)
+        out.seek(0)
+        said = out.read()
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing of its process group, Prefect's server included, is left
+    assert (process.returncode, "No article could be used" in said, "Traceback" in said) == (
+        EXIT_ALL_REJECTED,
+        True,
+        False,
+    )
+
+
+def test_the_command_exits_with_a_usage_errors_code():
+    process = subprocess.run([str(EVENTLAKE), "run"], capture_output=True, text=True, timeout=120)
+    assert (process.returncode, "give files or directories" in process.stderr) == (2, True)
