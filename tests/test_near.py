@@ -66,15 +66,35 @@ def test_signatures_are_the_same_in_every_run():
     assert signed(a=STORY).column("signature").to_pylist() == signed(a=STORY).column("signature").to_pylist()
 
 
-def test_signatures_are_the_minhash_stored_lakes_hold():
-    """The signature as first defined (strings joined, then encoded): a faster way of computing it
-    must give the same values, or a lake's stored signatures would stop matching new ones."""
-    words = re.findall(r"\w+", normalize_key(STORY))
-    shingles = {" ".join(words[k : k + 5]) for k in range(len(words) - 4)}
+def first_defined_signature(text: str) -> bytes:
+    """The signature as first defined (words joined, each shingle encoded and hashed): a faster way
+    of computing it must give the same values, or a lake's stored signatures would stop matching."""
+    words = re.findall(r"\w+", normalize_key(text))
+    size = min(5, len(words)) or 1
+    shingles = {" ".join(words[k : k + size]) for k in range(max(len(words) - size + 1, 1))}
     hashes = np.array([zlib.crc32(s.encode("utf-8")) for s in shingles], dtype=np.uint64)
     a, b = _PERMUTATIONS
-    expected = ((a[:, None] * hashes[None, :] + b[:, None]) % _PRIME).min(axis=1).astype("<u4").tobytes()
-    assert signed(a=STORY).column("signature")[0].as_py() == expected
+    return ((a[:, None] * hashes[None, :] + b[:, None]) % _PRIME).min(axis=1).astype("<u4").tobytes()
+
+
+def test_signatures_are_the_minhash_stored_lakes_hold():
+    long_word = "ب" * 200  # 400 bytes: past the CRC tables, so that shingle takes the slow path
+    texts = {
+        "story": STORY,
+        "wire": WIRE_COPY,
+        "other": OTHER,
+        "long_word": f"قصف {long_word} على أطراف المدينة صباح اليوم",
+        "four_words": "قصف مدفعي على سراقب",
+        "one_word": "عاجل",
+        "empty": "",
+        "mixed": "Reuters ١٢ 2024 قتلى_وجرحى Ça",
+    }
+    got = signed(**texts).column("signature").to_pylist()
+    assert got == [first_defined_signature(text) for text in texts.values()]
+
+
+def test_an_empty_batch_has_no_signatures():
+    assert signed() == SIGNATURES.empty_table()
 
 
 def test_signature_of_an_empty_text_is_still_a_signature():
