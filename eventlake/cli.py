@@ -43,6 +43,7 @@ class _App(typer.Typer):
 
 
 def _exit_now(code: object) -> None:
+    """End the process as the interpreter would, less the freeing of every object."""
     if not isinstance(code, int | None):  # sys.exit("message"): print it, fail
         print(code, file=sys.stderr)
         code = EXIT_FAILED

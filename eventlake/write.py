@@ -16,7 +16,8 @@ held pass BUFFER_BYTES, and at the end of the run), so each flush costs what it 
   (128-bit hashes computed in bulk) and keeps the fingerprints up to date as it writes;
 - the run's last flush rewrites every events partition that holds a delta as one part file, with
   `cluster_id` linked over all its rows, so a run of many flushes leaves the same rows as a run of
-  one; other directories are merged into one part file once they hold more than MAX_LIVE_FILES.
+  one (on the run's worker processes, a partition each, when it has them); other directories are
+  merged into one part file once they hold more than MAX_LIVE_FILES.
 The flush order (provenance, links and rejects, then events and quarantine, articles last) keeps a
 killed run safe: an article in the lake marks its events as written.
 
@@ -71,10 +72,10 @@ BUFFER_BYTES = 160 * 2**20
 # A directory of a table without `finish` is merged into one file at a run's end past this many files.
 MAX_LIVE_FILES = 16
 _ISO = re.compile(r"[A-Z]{2}")
+_RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # Runs one function over many items, like the builtin map; a process pool's map writes partitions
 # on several cores (each partition is its own files, so they can be written in any order).
 Mapper = Callable[[Callable[..., Any], Iterable[Any]], Iterator[Any]]
-_RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
