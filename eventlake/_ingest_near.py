@@ -395,11 +395,9 @@ def _temporary(directory: Path | None) -> BinaryIO:
 
 def _pair_codes(new_rows: np.ndarray, lows: np.ndarray, sizes: np.ndarray, rows: np.ndarray, total: int) -> np.ndarray:
     """Codes new_row * total + row pairing each of `new_rows` with `rows[low : low + size]`."""
-    count = int(sizes.sum())
-    if count == 0:
+    if not sizes.sum():
         return np.zeros(0, dtype=np.int64)
-    at = np.repeat(lows - np.cumsum(sizes) + sizes, sizes) + np.arange(count)
-    return np.repeat(new_rows.astype(np.int64), sizes) * total + rows[at].astype(np.int64)
+    return np.repeat(new_rows.astype(np.int64), sizes) * total + rows[_runs(lows, sizes)].astype(np.int64)
 
 
 def _band_keys(matrix: np.ndarray) -> np.ndarray:
