@@ -13,6 +13,7 @@ the first copies are enough to link a copy into its story. Private to the flow's
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import os
 import random
@@ -334,12 +335,12 @@ class _Crc:
 
 def _advance(crc: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Each CRC as if `lengths` more bytes followed (to be xor-ed with those bytes' own CRC)."""
-    rows = lengths * 1024
+    table, rows = _advance_table(), lengths * 1024
     return (
-        _ADVANCE_FLAT[rows + (crc & 255)]
-        ^ _ADVANCE_FLAT[rows + 256 + ((crc >> 8) & 255)]
-        ^ _ADVANCE_FLAT[rows + 512 + ((crc >> 16) & 255)]
-        ^ _ADVANCE_FLAT[rows + 768 + (crc >> 24)]
+        table[rows + (crc & 255)]
+        ^ table[rows + 256 + ((crc >> 8) & 255)]
+        ^ table[rows + 512 + ((crc >> 16) & 255)]
+        ^ table[rows + 768 + (crc >> 24)]
     )
 
 
@@ -353,9 +354,11 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 _PERMUTATIONS = _permutations()
 
 
+@functools.cache
 def _advance_table() -> np.ndarray:
     """Row n * 1024 + 256 * j + v: the CRC bits of byte j = v advanced over n bytes, n = 0.._LONGEST.
-    Built from zlib on n zero bytes, one bit at a time (the map is linear)."""
+    Built from zlib on n zero bytes, one bit at a time (the map is linear), on first use: a run
+    that signs nothing (a rerun) does not pay its 35 ms."""
     table = np.zeros((_LONGEST + 1, 4, 256), dtype=np.uint32)
     values = np.arange(256)
     for n in range(_LONGEST + 1):
@@ -366,9 +369,6 @@ def _advance_table() -> np.ndarray:
             for k in range(8):
                 table[n, j] ^= np.where(values >> k & 1, bits[8 * j + k], 0).astype(np.uint32)
     return table.reshape(-1)
-
-
-_ADVANCE_FLAT = _advance_table()
 
 
 def _signature_matrix(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
