@@ -17,10 +17,9 @@ import functools
 import itertools
 import os
 import random
-import re
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,7 +28,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventlake import schema
-from eventlake.arabic import normalize_key
+from eventlake.arabic import to_matching_form
+from eventlake.text import Derived
 
 SIGNATURE_SIZE = 64
 BANDS = 16  # of SIGNATURE_SIZE // BANDS hashes: pairs above ~0.5 similarity become candidates
@@ -40,7 +40,6 @@ _PRIME64 = np.uint64(_PRIME)
 _SIGN_ROWS = 1000  # texts signed at once: about 350,000 words, tens of MB of arrays
 _LONGEST = 256  # bytes a CRC is advanced over by table; a shingle with a longer word goes to zlib
 _SEED = 20231017  # fixed: signatures stored by one run must compare with the next run's
-_WORD = re.compile(r"\w+")
 SPILL_ROWS = 50_000  # signatures an index holds in memory before moving them to its files (about 23 MB)
 _SIGNATURE_BYTES = 4 * SIGNATURE_SIZE
 _BLOCK_ROWS = 16_384  # spilled signatures read back 4 MB at a time
@@ -67,11 +66,13 @@ NEAR_DUPLICATES = pa.schema(  # one row per pair, article_id < near_article_id: 
 )
 
 
-def sign_articles(articles: pa.Table) -> pa.Table:
-    """SIGNATURES rows (run_id, ingested_at null) for a table with article_id and text."""
+def sign_articles(articles: pa.Table, *, forms: Sequence[Derived] | None = None) -> pa.Table:
+    """SIGNATURES rows (run_id, ingested_at null) for a table with article_id and text; `forms`
+    are the texts' matching forms when the caller has them (extraction needs them too)."""
     ids = articles.column("article_id").to_pylist()
-    texts = articles.column("text").to_pylist()
-    parts = [_signatures(texts[at : at + _SIGN_ROWS]) for at in range(0, len(texts), _SIGN_ROWS)]
+    if forms is None:
+        forms = [to_matching_form(text or "") for text in articles.column("text").to_pylist()]
+    parts = [_signatures(forms[at : at + _SIGN_ROWS]) for at in range(0, len(forms), _SIGN_ROWS)]
     matrix = np.ascontiguousarray(np.concatenate(parts) if parts else _signatures([]), dtype="<u4")
     signature = pa.FixedSizeBinaryArray.from_buffers(
         pa.binary(_SIGNATURE_BYTES), len(ids), [None, pa.py_buffer(matrix.tobytes())]
@@ -245,23 +246,25 @@ class NearIndex:
         return np.frombuffer(data, dtype="<u4").reshape(end - first, SIGNATURE_SIZE)
 
 
-def _signatures(texts: list[str | None]) -> np.ndarray:
+def _signatures(forms: Sequence[Derived]) -> np.ndarray:
     """MinHash of each text's word shingles, one row per text, computed for the batch at once.
 
     A shingle's hash is the CRC32 of its words joined by spaces (as first defined: stored
     signatures must keep matching). Rather than one CRC call per shingle, each distinct word's
     CRC is taken once and the shingles' CRCs are put together from them in numpy (`_Crc`).
+    The words are those of the matching form: `words_only` keeps exactly the characters `\\w`
+    matches, so its split is `re.findall(r"\\w+", normalize_key(text))`, without a second fold.
     """
-    if not texts:
+    if not forms:
         return np.zeros((0, SIGNATURE_SIZE), dtype=np.uint32)
-    words, counts = [], np.zeros(len(texts), dtype=np.int64)
-    for row, text in enumerate(texts):
-        found = _WORD.findall(normalize_key(text or ""))
+    words, counts = [], np.zeros(len(forms), dtype=np.int64)
+    for row, form in enumerate(forms):
+        found = form.words_only.split()
         words.extend(found)
         counts[row] = len(found)
     hashes, first = _shingle_hashes(pa.array(words, pa.string()), counts)
     a, b = _PERMUTATIONS
-    signatures = np.empty((len(texts), SIGNATURE_SIZE), dtype=np.uint32)
+    signatures = np.empty((len(forms), SIGNATURE_SIZE), dtype=np.uint32)
     for k in range(SIGNATURE_SIZE):  # one permutation over every shingle of the batch at a time
         values = hashes * a[k]
         values += b[k]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final, cast
@@ -85,19 +86,43 @@ _THE_SAME_PLACE: Final = re.compile(
 )
 
 
-def extract_events(articles: pa.Table, *, lexicon: Lexicon, run_id: str | None, version: str) -> pa.Table:
-    """Events of a whole batch of cleaned articles (needs article_id, text, title, published_at)."""
+def extract_events(
+    articles: pa.Table,
+    *,
+    lexicon: Lexicon,
+    run_id: str | None,
+    version: str,
+    forms: Sequence[Derived] | None = None,
+    sentences: Sequence[list[tuple[Span, int]]] | None = None,
+) -> pa.Table:
+    """Events of a whole batch of cleaned articles (needs article_id, text, title, published_at).
+
+    `forms` (the texts' matching forms) and `sentences` (their (sentence, paragraph) spans), one
+    per row, are what earlier stages of the same process made; without them they are made here.
+    """
     rows: list[dict] = []
-    for article in articles.to_pylist():
-        rows.extend(extract_article(article, lexicon=lexicon, run_id=run_id, version=version))
+    for i, article in enumerate(articles.to_pylist()):
+        form = forms[i] if forms is not None else None
+        spans = sentences[i] if sentences is not None else _segmented(article)
+        rows.extend(extract_article(article, lexicon=lexicon, run_id=run_id, version=version, form=form, spans=spans))
     return pa.Table.from_pylist(rows, schema=EVENTS)
 
 
-def extract_article(article: dict, *, lexicon: Lexicon, run_id: str | None, version: str) -> list[dict]:
-    """Event rows of one article (a dict with the articles table's columns)."""
+def extract_article(
+    article: dict,
+    *,
+    lexicon: Lexicon,
+    run_id: str | None,
+    version: str,
+    form: Derived | None = None,
+    spans: list[tuple[Span, int]] | None = None,
+) -> list[dict]:
+    """Event rows of one article (a dict with the articles table's columns); `form` is its text's
+    matching form and `spans` its sentences, when made already (else from its `sentences` column)."""
     text = article["text"] or ""
-    derived = to_matching_form(text)
-    sentences = sentence_views(text, derived, article.get("title") or "", lexicon, spans=_segmented(article))
+    derived = to_matching_form(text) if form is None else form
+    spans = _segmented(article) if spans is None else spans
+    sentences = sentence_views(text, derived, article.get("title") or "", lexicon, spans=spans)
     sentences = bind_defined_terms(sentences)
     places = ArticlePlaces(sentences, countries=lexicon.country_places)
     published = reference_day(article["published_at"], places.iso)  # the day where it was written

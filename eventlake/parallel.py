@@ -1,6 +1,6 @@
 """The CPU-bound stages on several cores: raw articles -> cleaned, signed, segmented, extracted, clustered.
 
-`process_batch` runs clean -> sign -> segment -> extract -> cluster on one batch. `StagePool` runs
+`process_batch` runs clean -> normalise -> sign -> segment -> extract -> cluster on one batch. `StagePool` runs
 it for a stream of batches in worker processes (spawned, each loading the lexicon once) and
 hands the results back in the order the batches came, so the output is the same whatever the
 number of workers. A run too small to pay for starting workers is done in this process.
@@ -21,16 +21,18 @@ import pyarrow as pa
 
 from eventlake import EXTRACTOR_VERSION
 from eventlake._ingest_near import sign_articles
+from eventlake.arabic import to_matching_form
 from eventlake.clean import clean_articles
 from eventlake.cluster import assign_clusters
 from eventlake.extract import extract_events
 from eventlake.lexicons import Boilerplate, Lexicon, load_boilerplate, load_lexicon
-from eventlake.segment import segment_articles
+from eventlake.segment import count_sentences
+from eventlake.text import Derived
 
 # Workers start only once a run has seen this many articles: starting them (an interpreter and
 # a lexicon each) costs about as much as processing a few hundred articles.
 POOL_MIN_ARTICLES = 1000
-STAGES = ("clean", "sign", "segment", "extract", "cluster")
+STAGES = ("clean", "normalise", "sign", "segment", "extract", "cluster")
 T = TypeVar("T")
 
 
@@ -38,7 +40,7 @@ T = TypeVar("T")
 class Processed:
     """One batch after the CPU-bound stages."""
 
-    docs: pa.Table  # cleaned and segmented articles (clean's output plus sentences)
+    docs: pa.Table  # cleaned articles with n_sentences (the sentences went to extract directly)
     rejects: pa.Table  # schema.REJECTS rows of articles the clean stage refused
     signatures: pa.Table  # ingest.SIGNATURES of the cleaned texts (run_id, ingested_at null)
     events: pa.Table  # extracted events with cluster ids
@@ -48,12 +50,24 @@ class Processed:
 def process_batch(
     raw: pa.Table, *, lexicon: Lexicon, boilerplate: Boilerplate, run_id: str | None, version: str = EXTRACTOR_VERSION
 ) -> Processed:
-    """clean, sign (near-duplicate signatures), segment, extract and cluster one batch of raw articles."""
+    """clean, normalise (the matching form), sign (near-duplicate signatures), segment, extract and
+    cluster one batch of raw articles."""
     seconds: dict[str, float] = {}
     cleaned, rejects = _timed(seconds, "clean", clean_articles, raw, boilerplate=boilerplate)
-    signatures = _timed(seconds, "sign", sign_articles, cleaned)
-    docs = _timed(seconds, "segment", segment_articles, cleaned)
-    events = _timed(seconds, "extract", extract_events, docs, lexicon=lexicon, run_id=run_id, version=version)
+    forms = _timed(seconds, "normalise", _matching_forms, cleaned)  # folded once, for sign and extract
+    signatures = _timed(seconds, "sign", sign_articles, cleaned, forms=forms)
+    docs, sentences = _timed(seconds, "segment", count_sentences, cleaned)
+    events = _timed(
+        seconds,
+        "extract",
+        extract_events,
+        docs,
+        lexicon=lexicon,
+        run_id=run_id,
+        version=version,
+        forms=forms,
+        sentences=sentences,
+    )
     events = _timed(seconds, "cluster", assign_clusters, events)
     return Processed(docs, rejects, signatures, events, seconds)
 
@@ -140,6 +154,12 @@ class StagePool:
 
 def _result(item: Future | Processed) -> Processed:
     return item.result() if isinstance(item, Future) else item
+
+
+def _matching_forms(articles: pa.Table) -> list[Derived]:
+    """Each row's text folded to the matching form (a null text as empty): made once, read by
+    sign and extract alike."""
+    return [to_matching_form(text or "") for text in articles.column("text").to_pylist()]
 
 
 def _timed(seconds: dict[str, float], stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -84,14 +84,17 @@ def sentence_spans(text: str) -> list[tuple[Span, int]]:
 
 def segment_articles(articles: pa.Table) -> pa.Table:
     """Add `sentences` (list of start/end/paragraph) and `n_sentences` to a cleaned batch."""
-    sentences = []
-    counts = []
-    for text in articles.column("text").to_pylist():
-        spans = sentence_spans(text or "")
-        sentences.append([{"start": s.start, "end": s.end, "paragraph": p} for s, p in spans])
-        counts.append(len(spans))
-    table = _set_column(articles, "n_sentences", pa.array(counts, pa.int32()))
+    table, found = count_sentences(articles)
+    sentences = [[{"start": s.start, "end": s.end, "paragraph": p} for s, p in spans] for spans in found]
     return _set_column(table, "sentences", pa.array(sentences, pa.list_(SENTENCE)))
+
+
+def count_sentences(articles: pa.Table) -> tuple[pa.Table, list[list[tuple[Span, int]]]]:
+    """Add `n_sentences` to a cleaned batch, and return each row's `sentence_spans` alongside:
+    a stage in the same process takes them as they are, not through an Arrow column."""
+    found = [sentence_spans(text or "") for text in articles.column("text").to_pylist()]
+    counts = pa.array([len(spans) for spans in found], pa.int32())
+    return _set_column(articles, "n_sentences", counts), found
 
 
 def _set_column(table: pa.Table, name: str, values: pa.Array) -> pa.Table:

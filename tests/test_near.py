@@ -88,6 +88,10 @@ def test_signatures_are_the_minhash_stored_lakes_hold():
         "one_word": "عاجل",
         "empty": "",
         "mixed": "Reuters ١٢ 2024 قتلى_وجرحى Ça",
+        # marks, tatweel, a ligature that folds to two letters (the per-character path), a
+        # character past the BMP, quotes, and lines: the words are the matching form's
+        "marks": "قُتِلَ ثلاثــة مدنيين «بقصفٍ»\nعلى ﻻذقية 🙂 و\u200fالرقة_2 - ٣٠",
+        "long_marks": "قَصفٌ مدفعيّ على أطراف المدينة، " * 12,
     }
     got = signed(**texts).column("signature").to_pylist()
     assert got == [first_defined_signature(text) for text in texts.values()]

@@ -8,9 +8,13 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from eventlake.ingest import read_inputs
+from eventlake import EXTRACTOR_VERSION
+from eventlake.clean import clean_articles
+from eventlake.extract import extract_events
+from eventlake.ingest import read_inputs, sign_articles
 from eventlake.lexicons import DATA_DIR, load_boilerplate, load_lexicon
 from eventlake.parallel import StagePool, process_batch
+from eventlake.segment import segment_articles, sentence_spans
 from eventlake.tables import iter_batches
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -48,7 +52,23 @@ def test_pool_gives_one_result_per_batch_in_order(raw, lexicons):
 
 def test_process_batch_times_every_stage(raw, lexicons):
     done = process_batch(raw.slice(0, 1), run_id=None, **lexicons)
-    assert set(done.seconds) == {"clean", "sign", "segment", "extract", "cluster"}
+    assert set(done.seconds) == {"clean", "normalise", "sign", "segment", "extract", "cluster"}
+
+
+def test_stages_sharing_the_matching_form_and_sentences_give_what_each_gives_alone(raw, lexicons):
+    """process_batch folds each text once and hands its sentences to extract directly; the rows
+    must be those of each stage run on its own tables, as the command's single-article paths do."""
+    done = process_batch(raw, run_id="r", **lexicons)
+    cleaned, _ = clean_articles(raw, boilerplate=lexicons["boilerplate"])
+    alone = extract_events(
+        segment_articles(cleaned), lexicon=lexicons["lexicon"], run_id="r", version=EXTRACTOR_VERSION
+    )
+    assert alone.num_rows > 0
+    assert done.events.drop_columns(["cluster_id"]).to_pylist() == alone.drop_columns(["cluster_id"]).to_pylist()
+    assert done.signatures.equals(sign_articles(cleaned))
+    assert done.docs.column("n_sentences").to_pylist() == [
+        len(sentence_spans(t)) for t in cleaned.column("text").to_pylist()
+    ]
 
 
 def test_small_runs_start_no_workers(raw, lexicons):
