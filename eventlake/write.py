@@ -71,7 +71,7 @@ VOLATILE_COLUMNS = frozenset({"run_id", "ingested_at", "rejected_at"})
 BUFFER_BYTES = 160 * 2**20
 # A directory of a table without `finish` is merged into one file at a run's end past this many files.
 MAX_LIVE_FILES = 16
-_ISO = re.compile(r"[A-Z]{2}")
+_ISO = "^[A-Z]{2}$"
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # Runs one function over many items, like the builtin map; a process pool's map writes partitions
 # on several cores (each partition is its own files, so they can be written in any order).
@@ -374,30 +374,27 @@ def read_lake_table(lake: Path, name: str, *, columns: Sequence[str] | None = No
     return rows if columns is not None else _sorted(rows, table)
 
 
-def _prepare_articles(articles: pa.Table) -> tuple[pa.Table, list[str]]:
+def _prepare_articles(articles: pa.Table) -> tuple[pa.Table, pa.ChunkedArray]:
     """Articles in the contract, checked, and each row's partition directory."""
     table = TABLES["articles"]
     articles = _conform(articles, table.schema, table_name="articles")
     _check_key(articles, "article_id", table_name="articles")
     _check_not_null(articles, "published_at", table_name="articles")
-    parts = [_month_dir(ts.year, ts.month) for ts in articles.column("published_at").to_pylist()]
-    return articles, parts
+    return articles, _month_dirs(articles.column("published_at"))
 
 
-def _prepare_events(events: pa.Table) -> tuple[pa.Table, list[str]]:
+def _prepare_events(events: pa.Table) -> tuple[pa.Table, pa.ChunkedArray]:
     """Events in the contract, checked, and each row's partition directory."""
     table = TABLES["events"]
     events = _conform(events, table.schema, table_name="events")
     _check_key(events, "event_id", table_name="events")
     for column in ("article_id", "event_date"):
         _check_not_null(events, column, table_name="events")
-    isos = events.column("iso").to_pylist()
-    if any(iso is not None and not _ISO.fullmatch(iso) for iso in isos):
+    isos = events.column("iso")
+    if pc.any(pc.invert(pc.match_substring_regex(isos, _ISO))).as_py():  # nulls are left out
         raise ExpectationsFailed("events", ["expect_column_values_to_match_regex(iso)"])
-    parts = [
-        f"country={iso or UNKNOWN_COUNTRY}/{_month_dir(day.year, day.month)}"
-        for iso, day in zip(isos, events.column("event_date").to_pylist(), strict=True)
-    ]
+    country = pc.fill_null(isos, UNKNOWN_COUNTRY)
+    parts = pc.binary_join_element_wise("country=", country, "/", _month_dirs(events.column("event_date")), "")
     return events, parts
 
 
@@ -552,12 +549,11 @@ def _merge_crowded(root: Path, schema: pa.Schema) -> None:
             files.remove_files(listing.live)
 
 
-def _by_partition(rows: pa.Table, parts: Sequence[str]) -> dict[str, pa.Table]:
-    """The rows of each partition directory: one take over all rows, then zero-copy slices
-    (a take per partition over many rows costs partitions x rows)."""
-    if not parts:
+def _by_partition(rows: pa.Table, keys: pa.Array | pa.ChunkedArray) -> dict[str, pa.Table]:
+    """The rows of each partition directory (`keys`, one per row): one take over all rows, then
+    zero-copy slices (a take per partition over many rows costs partitions x rows)."""
+    if not len(keys):
         return {}
-    keys = pa.array(parts, pa.string())
     order = pc.sort_indices(keys)
     ordered = rows.take(order)
     groups, start = {}, 0
@@ -605,6 +601,15 @@ def _check_not_null(table: pa.Table, column: str, *, table_name: str) -> None:
 
 def _month_dir(year: int, month: int) -> str:
     return f"year={year:04d}/month={month:02d}"
+
+
+def _month_dirs(times: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The month directory of each date or UTC timestamp, each name made once per month: a
+    Python datetime per row costs more than the rest of holding a batch."""
+    keys = pc.add(pc.multiply(pc.year(times), 100), pc.month(times))
+    months = pc.unique(keys)
+    names = pa.array([_month_dir(k // 100, k % 100) for k in months.to_pylist()], pa.string())
+    return pc.take(names, pc.index_in(keys, value_set=months))
 
 
 def _json_value(value: Any) -> str:
