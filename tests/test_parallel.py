@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -69,6 +70,23 @@ def test_stages_sharing_the_matching_form_and_sentences_give_what_each_gives_alo
     assert done.docs.column("n_sentences").to_pylist() == [
         len(sentence_spans(t)) for t in cleaned.column("text").to_pylist()
     ]
+
+
+def test_process_batch_makes_no_reference_cycles(raw, lexicons):
+    """Workers run process_batch with the cycle collector off (parallel._work): all it makes, a
+    rejected article included, must be freed by reference counting alone."""
+    bodies = raw.column("body").to_pylist()
+    bodies[0] = "١٢٣ — 456 …"  # no letters: the clean stage rejects it
+    batch = raw.set_column(raw.schema.get_field_index("body"), "body", pa.array(bodies, raw.schema.field("body").type))
+    process_batch(batch, run_id="r", **lexicons)  # caches filled on first use are not garbage
+    gc.collect()
+    gc.disable()
+    try:
+        done = process_batch(batch, run_id="r", **lexicons)
+        assert done.rejects.num_rows == 1 and done.events.num_rows > 0
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_small_runs_start_no_workers(raw, lexicons):
