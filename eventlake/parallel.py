@@ -1,9 +1,10 @@
 """The CPU-bound stages on several cores: raw articles -> cleaned, signed, segmented, extracted, clustered.
 
-`process_batch` runs clean -> normalise -> sign -> segment -> extract -> cluster on one batch. `StagePool` runs
-it for a stream of batches in worker processes (spawned, each loading the lexicon once) and
-hands the results back in the order the batches came, so the output is the same whatever the
-number of workers. A run too small to pay for starting workers is done in this process.
+`process_batch` runs clean -> normalise -> sign -> segment -> extract -> cluster on one batch.
+`StagePool` runs it for a stream of batches in worker processes (spawned, each loading the
+lexicon once) and hands the results back in the order the batches came, so the output is the
+same whatever the number of workers. A run too small to pay for starting workers is done in
+this process.
 """
 
 from __future__ import annotations
