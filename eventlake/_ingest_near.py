@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventlake import schema
-from eventlake.arabic import to_matching_form
+from eventlake.arabic import matching_forms
 from eventlake.text import Derived
 
 SIGNATURE_SIZE = 64
@@ -71,7 +71,7 @@ def sign_articles(articles: pa.Table, *, forms: Sequence[Derived] | None = None)
     are the texts' matching forms when the caller has them (extraction needs them too)."""
     ids = articles.column("article_id").to_pylist()
     if forms is None:
-        forms = [to_matching_form(text or "") for text in articles.column("text").to_pylist()]
+        forms = matching_forms(articles.column("text").to_pylist())
     parts = [_signatures(forms[at : at + _SIGN_ROWS]) for at in range(0, len(forms), _SIGN_ROWS)]
     matrix = np.ascontiguousarray(np.concatenate(parts) if parts else _signatures([]), dtype="<u4")
     signature = pa.FixedSizeBinaryArray.from_buffers(

@@ -7,7 +7,7 @@ Each step is one small per-character rule, as in CAMeL Tools, but every rule run
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -137,6 +137,12 @@ def to_matching_form(text: str) -> Derived:
     edges = np.flatnonzero(inside[1:] != inside[:-1])
     words = _text(spaced), (edges[0::2].tolist(), edges[1::2].tolist())
     return Derived(_text(_FOLDING.to.take(codes)), to_source, len(text), words=words)
+
+
+def matching_forms(texts: Iterable[str | None]) -> list[Derived]:
+    """`to_matching_form` of each text, a missing one as empty: one batch's, made once for every
+    stage that reads them."""
+    return [to_matching_form(text or "") for text in texts]
 
 
 def normalize_key(text: str) -> str:

@@ -103,7 +103,7 @@ def extract_events(
     rows: list[dict] = []
     for i, article in enumerate(articles.to_pylist()):
         form = forms[i] if forms is not None else None
-        spans = sentences[i] if sentences is not None else _segmented(article)
+        spans = sentences[i] if sentences is not None else None
         rows.extend(extract_article(article, lexicon=lexicon, run_id=run_id, version=version, form=form, spans=spans))
     return pa.Table.from_pylist(rows, schema=EVENTS)
 

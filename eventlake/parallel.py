@@ -23,13 +23,12 @@ import pyarrow as pa
 
 from eventlake import EXTRACTOR_VERSION
 from eventlake._ingest_near import sign_articles
-from eventlake.arabic import to_matching_form
+from eventlake.arabic import matching_forms
 from eventlake.clean import clean_articles
 from eventlake.cluster import assign_clusters
 from eventlake.extract import extract_events
 from eventlake.lexicons import Boilerplate, Lexicon, load_boilerplate, load_lexicon
 from eventlake.segment import count_sentences
-from eventlake.text import Derived
 
 # Workers start only once a run has seen this many articles: starting them (an interpreter and
 # a lexicon each) costs about as much as processing a few hundred articles.
@@ -56,7 +55,8 @@ def process_batch(
     cluster one batch of raw articles."""
     seconds: dict[str, float] = {}
     cleaned, rejects = _timed(seconds, "clean", clean_articles, raw, boilerplate=boilerplate)
-    forms = _timed(seconds, "normalise", _matching_forms, cleaned)  # folded once, for sign and extract
+    texts = cleaned.column("text").to_pylist()
+    forms = _timed(seconds, "normalise", matching_forms, texts)  # folded once, for sign and extract
     signatures = _timed(seconds, "sign", sign_articles, cleaned, forms=forms)
     docs, sentences = _timed(seconds, "segment", count_sentences, cleaned)
     events = _timed(
@@ -156,12 +156,6 @@ class StagePool:
 
 def _result(item: Future | Processed) -> Processed:
     return item.result() if isinstance(item, Future) else item
-
-
-def _matching_forms(articles: pa.Table) -> list[Derived]:
-    """Each row's text folded to the matching form (a null text as empty): made once, read by
-    sign and extract alike."""
-    return [to_matching_form(text or "") for text in articles.column("text").to_pylist()]
 
 
 def _timed(seconds: dict[str, float], stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
