@@ -29,10 +29,14 @@ from eventlake.cluster import assign_clusters
 from eventlake.extract import extract_events
 from eventlake.lexicons import Boilerplate, Lexicon, load_boilerplate, load_lexicon
 from eventlake.segment import count_sentences
+from eventlake.tables import iter_batches
 
 # Workers start only once a run has seen this many articles: starting them (an interpreter and
 # a lexicon each) costs about as much as processing a few hundred articles.
 POOL_MIN_ARTICLES = 1000
+# The run's last batch is cut into this many pieces per worker, so the workers finish it together
+# instead of one idling while the other ends the run alone (half a batch: seconds of one core).
+LAST_BATCH_PIECES = 2
 STAGES = ("clean", "normalise", "sign", "segment", "extract", "cluster")
 T = TypeVar("T")
 
@@ -79,7 +83,7 @@ class StagePool:
 
     Use as a context manager; the workers (started lazily, after POOL_MIN_ARTICLES articles and
     only when there is more than one batch) stop on exit. With `workers` <= 1 everything runs
-    in this process.
+    in this process. The last batch is shared out in pieces, so no worker ends the run alone.
     """
 
     def __init__(
@@ -120,7 +124,7 @@ class StagePool:
         Each batch is submitted once the next one is known, so a run of a single batch (which
         workers could not share) never pays for starting them.
         """
-        pending: deque[Future | Processed] = deque()
+        pending: deque[Future | Processed | _Pieces] = deque()
         iterator = iter(batches)
         batch = next(iterator, None)
         while batch is not None:
@@ -139,7 +143,7 @@ class StagePool:
             return map(func, items)
         return self._executor.map(func, items)
 
-    def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed:
+    def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed | _Pieces:
         self._seen += batch.num_rows
         if self.workers > 1 and self._executor is None and self._seen >= self._start_after and not last:
             self._executor = ProcessPoolExecutor(
@@ -151,11 +155,43 @@ class StagePool:
         if self._executor is None:
             return process_batch(batch, **self._options)
         options = {k: self._options[k] for k in ("run_id", "version")}
-        return self._executor.submit(_work, batch, options)
+        if not last:
+            return self._executor.submit(_work, batch, options)
+        size = -(-batch.num_rows // (self.workers * LAST_BATCH_PIECES))
+        return _Pieces([self._executor.submit(_work, piece, options) for piece in iter_batches(batch, size)])
 
 
-def _result(item: Future | Processed) -> Processed:
+@dataclass(frozen=True)
+class _Pieces:
+    """One batch processed in pieces on several workers."""
+
+    futures: list[Future]
+
+
+def _result(item: Future | Processed | _Pieces) -> Processed:
+    if isinstance(item, _Pieces):
+        return _joined([f.result() for f in item.futures])
     return item.result() if isinstance(item, Future) else item
+
+
+def _joined(pieces: list[Processed]) -> Processed:
+    """The pieces of a batch as the batch itself would have given them: rows in order, clusters
+    linked across the pieces again (the cluster stage links the events of a whole batch)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    seconds: dict[str, float] = {}
+    for piece in pieces:
+        for stage, spent in piece.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + spent
+    events = pa.concat_tables([p.events for p in pieces])
+    events = _timed(seconds, "cluster", assign_clusters, events)
+    return Processed(
+        docs=pa.concat_tables([p.docs for p in pieces]),
+        rejects=pa.concat_tables([p.rejects for p in pieces]),
+        signatures=pa.concat_tables([p.signatures for p in pieces]),
+        events=events,
+        seconds=seconds,
+    )
 
 
 def _timed(seconds: dict[str, float], stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
