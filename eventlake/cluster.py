@@ -32,6 +32,17 @@ _KM_PER_DEGREE = 111.2
 _LINK_COLUMNS = ("event_id", "article_id", *KEY_COLUMNS, "latitude", "longitude", "geo_precision")
 
 
+def exact_clusters(events: pa.Table) -> pa.Table:
+    """`events` with each row's exact id as cluster_id. Enough for a batch: the write stage links
+    every partition it writes over all its rows before a run ends (`link_clusters`), which would
+    undo any linking done within the batch."""
+    if events.num_rows == 0:
+        return events
+    ids = _exact_ids(events, events["latitude"].to_pylist(), events["longitude"].to_pylist())
+    index = events.schema.get_field_index("cluster_id")
+    return events.set_column(index, "cluster_id", pa.array(ids, pa.string()))
+
+
 def assign_clusters(events: pa.Table) -> pa.Table:
     """`events` with cluster_id derived from what each event is, linked within the batch."""
     if events.num_rows == 0:
@@ -90,14 +101,18 @@ class _Rows:
         self.precision = pc.fill_null(table["geo_precision"], 1).to_pylist()
 
     def exact_ids(self) -> list[str]:
-        """cluster_id of each row: the key columns as text, the point as formatted once per point."""
-        parts = [pc.cast(self.table[c], pa.string()) for c in KEY_COLUMNS]
-        keys = pc.binary_join_element_wise(*[pc.fill_null(p, "None") for p in parts], "|").to_pylist()
-        points: dict[tuple, str] = {}
-        return [
-            _exact_id(key, points.get(p) or points.setdefault(p, _point(*p)))
-            for key, p in zip(keys, zip(self.lat, self.lon, strict=True), strict=True)
-        ]
+        return _exact_ids(self.table, self.lat, self.lon)
+
+
+def _exact_ids(table: pa.Table, lat: list, lon: list) -> list[str]:
+    """cluster_id of each row alone: the key columns as text, the point as formatted once per point."""
+    parts = [pc.cast(table[c], pa.string()) for c in KEY_COLUMNS]
+    keys = pc.binary_join_element_wise(*[pc.fill_null(p, "None") for p in parts], "|").to_pylist()
+    points: dict[tuple, str] = {}
+    return [
+        _exact_id(key, points.get(p) or points.setdefault(p, _point(*p)))
+        for key, p in zip(keys, zip(lat, lon, strict=True), strict=True)
+    ]
 
 
 def _point(lat: float | None, lon: float | None) -> str:

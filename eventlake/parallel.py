@@ -25,7 +25,7 @@ from eventlake import EXTRACTOR_VERSION
 from eventlake._ingest_near import sign_articles
 from eventlake.arabic import matching_forms
 from eventlake.clean import clean_articles
-from eventlake.cluster import assign_clusters
+from eventlake.cluster import exact_clusters
 from eventlake.extract import extract_events
 from eventlake.lexicons import Boilerplate, Lexicon, load_boilerplate, load_lexicon
 from eventlake.segment import count_sentences
@@ -74,7 +74,7 @@ def process_batch(
         forms=forms,
         sentences=sentences,
     )
-    events = _timed(seconds, "cluster", assign_clusters, events)
+    events = _timed(seconds, "cluster", exact_clusters, events)  # linked when written (write.py)
     return Processed(docs, rejects, signatures, events, seconds)
 
 
@@ -175,21 +175,17 @@ def _result(item: Future | Processed | _Pieces) -> Processed:
 
 
 def _joined(pieces: list[Processed]) -> Processed:
-    """The pieces of a batch as the batch itself would have given them: rows in order, clusters
-    linked across the pieces again (the cluster stage links the events of a whole batch)."""
-    if len(pieces) == 1:
-        return pieces[0]
+    """The pieces of a batch as the batch itself would have given them (every stage works
+    article by article), rows in order."""
     seconds: dict[str, float] = {}
     for piece in pieces:
         for stage, spent in piece.seconds.items():
             seconds[stage] = seconds.get(stage, 0.0) + spent
-    events = pa.concat_tables([p.events for p in pieces])
-    events = _timed(seconds, "cluster", assign_clusters, events)
     return Processed(
         docs=pa.concat_tables([p.docs for p in pieces]),
         rejects=pa.concat_tables([p.rejects for p in pieces]),
         signatures=pa.concat_tables([p.signatures for p in pieces]),
-        events=events,
+        events=pa.concat_tables([p.events for p in pieces]),
         seconds=seconds,
     )
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pyarrow as pa
 
-from eventlake.cluster import assign_clusters
+from eventlake.cluster import assign_clusters, exact_clusters
 from eventlake.schema import EVENTS
 
 
@@ -86,3 +86,12 @@ def test_reports_on_consecutive_days_do_not_chain_into_one_cluster():
         event("a3", event_date=date(2024, 3, 7)),
     )
     assert len({a, b, c}) == 2
+
+
+def test_a_batch_gets_each_rows_own_id_which_linking_keeps_for_a_row_alone():
+    """Batches get exact ids only (the write stage links whole partitions): the id a row has
+    when nothing is near it."""
+    rows = [event("a1"), event("a2"), event("a3", admin1="Aleppo", latitude=36.2, longitude=37.1)]
+    exact = exact_clusters(pa.Table.from_pylist(rows, schema=EVENTS)).column("cluster_id").to_pylist()
+    assert exact == [clusters(row)[0] for row in rows]
+    assert exact[0] == exact[1] != exact[2]
