@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventlake.geo import haversine_km
+from eventlake.geo import EARTH_RADIUS_KM, haversine_km
 from eventlake.tables import value_codes
 
 KEY_COLUMNS = ("event_type", "sub_event_type", "iso", "admin1", "event_date")
@@ -29,6 +29,7 @@ NEAR_KM = 10.0  # two towns' points: the same town, spelt or resolved a little d
 NEAR_KM_ROUGH = 25.0  # when either row is placed only near a town or by its district
 CELL_DEGREES = 0.3  # grid for finding neighbours: wider than NEAR_KM_ROUGH both ways up to 38 degrees N
 _KM_PER_DEGREE = 111.2
+_KM_SLACK = 1e-6  # the array distance's rounding, far above its error (about 1e-12 km)
 _LINK_COLUMNS = ("event_id", "article_id", *KEY_COLUMNS, "latitude", "longitude", "geo_precision")
 
 
@@ -135,17 +136,15 @@ def _edges(rows: _Rows) -> Iterator[tuple[int, int]]:
     for i in placed.tolist():
         sites.setdefault((kinds[i], isos[i], rows.day[i], rows.lat[i], rows.lon[i]), []).append(i)
     found = [(0.0, 0, rows.rank[m[0]], rows.rank[j], m[0], j) for m in sites.values() for j in m[1:]]
-    listed = list(sites)
-    for a, b in _neighbour_sites(listed):
-        found.extend(_site_edge(rows, sites[listed[a]], sites[listed[b]]))
+    found += _site_edges(rows, list(sites.values()), *_neighbour_sites(list(sites)))
     return ((i, j) for *_, i, j in sorted(found))
 
 
-def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
-    """Pairs of sites of one kind and country in touching grid cells, on the same day (each pair
-    once) or a day apart (earlier day first). Cells are searched in arrays: most have no neighbour."""
+def _neighbour_sites(sites: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b) of sites of one kind and country in touching grid cells, on the same day (each
+    pair once) or a day apart (earlier day first). Cells are searched in arrays: most have no neighbour."""
     if not sites:
-        return
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     groups: dict[tuple, int] = {}
     rank = np.empty(len(sites), dtype=np.int64)
     rank[sorted(range(len(sites)), key=sites.__getitem__)] = np.arange(len(sites))
@@ -156,6 +155,7 @@ def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
     keys = _cell_keys(group, day, y, x)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
+    found_a, found_b = [], []
     for dy, dx, dd in itertools.product((-1, 0, 1), (-1, 0, 1), (0, 1)):
         wanted = ordered + _cell_keys(np.int64(0), np.int64(dd), np.int64(dy), np.int64(dx)) - _cell_keys(0, 0, 0, 0)
         lows = np.searchsorted(ordered, wanted, side="left")  # sorted queries: a merge, not random probes
@@ -163,7 +163,9 @@ def _neighbour_sites(sites: list[tuple]) -> Iterator[tuple[int, int]]:
         here = np.repeat(order, sizes)
         there = order[np.repeat(lows - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))]
         keep = np.ones(len(here), dtype=bool) if dd else rank[here] < rank[there]
-        yield from zip(here[keep].tolist(), there[keep].tolist(), strict=True)
+        found_a.append(here[keep])
+        found_b.append(there[keep])
+    return np.concatenate(found_a), np.concatenate(found_b)
 
 
 def _cell_keys(group: np.ndarray, day: np.ndarray, y: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -171,15 +173,32 @@ def _cell_keys(group: np.ndarray, day: np.ndarray, y: np.ndarray, x: np.ndarray)
     return ((group * 2**22 + day) * 2**13 + (y + 2**12)) * 2**13 + (x + 2**12)
 
 
-def _site_edge(rows: _Rows, a: list[int], b: list[int]) -> Iterator[tuple]:
-    i, j = a[0], b[0]
-    if abs(rows.lat[i] - rows.lat[j]) * _KM_PER_DEGREE > NEAR_KM_ROUGH:
-        return  # the cheap test first: most neighbours in a cell are farther than any radius
-    rough = max(rows.precision[k] or 1 for k in (*a, *b)) > 1
-    km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
-    if km <= (NEAR_KM_ROUGH if rough else NEAR_KM):
-        first, second = sorted((i, j), key=lambda k: rows.rank[k])
-        yield round(km, 3), abs(rows.day[i] - rows.day[j]), rows.rank[first], rows.rank[second], first, second
+def _site_edges(rows: _Rows, members: list[list[int]], a: np.ndarray, b: np.ndarray) -> list[tuple]:
+    """The joins between neighbouring sites (`a[k]`, `b[k]`: indices into `members`) whose first rows
+    lie within the radius, as `_edges` sorts them. Far pairs, most of them, are dropped on arrays;
+    the distance of the others is computed again exactly as `_near` does, so no tie moves."""
+    first = [m[0] for m in members]
+    rough = np.array([max(rows.precision[k] or 1 for k in m) > 1 for m in members], dtype=bool)
+    lat = np.array([rows.lat[i] for i in first], dtype=np.float64)
+    lon = np.array([rows.lon[i] for i in first], dtype=np.float64)
+    radius = np.where(rough[a] | rough[b], NEAR_KM_ROUGH, NEAR_KM)
+    close = np.abs(lat[a] - lat[b]) * _KM_PER_DEGREE <= NEAR_KM_ROUGH
+    maybe = close & (_haversine(lat[a], lon[a], lat[b], lon[b]) <= radius + _KM_SLACK)
+    found = []
+    for x, y, limit in zip(a[maybe].tolist(), b[maybe].tolist(), radius[maybe].tolist(), strict=True):
+        i, j = first[x], first[y]
+        km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
+        if km <= limit:
+            one, two = (i, j) if rows.rank[i] < rows.rank[j] else (j, i)
+            found.append((round(km, 3), abs(rows.day[i] - rows.day[j]), rows.rank[one], rows.rank[two], one, two))
+    return found
+
+
+def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """geo.haversine_km on arrays (to within rounding: a filter, not the distance kept)."""
+    p1, q1, p2, q2 = (np.radians(v) for v in (lat1, lon1, lat2, lon2))
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((q2 - q1) / 2) ** 2
+    return EARTH_RADIUS_KM * 2 * np.arcsin(np.sqrt(h))
 
 
 def _near(rows: _Rows, a: int, b: int) -> bool:
