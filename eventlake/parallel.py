@@ -34,6 +34,9 @@ from eventlake.tables import iter_batches
 # Workers start only once a run has seen this many articles: starting them (an interpreter and
 # a lexicon each) costs about as much as processing a few hundred articles.
 POOL_MIN_ARTICLES = 1000
+# A batch this large starts the workers as soon as it is read: even if it is the run's only
+# batch, sharing it out repays their start.
+POOL_AT_ONCE_ARTICLES = 2 * POOL_MIN_ARTICLES
 # The run's last batch is cut into this many pieces per worker, so the workers finish it together
 # instead of one idling while the other ends the run alone (half a batch: seconds of one core).
 LAST_BATCH_PIECES = 2
@@ -81,9 +84,10 @@ def process_batch(
 class StagePool:
     """`process_batch` over a stream of batches on `workers` processes, results in input order.
 
-    Use as a context manager; the workers (started lazily, after POOL_MIN_ARTICLES articles and
-    only when there is more than one batch) stop on exit. With `workers` <= 1 everything runs
-    in this process. The last batch is shared out in pieces, so no worker ends the run alone.
+    Use as a context manager; the workers (started lazily: after POOL_MIN_ARTICLES articles when
+    there is more than one batch, or at a batch of POOL_AT_ONCE_ARTICLES) stop on exit. With
+    `workers` <= 1 everything runs in this process. The last batch is shared out in pieces, so no
+    worker ends the run alone.
     """
 
     def __init__(
@@ -96,12 +100,14 @@ class StagePool:
         workers: int,
         version: str = EXTRACTOR_VERSION,
         start_after: int = POOL_MIN_ARTICLES,
+        start_at_once: int = POOL_AT_ONCE_ARTICLES,
     ):
         self._data_dir = data_dir
         self._options = {"lexicon": lexicon, "boilerplate": boilerplate, "run_id": run_id, "version": version}
         self._expected = lexicon.version
         self.workers = max(1, workers)
         self._start_after = start_after
+        self._start_at_once = start_at_once
         self._seen = 0
         self._executor: ProcessPoolExecutor | None = None
 
@@ -121,13 +127,16 @@ class StagePool:
     def imap(self, batches: Iterable[pa.Table]) -> Iterator[Processed]:
         """Processed batches, in the order of `batches`; at most `workers` batches run ahead of the caller.
 
-        Each batch is submitted once the next one is known, so a run of a single batch (which
-        workers could not share) never pays for starting them.
+        Each batch is submitted once the next one is known, so a run of a single small batch never
+        pays for starting workers; a large one starts them before the next is read, so they load
+        the lexicon while this process reads.
         """
         pending: deque[Future | Processed | _Pieces] = deque()
         iterator = iter(batches)
         batch = next(iterator, None)
         while batch is not None:
+            if self.workers > 1 and self._executor is None and batch.num_rows >= self._start_at_once:
+                self._start()
             following = next(iterator, None)
             pending.append(self._submit(batch, last=following is None))
             batch = following
@@ -143,15 +152,21 @@ class StagePool:
             return map(func, items)
         return self._executor.map(func, items)
 
+    def _start(self) -> None:
+        executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(str(self._data_dir), self._expected),
+        )
+        for _ in range(self.workers):  # each submission spawns a worker now, not when work comes
+            executor.submit(int)
+        self._executor = executor
+
     def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed | _Pieces:
         self._seen += batch.num_rows
         if self.workers > 1 and self._executor is None and self._seen >= self._start_after and not last:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(str(self._data_dir), self._expected),
-            )
+            self._start()
         if self._executor is None:
             return process_batch(batch, **self._options)
         options = {k: self._options[k] for k in ("run_id", "version")}

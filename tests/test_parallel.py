@@ -117,6 +117,15 @@ def test_a_single_batch_starts_no_workers(raw, lexicons):
         assert not pool.started
 
 
+def test_a_single_large_batch_is_shared_out_among_the_workers(raw, lexicons):
+    pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, start_at_once=2, **lexicons)
+    with pool:
+        (done,) = pool.imap([raw])
+        assert pool.started
+    alone = process_batch(raw, run_id="r", **lexicons)
+    assert done.events.num_rows > 0 and done.events.to_pylist() == alone.events.to_pylist()
+
+
 def test_map_runs_on_the_workers_once_they_are_started(raw, lexicons):
     pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, **lexicons)
     with pool:
