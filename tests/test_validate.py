@@ -260,6 +260,10 @@ def docs_dir(tmp_path_factory):
         warnings.simplefilter("always")
         validator = Validator(docs_dir=docs, run_name="run-42")
         validator.validate_events(pa.Table.from_pylist([event_row()], schema=EVENTS), ARTICLE)
+        bad = validator.validate_events(
+            pa.Table.from_pylist([event_row(), event_row(event_id="e-2", iso="SYR")], schema=EVENTS), ARTICLE
+        )
+        assert bad.quarantine.num_rows == 1  # checked twice: pass or fail, then which rows
         validator.build_docs()
     return docs, caught, printed.getvalue()
 
@@ -270,6 +274,11 @@ def test_data_docs_index_is_written(docs_dir):
 
 def test_data_docs_file_validations_under_the_run_name(docs_dir):
     assert list((docs_dir[0] / "validations" / "events" / "run-42").rglob("*.html"))
+
+
+def test_data_docs_show_each_batch_once_though_a_failing_one_was_checked_twice(docs_dir):
+    pages = list((docs_dir[0] / "validations" / "events" / "run-42").rglob("*.html"))
+    assert len(pages) == 2
 
 
 def test_validation_with_data_docs_warns_nothing(docs_dir):
