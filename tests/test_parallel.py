@@ -91,13 +91,16 @@ def test_process_batch_makes_no_reference_cycles(raw, lexicons):
 
 def test_the_last_batch_cut_among_the_workers_gives_what_it_gives_whole(raw, lexicons):
     """The last batch is processed in pieces on both workers; its rows are those of the batch
-    processed whole, in the same order."""
+    processed whole, in the same order, with a piece whose only article is rejected."""
     last = raw.slice(2)
+    for name, value in (("title", None), ("body", "١٢٣ — 456 …")):  # no letters: the clean stage rejects it
+        values = [value, *last.column(name).to_pylist()[1:]]
+        last = last.set_column(last.schema.get_field_index(name), name, pa.array(values, last.schema.field(name).type))
     whole = process_batch(last, run_id="r", **lexicons)
     pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, **lexicons)
     with pool:
         *_, split = pool.imap([raw.slice(0, 2), last])
-    assert whole.events.num_rows > 0
+    assert whole.events.num_rows > 0 and whole.rejects.num_rows == 1
     for name in ("docs", "rejects", "signatures", "events"):
         assert getattr(split, name).to_pylist() == getattr(whole, name).to_pylist(), name
     assert set(split.seconds) == set(whole.seconds)
