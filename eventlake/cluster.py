@@ -8,7 +8,7 @@ two nearby strikes reports two events) and never chaining: a cluster spans at mo
 lies within the radius of its first row. A joined cluster takes the smallest exact id among its
 rows, so ids depend only on the set of rows, never on the order they arrived in. The write stage
 links each rewritten partition (a country and month) with its old rows, so a report arriving
-later joins the cluster of the earlier ones.
+later joins the cluster of the earlier ones; a batch's rows carry their exact ids until then.
 """
 
 from __future__ import annotations
@@ -42,13 +42,6 @@ def exact_clusters(events: pa.Table) -> pa.Table:
     ids = _exact_ids(events, events["latitude"].to_pylist(), events["longitude"].to_pylist())
     index = events.schema.get_field_index("cluster_id")
     return events.set_column(index, "cluster_id", pa.array(ids, pa.string()))
-
-
-def assign_clusters(events: pa.Table) -> pa.Table:
-    """`events` with cluster_id derived from what each event is, linked within the batch."""
-    if events.num_rows == 0:
-        return events
-    return link_clusters(events)
 
 
 def cluster_id(row: dict) -> str:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pyarrow as pa
 
-from eventlake.cluster import assign_clusters, exact_clusters
+from eventlake.cluster import exact_clusters, link_clusters
 from eventlake.schema import EVENTS
 
 
@@ -26,7 +26,7 @@ def event(article: str, **over) -> dict:
 
 
 def clusters(*rows: dict) -> list[str]:
-    return assign_clusters(pa.Table.from_pylist(list(rows), schema=EVENTS)).column("cluster_id").to_pylist()
+    return link_clusters(pa.Table.from_pylist(list(rows), schema=EVENTS)).column("cluster_id").to_pylist()
 
 
 def test_two_articles_same_strike_share_a_cluster():
