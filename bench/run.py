@@ -262,7 +262,7 @@ def _eventlake_run(ctx: _Context, name: str) -> PhaseResult:
     largest = tree.largest_mb or child_peak_mb(usage)
     result = _run_result(name, ctx.corpus.articles, manifest, (began, ended), largest, tree.peak_mb)
     result.detail["wait4 ru_maxrss MB"] = child_peak_mb(usage)  # counts the bench's memory inherited at fork
-    result.detail.update(_cpu_detail(usage, tree.cpu_seconds()))
+    result.detail.update(_cpu_detail(usage, tree.cpu_seconds(), wall=ended - began, cpus=os.cpu_count() or 1))
     return result
 
 
@@ -301,9 +301,10 @@ def _run_result(
     return PhaseResult(name, articles, wall, process_mb, rss_method, stages, detail)
 
 
-def _cpu_detail(usage: Any, sampled: dict[str, float]) -> dict[str, Any]:
+def _cpu_detail(usage: Any, sampled: dict[str, float], *, wall: float, cpus: int) -> dict[str, Any]:
     """CPU seconds of the whole run (wait4: the process and its reaped children), and, sampled,
-    of the flow's process, its workers and Prefect's server: which one a change saves CPU in."""
+    of the flow's process, its workers and Prefect's server: which one a change saves CPU in.
+    The cores' idle seconds are what better overlap could still win (start-up, a run's ends)."""
     total = usage.ru_utime + usage.ru_stime
     server = sampled.get("prefect server")
     others = [seconds for label, seconds in sampled.items() if label not in ("run", "prefect server")]
@@ -313,6 +314,7 @@ def _cpu_detail(usage: Any, sampled: dict[str, float]) -> dict[str, Any]:
         "cpu s workers (sampled)": sum(others) if others else None,
         "cpu s prefect server (sampled)": server,
         "prefect server cpu share": server / total if server is not None and total else None,
+        "idle core s": max(0.0, cpus * wall - total),
     }
 
 
@@ -371,6 +373,11 @@ def _summary_lines(report: BenchReport) -> list[str]:
             f"({d['start-up share']:.0%}), stages {d['stages s']:.1f} s, orchestration {d['in-flow overhead s']:.1f} s "
             f"in the flow + {d['shutdown s']:.1f} s shutdown ({d['orchestration share']:.0%} of wall)"
         )
+        if "idle core s" in d:
+            lines.append(
+                f"cpu: {d['cpu s (all processes)']:.1f} s in all processes; {d['idle core s']:.1f} "
+                "core-seconds idle (the cores times the wall time, less that)"
+            )
         if floor is not None:
             lines.append(f"ratio to the floor: {flow.wall_seconds / floor.wall_seconds:,.0f}x the floor's wall time")
     if rerun is not None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -20,7 +21,7 @@ from eventlake.lexicons import load_boilerplate
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import measure
 from bench.corpus import PART_ARTICLES, iter_articles, load_vocabulary, write_corpus
-from bench.run import _run_result, parse_phases, run_bench
+from bench.run import _cpu_detail, _run_result, parse_phases, run_bench
 
 N = 200
 
@@ -194,6 +195,12 @@ def test_run_result_measures_start_up_from_process_start():
         6.0,
         3.0,
     )
+
+
+def test_cpu_detail_counts_the_cores_idle_seconds():
+    usage = SimpleNamespace(ru_utime=150.0, ru_stime=10.0)
+    detail = _cpu_detail(usage, {"run": 40.0, "worker 1": 60.0, "prefect server": 5.0}, wall=100.0, cpus=2)
+    assert (detail["cpu s workers (sampled)"], detail["idle core s"]) == (60.0, 40.0)
 
 
 def test_tree_sampler_attributes_cpu_to_the_run():
