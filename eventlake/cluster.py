@@ -73,7 +73,7 @@ def link_clusters(events: pa.Table) -> pa.Table:
             days[a] = (first, last)
     while not np.array_equal(parent, parent[parent]):  # every row straight to its root
         parent = parent[parent]
-    names, codes = np.unique(np.array(rows.exact_ids(), dtype=object), return_inverse=True)
+    names, codes = np.unique(np.array(_exact_ids(rows.table, rows.lat, rows.lon), dtype=object), return_inverse=True)
     best = np.full(rows.size, len(names))
     np.minimum.at(best, parent, codes)  # the smallest exact id of each cluster
     index = events.schema.get_field_index("cluster_id")
@@ -93,9 +93,6 @@ class _Rows:
         self.day = pc.cast(pc.cast(table["event_date"], pa.date32()), pa.int32()).to_pylist()  # ordinals since 1970
         self.lat, self.lon = table["latitude"].to_pylist(), table["longitude"].to_pylist()
         self.precision = pc.fill_null(table["geo_precision"], 1).to_pylist()
-
-    def exact_ids(self) -> list[str]:
-        return _exact_ids(self.table, self.lat, self.lon)
 
 
 def _exact_ids(table: pa.Table, lat: list, lon: list) -> list[str]:
