@@ -213,11 +213,20 @@ def _up_to_date(params: dict[str, Any], *, lake: Path, wait: float) -> tuple[dic
 
 
 def _flow(name: str, verbose: bool) -> Callable[..., Any]:
+    """The flow, once Prefect's API answers. Prefect's temporary server (when it needs one) boots
+    while the flows and Great Expectations import, on the other core (flows/server.py)."""
     from flows.settings import apply_prefect_defaults
 
     apply_prefect_defaults(quiet=not verbose)
+    from flows.server import TemporaryServer
+
+    server = TemporaryServer.start()
+    import great_expectations  # noqa: F401  (2.5 s; else imported by the first batch's validation)
+
     from flows import pipeline
 
+    if server is not None:
+        server.wait()
     # An internal error in one article is a reject row (counted); its traceback only with --verbose.
     logging.getLogger("eventlake").setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
     return getattr(pipeline, name)

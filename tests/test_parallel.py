@@ -14,7 +14,7 @@ from eventlake.clean import clean_articles
 from eventlake.extract import extract_events
 from eventlake.ingest import read_inputs, sign_articles
 from eventlake.lexicons import DATA_DIR, load_boilerplate, load_lexicon
-from eventlake.parallel import StagePool, process_batch
+from eventlake.parallel import LAST_BATCH_PIECES, StagePool, process_batch
 from eventlake.segment import segment_articles, sentence_spans
 from eventlake.tables import iter_batches
 
@@ -90,8 +90,9 @@ def test_process_batch_makes_no_reference_cycles(raw, lexicons):
 
 
 def test_the_last_batch_cut_among_the_workers_gives_what_it_gives_whole(raw, lexicons):
-    """The last batch is processed in pieces on both workers; its rows are those of the batch
-    processed whole, in the same order, with a piece whose only article is rejected."""
+    """The last batch is processed in pieces on both workers, each a result of its own; their
+    rows are those of the batch processed whole, in the same order, with a piece whose only
+    article is rejected."""
     last = raw.slice(2)
     for name, value in (("title", None), ("body", "١٢٣ — 456 …")):  # no letters: the clean stage rejects it
         values = [value, *last.column(name).to_pylist()[1:]]
@@ -99,11 +100,13 @@ def test_the_last_batch_cut_among_the_workers_gives_what_it_gives_whole(raw, lex
     whole = process_batch(last, run_id="r", **lexicons)
     pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, **lexicons)
     with pool:
-        *_, split = pool.imap([raw.slice(0, 2), last])
+        first, *pieces = pool.imap([raw.slice(0, 2), last])
+    assert first.docs.num_rows == 2 and 1 < len(pieces) <= 2 * LAST_BATCH_PIECES
     assert whole.events.num_rows > 0 and whole.rejects.num_rows == 1
     for name in ("docs", "rejects", "signatures", "events"):
-        assert getattr(split, name).to_pylist() == getattr(whole, name).to_pylist(), name
-    assert set(split.seconds) == set(whole.seconds)
+        rows = [row for piece in pieces for row in getattr(piece, name).to_pylist()]
+        assert rows == getattr(whole, name).to_pylist(), name
+    assert all(set(piece.seconds) == set(whole.seconds) for piece in pieces)
 
 
 def test_small_runs_start_no_workers(raw, lexicons):
@@ -123,10 +126,11 @@ def test_a_single_batch_starts_no_workers(raw, lexicons):
 def test_a_single_large_batch_is_shared_out_among_the_workers(raw, lexicons):
     pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, start_at_once=2, **lexicons)
     with pool:
-        (done,) = pool.imap([raw])
+        pieces = list(pool.imap([raw]))
         assert pool.started
     alone = process_batch(raw, run_id="r", **lexicons)
-    assert done.events.num_rows > 0 and done.events.to_pylist() == alone.events.to_pylist()
+    events = [row for piece in pieces for row in piece.events.to_pylist()]
+    assert len(pieces) > 1 and alone.events.num_rows > 0 and events == alone.events.to_pylist()
 
 
 def test_map_runs_on_the_workers_once_they_are_started(raw, lexicons):

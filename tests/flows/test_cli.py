@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,27 @@ def test_the_command_exits_with_its_code_its_message_and_no_process_left(tmp_pat
         True,
         False,
     )
+
+
+def test_a_run_starts_prefects_server_itself_and_leaves_no_process(tmp_path):
+    """With no Prefect API configured, the command starts Prefect's temporary server while it
+    imports (flows/server.py): the flow run is stored in that server's database, completed, and
+    the server ends with the command."""
+    samples = Path(__file__).resolve().parents[2] / "data" / "samples"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "home")
+    command = [str(EVENTLAKE), "run", str(samples), "--lake", str(tmp_path / "lake")]
+    with open(tmp_path / "out", "w+") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+        process.wait(timeout=600)
+        out.seek(0)
+        said = out.read()
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)
+    assert (process.returncode, "events:" in said, "Traceback" in said) == (0, True, False), said
+    with sqlite3.connect(tmp_path / "home" / "prefect.db") as db:
+        runs = db.execute("select name, state_type from flow_run").fetchall()
+    assert [state for _, state in runs] == ["COMPLETED"]
 
 
 def test_the_command_exits_with_a_usage_errors_code():
