@@ -37,7 +37,7 @@ NEAR_THRESHOLD = 0.7  # share of equal hashes (an estimate of the shingles' Jacc
 SHINGLE_WORDS = 5  # measured: wire copies 0.81-0.88, same-template briefs of different events <= 0.49
 _PRIME = 4_294_967_291  # the largest prime below 2**32: every hash fits a uint32
 _PRIME64 = np.uint64(_PRIME)
-_SIGN_ROWS = 1000  # texts signed at once: about 350,000 words, tens of MB of arrays
+_SIGN_ROWS = 400  # texts signed at once: about 140,000 words, arrays that stay in the cache (1,000: 25% slower)
 _LONGEST = 256  # bytes a CRC is advanced over by table; a shingle with a longer word goes to zlib
 _SEED = 20231017  # fixed: signatures stored by one run must compare with the next run's
 SPILL_ROWS = 50_000  # signatures an index holds in memory before moving them to its files (about 23 MB)

@@ -37,9 +37,9 @@ POOL_MIN_ARTICLES = 1000
 # A batch this large starts the workers as soon as it is read: even if it is the run's only
 # batch, sharing it out repays their start.
 POOL_AT_ONCE_ARTICLES = 2 * POOL_MIN_ARTICLES
-# The run's last batch is cut into this many pieces per worker, each its own result: the workers
-# finish it together instead of one idling while the other ends the run alone (half a batch:
-# seconds of one core), and the caller takes the first pieces while the workers do the rest.
+# The run's last batch is cut into this many pieces per worker: the workers finish it together
+# instead of one idling while the other ends the run alone (half a batch: seconds of one core),
+# and the caller can take the first pieces while the workers do the rest.
 LAST_BATCH_PIECES = 2
 STAGES = ("clean", "normalise", "sign", "segment", "extract", "cluster")
 T = TypeVar("T")
@@ -88,7 +88,7 @@ class StagePool:
     Use as a context manager; the workers (started lazily: after POOL_MIN_ARTICLES articles when
     there is more than one batch, or at a batch of POOL_AT_ONCE_ARTICLES) stop on exit. With
     `workers` <= 1 everything runs in this process. The last batch is shared out in pieces, so no
-    worker ends the run alone, and each piece is a result of its own.
+    worker ends the run alone; pieces done at different times are results of their own.
     """
 
     def __init__(
@@ -126,26 +126,26 @@ class StagePool:
         return self._executor is not None
 
     def imap(self, batches: Iterable[pa.Table]) -> Iterator[Processed]:
-        """Processed batches, in the order of `batches` (the last one in pieces, when the workers
-        started: their rows are the batch's, in order); at most `workers` batches run ahead of the caller.
+        """Processed batches, in the order of `batches` (the last one maybe in parts, when the
+        workers started: their rows are the batch's, in order); at most `workers` batches run ahead of the caller.
 
         Each batch is submitted once the next one is known, so a run of a single small batch never
         pays for starting workers; a large one starts them before the next is read, so they load
         the lexicon while this process reads.
         """
-        pending: deque[Future | Processed] = deque()
+        pending: deque[Future | Processed | _Pieces] = deque()
         iterator = iter(batches)
         batch = next(iterator, None)
         while batch is not None:
             if self.workers > 1 and self._executor is None and batch.num_rows >= self._start_at_once:
                 self._start()
             following = next(iterator, None)
-            pending.extend(self._submit(batch, last=following is None))
+            pending.append(self._submit(batch, last=following is None))
             batch = following
             while len(pending) > (self.workers if self.started else 0):
-                yield _result(pending.popleft())
+                yield from _results(pending.popleft())
         while pending:
-            yield _result(pending.popleft())
+            yield from _results(pending.popleft())
 
     def map(self, func: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
         """`func` over `items` on the workers if they were started, else here; results in order.
@@ -165,22 +165,56 @@ class StagePool:
             executor.submit(int)
         self._executor = executor
 
-    def _submit(self, batch: pa.Table, *, last: bool) -> list[Future | Processed]:
-        """The batch's result to come; the last batch's in pieces, one per piece."""
+    def _submit(self, batch: pa.Table, *, last: bool) -> Future | Processed | _Pieces:
         self._seen += batch.num_rows
         if self.workers > 1 and self._executor is None and self._seen >= self._start_after and not last:
             self._start()
         if self._executor is None:
-            return [process_batch(batch, **self._options)]
+            return process_batch(batch, **self._options)
         options = {k: self._options[k] for k in ("run_id", "version")}
         if not last:
-            return [self._executor.submit(_work, batch, options)]
+            return self._executor.submit(_work, batch, options)
         size = -(-batch.num_rows // (self.workers * LAST_BATCH_PIECES))
-        return [self._executor.submit(_work, piece, options) for piece in iter_batches(batch, size)]
+        return _Pieces([self._executor.submit(_work, piece, options) for piece in iter_batches(batch, size)])
 
 
-def _result(item: Future | Processed) -> Processed:
-    return item.result() if isinstance(item, Future) else item
+@dataclass(frozen=True)
+class _Pieces:
+    """One batch processed in pieces on several workers."""
+
+    futures: list[Future]
+
+
+def _results(item: Future | Processed | _Pieces) -> Iterator[Processed]:
+    """A batch's result; a batch in pieces as its pieces come, those done together joined in one
+    (the caller validates each result, and Great Expectations costs about 0.2 s a call)."""
+    if not isinstance(item, _Pieces):
+        yield item.result() if isinstance(item, Future) else item
+        return
+    futures = deque(item.futures)
+    while futures:
+        done = [futures.popleft().result()]
+        while futures and futures[0].done():
+            done.append(futures.popleft().result())
+        yield _joined(done)
+
+
+def _joined(pieces: list[Processed]) -> Processed:
+    """Pieces of a batch as the batch itself would have given them (every stage works article by
+    article), rows in order."""
+    if len(pieces) == 1:
+        return pieces[0]
+    seconds: dict[str, float] = {}
+    for piece in pieces:
+        for stage, spent in piece.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + spent
+    return Processed(
+        docs=pa.concat_tables([p.docs for p in pieces]),
+        rejects=pa.concat_tables([p.rejects for p in pieces]),
+        signatures=pa.concat_tables([p.signatures for p in pieces]),
+        events=pa.concat_tables([p.events for p in pieces]),
+        seconds=seconds,
+    )
 
 
 def _timed(seconds: dict[str, float], stage: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

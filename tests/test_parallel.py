@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from concurrent.futures import Future
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,7 +15,7 @@ from eventlake.clean import clean_articles
 from eventlake.extract import extract_events
 from eventlake.ingest import read_inputs, sign_articles
 from eventlake.lexicons import DATA_DIR, load_boilerplate, load_lexicon
-from eventlake.parallel import LAST_BATCH_PIECES, StagePool, process_batch
+from eventlake.parallel import LAST_BATCH_PIECES, StagePool, _Pieces, _results, process_batch
 from eventlake.segment import segment_articles, sentence_spans
 from eventlake.tables import iter_batches
 
@@ -90,9 +91,9 @@ def test_process_batch_makes_no_reference_cycles(raw, lexicons):
 
 
 def test_the_last_batch_cut_among_the_workers_gives_what_it_gives_whole(raw, lexicons):
-    """The last batch is processed in pieces on both workers, each a result of its own; their
-    rows are those of the batch processed whole, in the same order, with a piece whose only
-    article is rejected."""
+    """The last batch is processed in pieces on both workers, which come back as they are done
+    (those done together joined); their rows are those of the batch processed whole, in the
+    same order, with a piece whose only article is rejected."""
     last = raw.slice(2)
     for name, value in (("title", None), ("body", "١٢٣ — 456 …")):  # no letters: the clean stage rejects it
         values = [value, *last.column(name).to_pylist()[1:]]
@@ -101,7 +102,7 @@ def test_the_last_batch_cut_among_the_workers_gives_what_it_gives_whole(raw, lex
     pool = StagePool(data_dir=DATA_DIR, run_id="r", workers=2, start_after=0, **lexicons)
     with pool:
         first, *pieces = pool.imap([raw.slice(0, 2), last])
-    assert first.docs.num_rows == 2 and 1 < len(pieces) <= 2 * LAST_BATCH_PIECES
+    assert first.docs.num_rows == 2 and 1 <= len(pieces) <= 2 * LAST_BATCH_PIECES
     assert whole.events.num_rows > 0 and whole.rejects.num_rows == 1
     for name in ("docs", "rejects", "signatures", "events"):
         rows = [row for piece in pieces for row in getattr(piece, name).to_pylist()]
@@ -130,7 +131,7 @@ def test_a_single_large_batch_is_shared_out_among_the_workers(raw, lexicons):
         assert pool.started
     alone = process_batch(raw, run_id="r", **lexicons)
     events = [row for piece in pieces for row in piece.events.to_pylist()]
-    assert len(pieces) > 1 and alone.events.num_rows > 0 and events == alone.events.to_pylist()
+    assert alone.events.num_rows > 0 and events == alone.events.to_pylist()
 
 
 def test_map_runs_on_the_workers_once_they_are_started(raw, lexicons):
@@ -140,3 +141,20 @@ def test_map_runs_on_the_workers_once_they_are_started(raw, lexicons):
         list(pool.imap(iter_batches(raw, 2)))
         there = set(pool.map(os.readlink, ["/proc/self"] * 4))
     assert (here, str(os.getpid()) in there, len(there) >= 1) == ({str(os.getpid())}, False, True)
+
+
+def test_pieces_done_together_come_as_one_result_and_the_rest_as_they_come(raw, lexicons):
+    """The caller validates each result, at a fixed cost a call: pieces already done are joined."""
+    parts = [process_batch(piece, run_id="r", **lexicons) for piece in iter_batches(raw, 2)]
+    futures = [Future() for _ in parts]
+    for future, part in zip(futures[:2], parts[:2], strict=False):
+        future.set_result(part)
+    results = _results(_Pieces(futures))
+    first = next(results)  # the first two are done: one result
+    for future, part in zip(futures[2:], parts[2:], strict=True):
+        future.set_result(part)
+    rest = list(results)
+    assert first.docs.num_rows == 4 and len(rest) == 1
+    for name in ("docs", "events"):
+        rows = [row for result in (first, *rest) for row in getattr(result, name).to_pylist()]
+        assert rows == [row for part in parts for row in getattr(part, name).to_pylist()], name
