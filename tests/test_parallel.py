@@ -147,7 +147,7 @@ def test_pieces_done_together_come_as_one_result_and_the_rest_as_they_come(raw, 
     """The caller validates each result, at a fixed cost a call: pieces already done are joined."""
     parts = [process_batch(piece, run_id="r", **lexicons) for piece in iter_batches(raw, 2)]
     futures = [Future() for _ in parts]
-    for future, part in zip(futures[:2], parts[:2], strict=False):
+    for future, part in zip(futures[:2], parts[:2], strict=True):
         future.set_result(part)
     results = _results(_Pieces(futures))
     first = next(results)  # the first two are done: one result

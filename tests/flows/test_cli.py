@@ -101,6 +101,12 @@ def test_the_command_exits_with_its_code_its_message_and_no_process_left(tmp_pat
     )
 
 
+def test_no_server_is_started_when_prefect_has_an_api_already():
+    from flows.server import TemporaryServer
+
+    assert TemporaryServer.start() is None  # these tests' session harness set one
+
+
 def test_a_run_starts_prefects_server_itself_and_leaves_no_process(tmp_path):
     """With no Prefect API configured, the command starts Prefect's temporary server while it
     imports (flows/server.py): the flow run is stored in that server's database, completed, and
