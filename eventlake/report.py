@@ -67,7 +67,7 @@ def _events_table(events: pa.Table) -> str:
         return "<p>No events.</p>"
     head = "".join(f"<th>{escape(label)}</th>" for _, label in COLUMNS) + "<th>evidence</th>"
     rows = []
-    for e in events.to_pylist():
+    for e in events.select([c for c, _ in COLUMNS] + ["evidence_text"]).to_pylist():  # half the time of all 32
         cells = "".join(f"<td>{escape('' if e[c] is None else str(e[c]))}</td>" for c, _ in COLUMNS)
         rows.append(f'<tr>{cells}<td class="evidence" lang="ar">{escape(e["evidence_text"] or "")}</td></tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
