@@ -31,7 +31,6 @@ class TemporaryServer:
 
     def __init__(self, process: subprocess.Popen, port: int, timeout: float):
         self.process, self.port, self.timeout = process, port, timeout
-        self._answered = False
 
     @property
     def api_url(self) -> str:
@@ -60,14 +59,12 @@ class TemporaryServer:
     def wait(self) -> None:
         """Return once the server answers; a one-line RuntimeError if it ends or is too slow."""
         deadline = time.monotonic() + self.timeout
-        while not self._answered:
+        while not _healthy(f"{self.api_url}/health"):
             if self.process.poll() is not None:
                 raise RuntimeError(f"Prefect's temporary server ended with exit code {self.process.returncode}")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Prefect's temporary server did not answer within {self.timeout:g} s")
-            self._answered = _healthy(f"{self.api_url}/health")
-            if not self._answered:
-                time.sleep(POLL_SECONDS)
+            time.sleep(POLL_SECONDS)
 
     def stop(self) -> None:
         if self.process.poll() is None:
