@@ -1,9 +1,13 @@
 # eventlake: `make run` runs the pipeline on the bundled samples, `make test` runs the tests.
 # Each target sets up its own virtual environment first (Python 3.11+, make; nothing else).
 
-PYTHON ?= python3
+# The system's CPython 3.11+ when it has venv and headers, else python3 (why: scripts/pick-python).
+ifndef PYTHON
+PYTHON := $(shell scripts/pick-python)
+endif
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+INTERP := $(VENV)/.python-$(shell echo "$(PYTHON)" | cksum | cut -d' ' -f1)
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 BUILT  := $(VENV)/.compiled
 LAKE   ?= data/lake
@@ -34,10 +38,14 @@ compile:
 	rm -f $(BUILT)
 	$(MAKE) $(BUILT)
 
+# The environment is made anew for another interpreter: a venv cannot change its own.
+$(INTERP):
+	$(PYTHON) -m venv --clear $(VENV)
+	touch $@
+
 # PYTHONWARNINGS=ignore: setuptools explains editable installs in a wall of build warnings.
 # The dependencies install without compiling; $(BUILT) compiles once.
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(STAMP): pyproject.toml $(INTERP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	EVENTLAKE_NO_COMPILE=1 PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	rm -f $(VENV)/.installed-*
