@@ -225,11 +225,12 @@ def _flow(name: str, verbose: bool) -> Callable[..., Any]:
 
     from flows import pipeline
 
-    if server is not None:
-        server.wait()
     # An internal error in one article is a reject row (counted); its traceback only with --verbose.
     logging.getLogger("eventlake").setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
-    return getattr(pipeline, name)
+    if server is None:
+        return getattr(pipeline, name)
+    server.wait()
+    return server.running(getattr(pipeline, name))
 
 
 def _exit_if_nothing_usable(manifest: dict) -> None:

@@ -18,6 +18,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from typing import Any
 
 SERVER_APP = "prefect.server.api.server:create_app"
 # As Prefect sets them for its own temporary server (SubprocessASGIServer).
@@ -65,6 +67,18 @@ class TemporaryServer:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Prefect's temporary server did not answer within {self.timeout:g} s")
             time.sleep(POLL_SECONDS)
+
+    def running(self, flow: Callable[..., Any]) -> Callable[..., Any]:
+        """`flow`, to be called with no flow-run heartbeats. They tell a lasting server that a run is
+        still alive, and this server ends with the run; Prefect's heartbeat thread also sleeps in
+        whole seconds, and the end of a run waits for it (0-1 s, half a second on average)."""
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+                return flow(*args, **kwargs)
+
+        return call
 
     def stop(self) -> None:
         if self.process.poll() is None:

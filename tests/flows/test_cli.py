@@ -109,8 +109,9 @@ def test_no_server_is_started_when_prefect_has_an_api_already():
 
 def test_a_run_starts_prefects_server_itself_and_leaves_no_process(tmp_path):
     """With no Prefect API configured, the command starts Prefect's temporary server while it
-    imports (flows/server.py): the flow run is stored in that server's database, completed, and
-    the server ends with the command."""
+    imports (flows/server.py): the flow run is stored in that server's database, completed, with
+    its events but no heartbeat (nothing outlives the run to read one), and the server ends with
+    the command."""
     samples = Path(__file__).resolve().parents[2] / "data" / "samples"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env["PREFECT_HOME"] = str(tmp_path / "home")
@@ -125,7 +126,9 @@ def test_a_run_starts_prefects_server_itself_and_leaves_no_process(tmp_path):
     assert (process.returncode, "events:" in said, "Traceback" in said) == (0, True, False), said
     with sqlite3.connect(tmp_path / "home" / "prefect.db") as db:
         runs = db.execute("select name, state_type from flow_run").fetchall()
+        events = {name for (name,) in db.execute("select event from events where event like 'prefect.flow-run.%'")}
     assert [state for _, state in runs] == ["COMPLETED"]
+    assert "prefect.flow-run.Completed" in events and "prefect.flow-run.heartbeat" not in events, events
 
 
 def test_the_command_exits_with_a_usage_errors_code():
