@@ -214,7 +214,8 @@ def _up_to_date(params: dict[str, Any], *, lake: Path, wait: float) -> tuple[dic
 
 def _flow(name: str, verbose: bool) -> Callable[..., Any]:
     """The flow, once Prefect's API answers. Prefect's temporary server (when it needs one) boots
-    while the flows and Great Expectations import, on the other core (flows/server.py)."""
+    on the other core while the flows and Great Expectations import and the lexicon loads
+    (flows/server.py)."""
     from flows.settings import apply_prefect_defaults
 
     apply_prefect_defaults(quiet=not verbose)
@@ -223,12 +224,14 @@ def _flow(name: str, verbose: bool) -> Callable[..., Any]:
     server = TemporaryServer.start()
     import great_expectations  # noqa: F401  (2.5 s; else imported by the first batch's validation)
 
+    from eventlake.lexicons import load_lexicon
     from flows import pipeline
 
     # An internal error in one article is a reject row (counted); its traceback only with --verbose.
     logging.getLogger("eventlake").setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
     if server is None:
         return getattr(pipeline, name)
+    load_lexicon()  # the flow's first step, done while the server boots: the flow's load finds it
     server.wait()
     return server.running(getattr(pipeline, name))
 

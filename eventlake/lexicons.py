@@ -199,8 +199,28 @@ def _string_list(data: dict, key: str, path: Path) -> tuple[str, ...]:
     return tuple(keys)
 
 
+# The last lexicon loaded, by its directory and its files' digest. The command line loads it
+# while Prefect's server boots; the flow's own load then costs a digest (milliseconds), not 0.6 s.
+_last_loaded: tuple[tuple[Path, str], Lexicon] | None = None
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    """Read every lexicon and gazetteer file under `data_dir` and compile one matcher."""
+    """Read every lexicon and gazetteer file under `data_dir` and compile one matcher; the same
+    files again give the same Lexicon (read-only, shared) without compiling it twice."""
+    global _last_loaded
+    key = (data_dir.resolve(), _digest(_lexicon_files(data_dir)))
+    if _last_loaded is None or _last_loaded[0] != key:
+        _last_loaded = (key, _read_lexicon(data_dir, version=key[1]))
+    return _last_loaded[1]
+
+
+def _lexicon_files(data_dir: Path) -> list[Path]:
+    """The files a lexicon is read from: its version is their digest."""
+    lex, gaz = data_dir / "lexicons", data_dir / "gazetteer"
+    return sorted(lex.glob("*.yaml")) + sorted(gaz.glob("*.csv")) + sorted(gaz.glob("*.txt"))
+
+
+def _read_lexicon(data_dir: Path, *, version: str) -> Lexicon:
     lex, gaz = data_dir / "lexicons", data_dir / "gazetteer"
     admin1 = dict(_admin1_places(gaz / "admin1.csv"))
     countries = dict(_country_places(gaz / "countries.csv"))
@@ -219,7 +239,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         entries += _place_entries(path, admin1, stop, cue_only)
     units = [(p, n) for p, names in (*admin1.values(), *countries.values()) for n in names if n]
     entries += [_place_entry(n, p, stop, cue_only) for p, n in units]
-    files = sorted(lex.glob("*.yaml")) + sorted(gaz.glob("*.csv")) + sorted(gaz.glob("*.txt"))
     return Lexicon(
         matcher=Matcher(entries),
         weekday_needs_cue=needs_cue,
@@ -227,7 +246,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         country_places={k: p for k, (p, _) in countries.items()},
         state_forces={e.value.home: e.value for e in actors if e.value.name.startswith(STATE_FORCES_PREFIX)},
         drone_owners=_drone_owners(_actors_in(actors), admin1, lex / "actors.yaml"),
-        version=_digest(files),
+        version=version,
     )
 
 

@@ -1,8 +1,10 @@
+import shutil
+
 import pytest
 
 from eventlake.arabic import to_matching_form
 from eventlake.errors import LexiconError
-from eventlake.lexicons import load_actors, load_boilerplate, load_lexicon, load_triggers, read_yaml
+from eventlake.lexicons import DATA_DIR, load_actors, load_boilerplate, load_lexicon, load_triggers, read_yaml
 
 
 def test_real_lexicon_loads_and_compiles(lexicon):
@@ -77,3 +79,18 @@ def test_a_key_given_twice_is_an_error_not_silently_dropped(tmp_path):
     path.write_text("- name: X\n  inter: 1\n  aliases: [أ]\n  aliases: [ب]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="key given twice: aliases"):
         read_yaml(path)
+
+
+def test_the_same_files_give_the_same_lexicon_and_an_edit_a_new_one(tmp_path):
+    """The command line loads the lexicon while Prefect's server boots and the flow loads it again:
+    the second load is the first's object, unless a file changed in between."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "lexicons", data / "lexicons")
+    shutil.copytree(DATA_DIR / "gazetteer", data / "gazetteer")
+    first = load_lexicon(data)
+    assert load_lexicon(data) is first
+    cues = data / "lexicons" / "cues.yaml"
+    cues.write_text(cues.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = load_lexicon(data)
+    assert edited is not first and edited.version != first.version
+    assert len(edited.matcher) == len(first.matcher)
