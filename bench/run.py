@@ -11,6 +11,7 @@ import cProfile
 import io
 import json
 import os
+import platform
 import pstats
 import shutil
 import subprocess
@@ -74,6 +75,8 @@ class BenchReport:
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float] | None = None
     phases: list[PhaseResult] = field(default_factory=list)
+    # The interpreter: a build without PGO and LTO costs about 10% more CPU (scripts/pick-python).
+    python: str = field(default_factory=lambda: f"{platform.python_version()} from {sys.base_prefix}")
 
     def phase(self, name: str) -> PhaseResult | None:
         return next((p for p in self.phases if p.name == name), None)
@@ -359,7 +362,7 @@ def _summary_lines(report: BenchReport) -> list[str]:
         "",
         f"corpus: {report.articles:,} articles, {report.corpus_bytes / 2**20:,.1f} MiB; cpus {report.cpus}; "
         f"load average before {_load(report.load_before)}, after {_load(report.load_after)}",
-        f"code: {report.revision}",
+        f"code: {report.revision}; python: {report.python}",
     ]
     if extract is not None:
         lines.append(
