@@ -4,8 +4,9 @@ With no API URL configured, Prefect starts this same server (uvicorn serving
 `prefect.server.api.server:create_app`, ephemeral: no UI, only the ephemeral services) at a
 flow's first API call, and the run waits for it: about 1.7 s importing the server's modules,
 then about 3.6 s for the server to answer. Started at the command's first steps instead, it
-boots on the other core while the flows and Great Expectations import. The flows' behaviour
-is the same: Prefect then talks to it as to any server at PREFECT_API_URL.
+boots on the other core while the flows and Great Expectations import. Prefect then talks to
+it as to any server at PREFECT_API_URL; the one difference is that flows run without
+heartbeats (`TemporaryServer.running`), which only a server that outlives the run would read.
 """
 
 from __future__ import annotations
